@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import { scorecardsApiRef } from '../api';
+import {
+  mockScorecardsApi,
+  paymentsEntity,
+  scorecardsList,
+} from '../__testUtils__/fixtures';
+import { entityScorecardsCard } from './entityCards';
+import { entityScorecardsContent } from './entityContent';
+import { scorecardsPage } from './pages';
+import scorecardsPlugin from './plugin';
+
+describe('scorecards plugin for the new frontend system', () => {
+  it('provides the API, page, entity tab and entity card', () => {
+    expect(scorecardsPlugin.id).toBe('scorecards');
+    expect(scorecardsPlugin.getExtension('api:scorecards')).toBeDefined();
+    expect(scorecardsPlugin.getExtension('page:scorecards')).toBeDefined();
+    expect(
+      scorecardsPlugin.getExtension('entity-content:scorecards'),
+    ).toBeDefined();
+    expect(
+      scorecardsPlugin.getExtension('entity-card:scorecards/scorecards'),
+    ).toBeDefined();
+  });
+
+  it('puts the Scorecards tab at scorecards, for software entities only', () => {
+    const tester = createExtensionTester(entityScorecardsContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('scorecards');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Scorecards',
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect(filter(paymentsEntity)).toBe(true);
+    expect(filter({ ...paymentsEntity, kind: 'Group' })).toBe(false);
+  });
+
+  it('makes the card an info card for software entities only', () => {
+    const tester = createExtensionTester(entityScorecardsCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter({ ...paymentsEntity, kind: 'API' })).toBe(true);
+    expect(filter({ ...paymentsEntity, kind: 'User' })).toBe(false);
+  });
+
+  it('renders the Scorecards page at /scorecards with its title', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+      getScorecard: jest.fn().mockReturnValue(new Promise(() => {})),
+    });
+    const tester = createExtensionTester(scorecardsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/scorecards');
+    expect(tester.get(coreExtensionData.title)).toBe('Scorecards');
+
+    renderTestApp({
+      features: [scorecardsPlugin],
+      apis: [[scorecardsApiRef, api]],
+      initialRouteEntries: ['/scorecards'],
+    });
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'Production Readiness' },
+        // The page's content is loaded lazily.
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  }, 20_000);
+});

@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityScorecardsResponse,
+  EvaluationSummary,
+  ScorecardDetailsResponse,
+  ScorecardEntitiesQuery,
+  ScorecardEntitiesResponse,
+  ScorecardHistoryQuery,
+  ScorecardHistoryResponse,
+  ScorecardsListResponse,
+} from './types';
+
+/**
+ * Reads scorecards, results and history from the scorecards backend, and
+ * asks it to re-evaluate an entity.
+ *
+ * @public
+ */
+export interface ScorecardsApi {
+  /** Every scorecard with its org-wide figures. */
+  getScorecards(): Promise<ScorecardsListResponse>;
+  /** One scorecard with rule pass rates, teams and leaderboards. */
+  getScorecard(id: string): Promise<ScorecardDetailsResponse>;
+  /** A page of the entities a scorecard evaluated, filtered and sorted. */
+  getScorecardEntities(
+    id: string,
+    query?: ScorecardEntitiesQuery,
+  ): Promise<ScorecardEntitiesResponse>;
+  /** The entity table as CSV, with the same filters (paging is ignored). */
+  exportScorecardEntities(
+    id: string,
+    query?: ScorecardEntitiesQuery,
+  ): Promise<Blob>;
+  /** The results of every scorecard that applies to an entity. */
+  getEntityScorecards(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityScorecardsResponse>;
+  /**
+   * Evaluates every scorecard against one entity now. Needs the
+   * `scorecards.evaluation.run` permission.
+   */
+  evaluateEntity(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EvaluationSummary>;
+  /** Score over time of a scorecard, optionally of one rule, team or entity. */
+  getHistory(query: ScorecardHistoryQuery): Promise<ScorecardHistoryResponse>;
+}
+
+/** @public */
+export const scorecardsApiRef = createApiRef<ScorecardsApi>({
+  id: 'plugin.scorecards.service',
+});

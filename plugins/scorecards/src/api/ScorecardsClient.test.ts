@@ -1,0 +1,230 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { ScorecardsClient } from './ScorecardsClient';
+
+const baseUrl = 'http://localhost:7007/api/scorecards';
+
+describe('ScorecardsClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new ScorecardsClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  it('reads the results of an entity by its ref', async () => {
+    let requestedUrl = '';
+    server.use(
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name`, ({ request }) => {
+        requestedUrl = request.url;
+        return HttpResponse.json({
+          entityRef: 'component:default/payments',
+          levels: ['Basic', 'Bronze'],
+          scorecards: [],
+        });
+      }),
+    );
+
+    const result = await client.getEntityScorecards(
+      'Component:default/payments',
+    );
+
+    expect(requestedUrl).toBe(`${baseUrl}/entities/Component/default/payments`);
+    expect(result.levels).toEqual(['Basic', 'Bronze']);
+  });
+
+  it('accepts a compound ref and encodes its parts', async () => {
+    let requestedUrl = '';
+    server.use(
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name`, ({ request }) => {
+        requestedUrl = request.url;
+        return HttpResponse.json({
+          entityRef: 'x',
+          levels: [],
+          scorecards: [],
+        });
+      }),
+    );
+
+    await client.getEntityScorecards({
+      kind: 'component',
+      namespace: 'team a',
+      name: 'svc',
+    });
+
+    expect(requestedUrl).toBe(`${baseUrl}/entities/component/team%20a/svc`);
+  });
+
+  it('throws a ResponseError with the backend message on failure', async () => {
+    server.use(
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No entity' },
+            request: { method: 'GET', url: '/entities' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+
+    const failure = client.getEntityScorecards('component:default/gone');
+    await expect(failure).rejects.toBeInstanceOf(ResponseError);
+    await expect(failure).rejects.toMatchObject({
+      response: { status: 404 },
+      body: { error: { message: 'No entity' } },
+    });
+  });
+
+  it('asks for an evaluation of one entity with its normalized ref', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${baseUrl}/evaluations`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({
+          runId: 7,
+          entitiesEvaluated: 1,
+          resultsWritten: 2,
+          resultsDeleted: 0,
+        });
+      }),
+    );
+
+    const summary = await client.evaluateEntity('component:payments');
+
+    expect(body).toEqual({ entityRef: 'component:default/payments' });
+    expect(summary.runId).toBe(7);
+  });
+
+  it('surfaces a denied evaluation as a 403 ResponseError', async () => {
+    server.use(
+      http.post(`${baseUrl}/evaluations`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotAllowedError', message: 'Denied' } },
+          { status: 403 },
+        ),
+      ),
+    );
+
+    await expect(
+      client.evaluateEntity('component:default/payments'),
+    ).rejects.toMatchObject({ response: { status: 403 } });
+  });
+
+  it('lists scorecards and reads one', async () => {
+    server.use(
+      http.get(`${baseUrl}/scorecards`, () =>
+        HttpResponse.json({ levels: ['Basic'], items: [{ id: 'docs' }] }),
+      ),
+      http.get(`${baseUrl}/scorecards/:id`, ({ params }) =>
+        HttpResponse.json({ id: params.id, rules: [] }),
+      ),
+    );
+
+    await expect(client.getScorecards()).resolves.toMatchObject({
+      items: [{ id: 'docs' }],
+    });
+    await expect(client.getScorecard('prod readiness')).resolves.toMatchObject({
+      id: 'prod readiness',
+    });
+  });
+
+  it('passes entity table filters, sort and cursor as query parameters', async () => {
+    let params: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/scorecards/:id/entities`, ({ request }) => {
+        params = new URL(request.url).searchParams;
+        return HttpResponse.json({ items: [], totalCount: 0 });
+      }),
+    );
+
+    await client.getScorecardEntities('docs', {
+      team: 'group:default/payments',
+      level: 'Basic',
+      failingRule: 'has-owner',
+      text: '',
+      sort: 'score',
+      order: 'asc',
+      limit: 25,
+      cursor: 'abc',
+    });
+
+    expect(Object.fromEntries(params!.entries())).toEqual({
+      team: 'group:default/payments',
+      level: 'Basic',
+      failingRule: 'has-owner',
+      sort: 'score',
+      order: 'asc',
+      limit: '25',
+      cursor: 'abc',
+    });
+  });
+
+  it('exports CSV with the filters but without paging', async () => {
+    let params: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/scorecards/:id/export.csv`, ({ request }) => {
+        params = new URL(request.url).searchParams;
+        return new HttpResponse('entityRef,score\ncomponent:default/a,50\n', {
+          headers: { 'Content-Type': 'text/csv' },
+        });
+      }),
+    );
+
+    const blob = await client.exportScorecardEntities('docs', {
+      kind: 'Component',
+      limit: 25,
+      cursor: 'abc',
+    });
+
+    expect(Object.fromEntries(params!.entries())).toEqual({
+      kind: 'Component',
+    });
+    expect(await blob.text()).toContain('component:default/a,50');
+  });
+
+  it('reads history for a scorecard and entity', async () => {
+    let params: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/history`, ({ request }) => {
+        params = new URL(request.url).searchParams;
+        return HttpResponse.json({
+          interval: 'day',
+          from: '2026-01-01',
+          to: '2026-01-31',
+          points: [{ date: '2026-01-01', score: 50 }],
+        });
+      }),
+    );
+
+    const history = await client.getHistory({
+      scorecardId: 'docs',
+      entityRef: 'component:default/a',
+      interval: 'day',
+    });
+
+    expect(params?.get('scorecardId')).toBe('docs');
+    expect(params?.get('entityRef')).toBe('component:default/a');
+    expect(history.points).toHaveLength(1);
+  });
+});

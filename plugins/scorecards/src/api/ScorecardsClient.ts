@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { ScorecardsApi } from './ScorecardsApi';
+import {
+  EntityScorecardsResponse,
+  EvaluationSummary,
+  ScorecardDetailsResponse,
+  ScorecardEntitiesQuery,
+  ScorecardEntitiesResponse,
+  ScorecardHistoryQuery,
+  ScorecardHistoryResponse,
+  ScorecardsListResponse,
+} from './types';
+
+type QueryParams = Record<string, string | number | undefined>;
+
+function toQueryString(params: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') {
+      search.append(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function entityPath(entityRef: string | CompoundEntityRef): string {
+  const { kind, namespace, name } =
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  return [kind, namespace, name].map(encodeURIComponent).join('/');
+}
+
+/**
+ * Talks to the scorecards backend over HTTP, with the user's Backstage
+ * token (through the fetch API).
+ *
+ * @public
+ */
+export class ScorecardsClient implements ScorecardsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getScorecards(): Promise<ScorecardsListResponse> {
+    return this.getJson('/scorecards');
+  }
+
+  async getScorecard(id: string): Promise<ScorecardDetailsResponse> {
+    return this.getJson(`/scorecards/${encodeURIComponent(id)}`);
+  }
+
+  async getScorecardEntities(
+    id: string,
+    query: ScorecardEntitiesQuery = {},
+  ): Promise<ScorecardEntitiesResponse> {
+    return this.getJson(
+      `/scorecards/${encodeURIComponent(id)}/entities${toQueryString({
+        ...query,
+      })}`,
+    );
+  }
+
+  async exportScorecardEntities(
+    id: string,
+    query: ScorecardEntitiesQuery = {},
+  ): Promise<Blob> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    const response = await this.request(
+      `/scorecards/${encodeURIComponent(id)}/export.csv${toQueryString({
+        ...filters,
+      })}`,
+    );
+    return response.blob();
+  }
+
+  async getEntityScorecards(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityScorecardsResponse> {
+    return this.getJson(`/entities/${entityPath(entityRef)}`);
+  }
+
+  async evaluateEntity(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EvaluationSummary> {
+    const ref =
+      typeof entityRef === 'string'
+        ? stringifyEntityRef(parseEntityRef(entityRef))
+        : stringifyEntityRef(entityRef);
+    const response = await this.request('/evaluations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRef: ref }),
+    });
+    return (await response.json()) as EvaluationSummary;
+  }
+
+  async getHistory(
+    query: ScorecardHistoryQuery,
+  ): Promise<ScorecardHistoryResponse> {
+    return this.getJson(`/history${toQueryString({ ...query })}`);
+  }
+
+  private async getJson<T>(path: string): Promise<T> {
+    const response = await this.request(path);
+    return (await response.json()) as T;
+  }
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('scorecards');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,284 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The JSON the scorecards backend answers with. Optional fields are ones the
+ * backend leaves out when it has nothing to say (no run yet, no history).
+ */
+
+/** @public */
+export type RuleStatus = 'pass' | 'fail' | 'skip';
+
+/** @public */
+export interface RuleGuidance {
+  /** Markdown: what to do to pass the rule. */
+  text?: string;
+  /** A link to documentation or a template that fixes it. */
+  url?: string;
+}
+
+/** A rule as configured. @public */
+export interface ScorecardRuleSummary {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description?: string;
+  level: string;
+  weight: number;
+  guidance?: RuleGuidance;
+}
+
+/** A rule's outcome for one entity. @public */
+export interface EntityRuleResult extends ScorecardRuleSummary {
+  status: RuleStatus;
+  /** The value found at the property that decided the outcome. */
+  value?: unknown;
+  /** A human sentence, e.g. `spec.openIncidents is 7; must be < 5`. */
+  message: string;
+}
+
+/** One scorecard's result for one entity. @public */
+export interface EntityScorecardResult {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description?: string;
+  level: string;
+  /** 0 to 100. */
+  score: number;
+  /** ISO timestamp: since when level, score and failing rules are unchanged. */
+  stateSince?: string;
+  /** ISO timestamp of the evaluation. */
+  updatedAt: string;
+  rules: EntityRuleResult[];
+}
+
+/** `GET /entities/:kind/:namespace/:name`. @public */
+export interface EntityScorecardsResponse {
+  entityRef: string;
+  /** The level ladder, lowest (the base level, `Basic`) first. */
+  levels: string[];
+  /** ISO timestamp of the last successful evaluation run. */
+  lastRunAt?: string;
+  scorecards: EntityScorecardResult[];
+}
+
+/** `POST /evaluations` for one entity. @public */
+export interface EvaluationSummary {
+  runId: number;
+  entitiesEvaluated: number;
+  resultsWritten: number;
+  resultsDeleted: number;
+}
+
+/** An evaluation run, as the backend records it. @public */
+export interface EvaluationRun {
+  id: number;
+  trigger: 'schedule' | 'manual' | 'catalog-change';
+  scope: { scorecardId?: string; entityRef?: string };
+  status: 'running' | 'succeeded' | 'failed' | 'aborted';
+  /** ISO timestamp. */
+  startedAt: string;
+  /** ISO timestamp. */
+  finishedAt?: string;
+  entitiesEvaluated: number;
+  resultsWritten: number;
+  resultsDeleted: number;
+  error?: string;
+}
+
+/** How many entities are at a level. @public */
+export interface LevelCount {
+  level: string;
+  count: number;
+}
+
+/** Org-wide figures of one scorecard, from the latest complete run. @public */
+export interface ScorecardStatistics {
+  /** How many entities have a result. */
+  entities: number;
+  /** Mean score (0 to 100); null when no entity has a result. */
+  averageScore: number | null;
+  /** Entities per level, every level of the ladder in order. */
+  distribution: LevelCount[];
+  /** ISO timestamp of the figures; null before the first run. */
+  asOf: string | null;
+}
+
+/** A scorecard as configured. @public */
+export interface ScorecardDescription {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description?: string;
+  rules: ScorecardRuleSummary[];
+}
+
+/** A scorecard with its org-wide figures. @public */
+export interface ScorecardSummary extends ScorecardDescription {
+  summary: ScorecardStatistics;
+}
+
+/** `GET /scorecards`. @public */
+export interface ScorecardsListResponse {
+  /** The level ladder, lowest (the base level) first. */
+  levels: string[];
+  /** The latest evaluation run of any status; null before the first. */
+  lastRun: EvaluationRun | null;
+  items: ScorecardSummary[];
+}
+
+/** How many entities pass a rule. @public */
+export interface RulePassRate {
+  id: string;
+  title: string;
+  level: string;
+  /** Entities the rule applies to. */
+  applicable: number;
+  passed: number;
+  /** Percentage (0 to 100); null when the rule applies to no entity. */
+  passRate: number | null;
+}
+
+/** A team (an owner of entities) in one scorecard. @public */
+export interface TeamScore {
+  /** The owner's entity ref; null for entities without an owner. */
+  owner: string | null;
+  entities: number;
+  averageScore: number;
+  distribution: LevelCount[];
+}
+
+/** The highest or lowest scoring rules, entities and teams. @public */
+export interface ScorecardLeaderboard {
+  rules: RulePassRate[];
+  entities: ScorecardEntityRow[];
+  teams: Array<TeamScore & { owner: string }>;
+}
+
+/** `GET /scorecards/:id`. @public */
+export interface ScorecardDetailsResponse extends ScorecardDescription {
+  levels: string[];
+  lastRun: EvaluationRun | null;
+  rules: Array<
+    ScorecardRuleSummary &
+      Pick<RulePassRate, 'applicable' | 'passed' | 'passRate'>
+  >;
+  summary: ScorecardStatistics;
+  teams: TeamScore[];
+  highest: ScorecardLeaderboard;
+  lowest: ScorecardLeaderboard;
+}
+
+/** Filters, sort and page of `GET /scorecards/:id/entities`. @public */
+export interface ScorecardEntitiesQuery {
+  /** Owner entity ref. */
+  team?: string;
+  kind?: string;
+  type?: string;
+  lifecycle?: string;
+  /** System entity ref. */
+  system?: string;
+  level?: string;
+  /** Only entities failing this rule id. */
+  failingRule?: string;
+  /** A case-insensitive part of the entity ref or title. */
+  text?: string;
+  sort?: ScorecardEntitiesSortField;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
+
+/** @public */
+export type ScorecardEntitiesSortField =
+  | 'name'
+  | 'score'
+  | 'level'
+  | 'owner'
+  | 'updatedAt';
+
+/** An entity's row in a scorecard's entity table. @public */
+export interface ScorecardEntityRow {
+  entityRef: string;
+  entity: {
+    kind: string;
+    namespace: string;
+    name: string;
+    title?: string;
+    type?: string;
+    lifecycle?: string;
+    owner?: string;
+    system?: string;
+  };
+  level: string;
+  levelRank: number;
+  score: number;
+  rulesPassed: number;
+  rulesFailed: number;
+  failingRules: string[];
+  updatedAt: string;
+  stateSince: string;
+}
+
+/** `GET /scorecards/:id/entities`. @public */
+export interface ScorecardEntitiesResponse {
+  items: ScorecardEntityRow[];
+  totalCount: number;
+  /** Present when there is a next page. */
+  nextCursor?: string;
+}
+
+/** `GET /history` parameters. @public */
+export interface ScorecardHistoryQuery {
+  scorecardId: string;
+  ruleId?: string;
+  team?: string;
+  entityRef?: string;
+  /** `YYYY-MM-DD`; 90 days before `to` when left out. */
+  from?: string;
+  /** `YYYY-MM-DD`; today when left out. */
+  to?: string;
+  interval?: 'day' | 'week';
+}
+
+/**
+ * One point of a history series. Which fields it has depends on the series:
+ * a scorecard's or team's (`entities`, `averageScore`, `levels`), a rule's
+ * (`applicable`, `passed`, `passRate`) or an entity's (`score`, `level`).
+ *
+ * @public
+ */
+export interface ScorecardHistoryPoint {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  entities?: number;
+  averageScore?: number | null;
+  levels?: Record<string, number>;
+  applicable?: number;
+  passed?: number;
+  passRate?: number | null;
+  score?: number;
+  level?: string;
+}
+
+/** `GET /history`. @public */
+export interface ScorecardHistoryResponse {
+  interval: 'day' | 'week';
+  from: string;
+  to: string;
+  points: ScorecardHistoryPoint[];
+}

@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { scorecardsApiRef } from '../../api';
+import { ReevaluateButton } from '../ReevaluateButton';
+import { RelativeTime } from '../RelativeTime';
+import { ScorecardResultCard } from './ScorecardResultCard';
+
+/**
+ * The entity's Scorecards tab: one card per scorecard that applies to it.
+ *
+ * @public
+ */
+export function EntityScorecardsContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(scorecardsApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getEntityScorecards(entityRef),
+    [api, entityRef],
+  );
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) {
+    return null;
+  }
+
+  const reevaluate = (
+    <ReevaluateButton entityRef={entityRef} onEvaluated={retry} />
+  );
+
+  if (value.scorecards.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No scorecards apply to this entity"
+        description={
+          <>
+            Scorecards choose the entities they evaluate with the{' '}
+            <code>filter</code> of each definition under{' '}
+            <code>scorecards.definitions</code> in <code>app-config.yaml</code>.
+            If one should apply here, check its filter against this entity; new
+            and changed entities are picked up by the next evaluation run.
+          </>
+        }
+        action={reevaluate}
+      />
+    );
+  }
+
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12}>
+        <Box
+          display="flex"
+          alignItems="center"
+          justifyContent="space-between"
+          flexWrap="wrap"
+          gridGap={8}
+        >
+          <Typography variant="body2" color="textSecondary">
+            {value.lastRunAt ? (
+              <>
+                Last evaluation run <RelativeTime value={value.lastRunAt} />
+              </>
+            ) : (
+              'Not evaluated by a scheduled run yet'
+            )}
+          </Typography>
+          {reevaluate}
+        </Box>
+      </Grid>
+      {value.scorecards.map(scorecard => (
+        <Grid item xs={12} lg={6} key={scorecard.id}>
+          <ScorecardResultCard
+            scorecard={scorecard}
+            levels={value.levels}
+            entityRef={entityRef}
+          />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

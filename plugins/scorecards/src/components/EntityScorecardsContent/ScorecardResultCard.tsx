@@ -1,0 +1,138 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Gauge, InfoCard, MarkdownContent } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { EntityScorecardResult } from '../../api';
+import { LevelBadge } from '../LevelBadge';
+import { RelativeTime } from '../RelativeTime';
+import { ScoreTrend } from '../ScoreTrend';
+import { groupRulesByLevel, nextLevelGap } from './groupRules';
+import { RuleResultList } from './RuleResultList';
+
+const useStyles = makeStyles(theme => ({
+  summary: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  gauge: {
+    width: 120,
+  },
+  meta: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  },
+  levelHeading: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(2),
+  },
+}));
+
+/** One scorecard's result for the current entity. */
+export function ScorecardResultCard(props: {
+  scorecard: EntityScorecardResult;
+  levels: string[];
+  entityRef: string;
+}) {
+  const { scorecard, levels, entityRef } = props;
+  const classes = useStyles();
+  const groups = groupRulesByLevel(scorecard.rules, levels);
+  const gap = nextLevelGap(scorecard.level, scorecard.rules, levels);
+  const headingId = `scorecard-${scorecard.id}`;
+
+  return (
+    <InfoCard
+      title={<span id={headingId}>{scorecard.title}</span>}
+      action={<LevelBadge level={scorecard.level} levels={levels} />}
+      variant="gridItem"
+    >
+      <section aria-labelledby={headingId}>
+        <div className={classes.summary}>
+          <div
+            className={classes.gauge}
+            role="img"
+            aria-label={`Score ${scorecard.score}%`}
+          >
+            <Gauge value={scorecard.score / 100} size="small" />
+          </div>
+          <div className={classes.meta}>
+            <Typography variant="body2">
+              Score <strong>{scorecard.score}%</strong> · level{' '}
+              <strong>{scorecard.level}</strong>
+            </Typography>
+            {!gap && (
+              <Typography variant="body2" color="textSecondary">
+                Highest level reached
+              </Typography>
+            )}
+            {gap && gap.failing.length > 0 && (
+              <Typography variant="body2" color="textSecondary">
+                Fix {gap.failing.length}{' '}
+                {gap.failing.length === 1 ? 'rule' : 'rules'} to reach{' '}
+                {gap.nextLevel}
+              </Typography>
+            )}
+            <Typography variant="caption" color="textSecondary">
+              Last evaluated <RelativeTime value={scorecard.updatedAt} />
+              {scorecard.stateSince && (
+                <>
+                  {' '}
+                  · unchanged since{' '}
+                  <RelativeTime value={scorecard.stateSince} />
+                </>
+              )}
+            </Typography>
+            <ScoreTrend scorecardId={scorecard.id} entityRef={entityRef} />
+          </div>
+        </div>
+        {scorecard.description && (
+          <Box mb={1}>
+            <MarkdownContent content={scorecard.description} />
+          </Box>
+        )}
+        {groups.map(group => {
+          const passed = group.rules.filter(r => r.status === 'pass').length;
+          return (
+            <div key={group.level}>
+              <Typography
+                variant="subtitle2"
+                component="h3"
+                className={classes.levelHeading}
+              >
+                <LevelBadge level={group.level} levels={levels} size="small" />
+                <span>
+                  {passed} of {group.rules.length} passed
+                </span>
+              </Typography>
+              <RuleResultList
+                rules={group.rules}
+                aria-label={`${group.level} rules`}
+              />
+            </div>
+          );
+        })}
+      </section>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,181 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import Box from '@material-ui/core/Box';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
+import { ScorecardDetailsResponse } from '../../api';
+import { teamName } from '../teamName';
+
+/** The filters of the entity table; empty strings mean "any". */
+export interface EntityTableFilters {
+  team: string;
+  kind: string;
+  type: string;
+  lifecycle: string;
+  system: string;
+  level: string;
+  failingRule: string;
+  text: string;
+}
+
+export const NO_FILTERS: EntityTableFilters = {
+  team: '',
+  kind: '',
+  type: '',
+  lifecycle: '',
+  system: '',
+  level: '',
+  failingRule: '',
+  text: '',
+};
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  select: {
+    minWidth: 160,
+  },
+  text: {
+    width: 160,
+  },
+  search: {
+    minWidth: 220,
+    flex: 1,
+  },
+}));
+
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}) {
+  const classes = useStyles();
+  const labelId = `${props.id}-label`;
+  return (
+    <FormControl variant="outlined" size="small" className={classes.select}>
+      <InputLabel id={labelId}>{props.label}</InputLabel>
+      <Select
+        labelId={labelId}
+        id={props.id}
+        label={props.label}
+        value={props.value}
+        onChange={e => props.onChange(e.target.value as string)}
+      >
+        <MenuItem value="">
+          <em>Any</em>
+        </MenuItem>
+        {props.options.map(option => (
+          <MenuItem key={option.value} value={option.value}>
+            {option.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/**
+ * Filters for team, level and failing rule (choices from the scorecard) and
+ * free text for kind, type, lifecycle, system and a search.
+ */
+export function EntityFilters(props: {
+  scorecard: ScorecardDetailsResponse;
+  value: EntityTableFilters;
+  onChange: (value: EntityTableFilters) => void;
+}) {
+  const { scorecard, value, onChange } = props;
+  const classes = useStyles();
+  const set = (key: keyof EntityTableFilters) => (next: string) =>
+    onChange({ ...value, [key]: next });
+
+  const teams = scorecard.teams
+    .map(t => t.owner)
+    .filter((owner): owner is string => owner !== null);
+
+  const textField = (
+    key: 'kind' | 'type' | 'lifecycle' | 'system',
+    label: string,
+    placeholder: string,
+  ) => (
+    <TextField
+      className={classes.text}
+      variant="outlined"
+      size="small"
+      label={label}
+      placeholder={placeholder}
+      value={value[key]}
+      onChange={e => set(key)(e.target.value)}
+      inputProps={{ 'aria-label': label }}
+    />
+  );
+
+  return (
+    <Box className={classes.root} role="group" aria-label="Filter entities">
+      <TextField
+        className={classes.search}
+        variant="outlined"
+        size="small"
+        label="Search"
+        placeholder="Name or title"
+        value={value.text}
+        onChange={e => set('text')(e.target.value)}
+        inputProps={{ 'aria-label': 'Search entities' }}
+      />
+      <FilterSelect
+        id="filter-team"
+        label="Team"
+        value={value.team}
+        options={teams.map(owner => ({ value: owner, label: teamName(owner) }))}
+        onChange={set('team')}
+      />
+      <FilterSelect
+        id="filter-level"
+        label="Level"
+        value={value.level}
+        options={scorecard.levels.map(level => ({
+          value: level,
+          label: level,
+        }))}
+        onChange={set('level')}
+      />
+      <FilterSelect
+        id="filter-failing-rule"
+        label="Failing rule"
+        value={value.failingRule}
+        options={scorecard.rules.map(rule => ({
+          value: rule.id,
+          label: rule.title,
+        }))}
+        onChange={set('failingRule')}
+      />
+      {textField('kind', 'Kind', 'Component')}
+      {textField('type', 'Type', 'service')}
+      {textField('lifecycle', 'Lifecycle', 'production')}
+      {textField('system', 'System', 'system:default/payments')}
+    </Box>
+  );
+}

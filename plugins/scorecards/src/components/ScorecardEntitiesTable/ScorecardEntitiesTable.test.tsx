@@ -1,0 +1,218 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { scorecardsApiRef } from '../../api';
+import {
+  entityRow,
+  mockScorecardsApi,
+  productionReadinessDetails,
+} from '../../__testUtils__/fixtures';
+import { ScorecardEntitiesTable } from './ScorecardEntitiesTable';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+function pageOf(names: string[], nextCursor?: string, totalCount = 60) {
+  return {
+    items: names.map(name => entityRow(name)),
+    totalCount,
+    nextCursor,
+  };
+}
+
+async function renderTable(api: ReturnType<typeof mockScorecardsApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+      <ScorecardEntitiesTable scorecard={productionReadinessDetails} />
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+}
+
+async function chooseOption(selectLabel: RegExp, option: string) {
+  const filters = screen.getByRole('group', { name: 'Filter entities' });
+  await userEvent.click(
+    within(filters).getByRole('button', { name: selectLabel }),
+  );
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('ScorecardEntitiesTable', () => {
+  it('shows the first page, lowest scores first', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest
+        .fn()
+        .mockResolvedValue(pageOf(['payments', 'checkout'], 'c2')),
+    });
+    await renderTable(api);
+
+    expect(await screen.findByText('payments')).toBeInTheDocument();
+    expect(screen.getByText('checkout')).toBeInTheDocument();
+    expect(api.getScorecardEntities).toHaveBeenCalledWith(
+      'production-readiness',
+      { sort: 'score', order: 'asc', limit: 25, cursor: undefined },
+    );
+    expect(
+      screen.getByText('Entities evaluated by Production Readiness: 60'),
+    ).toBeInTheDocument();
+    // Failing rules by title.
+    expect(screen.getAllByText('Has on-call')).toHaveLength(2);
+  });
+
+  it('passes the chosen filters to the API and starts over at page one', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest
+        .fn()
+        .mockResolvedValue(pageOf(['payments'], 'c2')),
+    });
+    await renderTable(api);
+    await screen.findByText('payments');
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ cursor: 'c2' }),
+      ),
+    );
+    await screen.findByText('payments');
+
+    await chooseOption(/Team/, 'team-a');
+    await chooseOption(/Level/, 'Basic');
+    await chooseOption(/Failing rule/, 'Has on-call');
+    await userEvent.type(screen.getByLabelText('Kind'), 'Component');
+    await userEvent.type(screen.getByLabelText('Lifecycle'), 'production');
+    await userEvent.type(screen.getByLabelText('Search entities'), 'pay');
+
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        {
+          team: 'group:default/team-a',
+          level: 'Basic',
+          failingRule: 'on-call',
+          kind: 'Component',
+          lifecycle: 'production',
+          text: 'pay',
+          sort: 'score',
+          order: 'asc',
+          limit: 25,
+          cursor: undefined,
+        },
+      ),
+    );
+  }, 20_000);
+
+  it('pages forward with the next cursor and back again', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn(async (_id, query) =>
+        query?.cursor === 'c2'
+          ? pageOf(['page-two'], undefined)
+          : pageOf(['page-one'], 'c2'),
+      ),
+    });
+    await renderTable(api);
+    await screen.findByText('page-one');
+    expect(
+      screen.getByRole('button', { name: 'Previous page' }),
+    ).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('page-two')).toBeInTheDocument();
+    expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+      'production-readiness',
+      expect.objectContaining({ cursor: 'c2', limit: 25 }),
+    );
+    // The last page has no next cursor.
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page' }),
+    );
+    expect(await screen.findByText('page-one')).toBeInTheDocument();
+  });
+
+  it('sorts by a column, toggling the order', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    await renderTable(api);
+    await screen.findByText('payments');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Entity' }));
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ sort: 'name', order: 'asc' }),
+      ),
+    );
+    await screen.findByText('payments');
+    await userEvent.click(screen.getByRole('button', { name: /Entity/ }));
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ sort: 'name', order: 'desc' }),
+      ),
+    );
+  });
+
+  it('says so when no entity matches', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest
+        .fn()
+        .mockResolvedValue(pageOf([], undefined, 0)),
+    });
+    await renderTable(api);
+    expect(
+      await screen.findByText('No entities match these filters.'),
+    ).toBeInTheDocument();
+  });
+
+  it('downloads the CSV export with the current filters', async () => {
+    const createObjectURL = jest.fn(() => 'blob:csv');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    const blob = new Blob(['entity_ref\n'], { type: 'text/csv' });
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+      exportScorecardEntities: jest.fn().mockResolvedValue(blob),
+    });
+    await renderTable(api);
+    await screen.findByText('payments');
+    await chooseOption(/Level/, 'Gold');
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ level: 'Gold' }),
+      ),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: /Export CSV/ }));
+
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(api.exportScorecardEntities).toHaveBeenCalledWith(
+      'production-readiness',
+      { level: 'Gold', sort: 'score', order: 'asc' },
+    );
+    expect(createObjectURL).toHaveBeenCalledWith(blob);
+    click.mockRestore();
+  });
+});

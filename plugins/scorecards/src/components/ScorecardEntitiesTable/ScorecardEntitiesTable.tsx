@@ -1,0 +1,330 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import DownloadIcon from '@material-ui/icons/GetApp';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import {
+  ScorecardDetailsResponse,
+  ScorecardEntitiesQuery,
+  ScorecardEntitiesSortField,
+  scorecardsApiRef,
+} from '../../api';
+import { LevelBadge } from '../LevelBadge';
+import { RelativeTime } from '../RelativeTime';
+import { downloadBlob } from './downloadBlob';
+import { EntityFilters, EntityTableFilters, NO_FILTERS } from './EntityFilters';
+
+const PAGE_SIZES = [10, 25, 50, 100];
+const FILTER_DEBOUNCE_MS = 300;
+
+const useStyles = makeStyles(theme => ({
+  caption: {
+    captionSide: 'top',
+    padding: theme.spacing(0, 0, 1),
+    color: theme.palette.text.secondary,
+  },
+  numeric: {
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+  },
+  failing: {
+    maxWidth: 320,
+  },
+}));
+
+interface Sort {
+  field: ScorecardEntitiesSortField;
+  order: 'asc' | 'desc';
+}
+
+interface Paging {
+  size: number;
+  page: number;
+  /** The cursor of each page visited so far; the first page has none. */
+  cursors: Array<string | undefined>;
+}
+
+const FIRST_PAGE = { page: 0, cursors: [undefined] };
+
+function toQuery(filters: EntityTableFilters, sort: Sort) {
+  const query: ScorecardEntitiesQuery = {
+    sort: sort.field,
+    order: sort.order,
+  };
+  for (const [key, value] of Object.entries(filters)) {
+    const trimmed = value.trim();
+    if (trimmed) {
+      query[key as keyof EntityTableFilters] = trimmed;
+    }
+  }
+  return query;
+}
+
+const COLUMNS: Array<{
+  label: string;
+  sort?: ScorecardEntitiesSortField;
+  numeric?: boolean;
+}> = [
+  { label: 'Entity', sort: 'name' },
+  { label: 'Owner', sort: 'owner' },
+  { label: 'Level', sort: 'level' },
+  { label: 'Score', sort: 'score', numeric: true },
+  { label: 'Rules passed', numeric: true },
+  { label: 'Failing rules' },
+  { label: 'Evaluated', sort: 'updatedAt' },
+];
+
+/**
+ * The entities a scorecard evaluated: filtered, sorted and paged on the
+ * server, and exportable as CSV with the same filters.
+ */
+export function ScorecardEntitiesTable(props: {
+  scorecard: ScorecardDetailsResponse;
+}) {
+  const { scorecard } = props;
+  const classes = useStyles();
+  const api = useApi(scorecardsApiRef);
+  const alertApi = useApi(alertApiRef);
+
+  const [filters, setFilters] = useState<EntityTableFilters>(NO_FILTERS);
+  const [appliedFilters, setAppliedFilters] =
+    useState<EntityTableFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>({ field: 'score', order: 'asc' });
+  const [paging, setPaging] = useState<Paging>({ size: 25, ...FIRST_PAGE });
+  const [exporting, setExporting] = useState(false);
+
+  useDebounce(
+    () => {
+      if (JSON.stringify(appliedFilters) !== JSON.stringify(filters)) {
+        setAppliedFilters(filters);
+        setPaging(p => ({ ...p, ...FIRST_PAGE }));
+      }
+    },
+    FILTER_DEBOUNCE_MS,
+    [filters],
+  );
+
+  const query = toQuery(appliedFilters, sort);
+  const cursor = paging.cursors[paging.page];
+  const { value, loading, error } = useAsync(
+    () =>
+      api.getScorecardEntities(scorecard.id, {
+        ...query,
+        limit: paging.size,
+        cursor,
+      }),
+    [api, scorecard.id, JSON.stringify(query), paging.size, cursor],
+  );
+
+  const changeSort = (field: ScorecardEntitiesSortField) => {
+    setSort(current => ({
+      field,
+      order:
+        current.field === field && current.order === 'asc' ? 'desc' : 'asc',
+    }));
+    setPaging(p => ({ ...p, ...FIRST_PAGE }));
+  };
+
+  const changePage = (page: number) => {
+    setPaging(p => {
+      if (page > p.page) {
+        if (!value?.nextCursor) {
+          return p;
+        }
+        const cursors = p.cursors.slice(0, p.page + 1);
+        cursors.push(value.nextCursor);
+        return { ...p, page: p.page + 1, cursors };
+      }
+      return { ...p, page: Math.max(page, 0) };
+    });
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const blob = await api.exportScorecardEntities(scorecard.id, query);
+      downloadBlob(blob, `${scorecard.id}-entities.csv`);
+    } catch (e) {
+      alertApi.post({
+        message: `Could not export entities: ${
+          e instanceof Error ? e.message : String(e)
+        }`,
+        severity: 'error',
+      });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const rulesById = new Map(scorecard.rules.map(r => [r.id, r.title]));
+
+  return (
+    <div>
+      <EntityFilters
+        scorecard={scorecard}
+        value={filters}
+        onChange={setFilters}
+      />
+      <Box display="flex" justifyContent="flex-end" mb={1}>
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={exportCsv}
+          disabled={exporting}
+          startIcon={
+            exporting ? <CircularProgress size={16} /> : <DownloadIcon />
+          }
+        >
+          Export CSV
+        </Button>
+      </Box>
+      {error && <ResponseErrorPanel error={error} />}
+      <TableContainer>
+        <Table size="small" aria-busy={loading}>
+          <caption className={classes.caption}>
+            Entities evaluated by {scorecard.title}
+            {value ? `: ${value.totalCount.toLocaleString('en-US')}` : ''}
+          </caption>
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(column => (
+                <TableCell
+                  key={column.label}
+                  align={column.numeric ? 'right' : 'left'}
+                  sortDirection={
+                    column.sort && sort.field === column.sort
+                      ? sort.order
+                      : false
+                  }
+                >
+                  {column.sort ? (
+                    <TableSortLabel
+                      active={sort.field === column.sort}
+                      direction={
+                        sort.field === column.sort ? sort.order : 'asc'
+                      }
+                      onClick={() => changeSort(column.sort!)}
+                    >
+                      {column.label}
+                    </TableSortLabel>
+                  ) : (
+                    column.label
+                  )}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {loading && (
+              <TableRow>
+                <TableCell colSpan={COLUMNS.length}>
+                  <Progress />
+                </TableCell>
+              </TableRow>
+            )}
+            {!loading && value?.items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={COLUMNS.length}>
+                  <Typography variant="body2" color="textSecondary">
+                    No entities match these filters.
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+            {!loading &&
+              value?.items.map(row => (
+                <TableRow key={row.entityRef} hover>
+                  <TableCell>
+                    <EntityRefLink entityRef={row.entityRef} />
+                  </TableCell>
+                  <TableCell>
+                    {row.entity.owner ? (
+                      <EntityRefLink
+                        entityRef={row.entity.owner}
+                        defaultKind="group"
+                      />
+                    ) : (
+                      '–'
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <LevelBadge
+                      level={row.level}
+                      levels={scorecard.levels}
+                      size="small"
+                    />
+                  </TableCell>
+                  <TableCell align="right" className={classes.numeric}>
+                    {row.score}%
+                  </TableCell>
+                  <TableCell align="right" className={classes.numeric}>
+                    {row.rulesPassed} / {row.rulesPassed + row.rulesFailed}
+                  </TableCell>
+                  <TableCell className={classes.failing}>
+                    {row.failingRules.length === 0
+                      ? '–'
+                      : row.failingRules
+                          .map(id => rulesById.get(id) ?? id)
+                          .join(', ')}
+                  </TableCell>
+                  <TableCell className={classes.numeric}>
+                    <RelativeTime value={row.updatedAt} />
+                  </TableCell>
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <TablePagination
+        component="div"
+        count={value?.totalCount ?? 0}
+        page={paging.page}
+        rowsPerPage={paging.size}
+        rowsPerPageOptions={PAGE_SIZES}
+        onPageChange={(_event, page) => changePage(page)}
+        onRowsPerPageChange={event =>
+          setPaging({ size: Number(event.target.value), ...FIRST_PAGE })
+        }
+        nextIconButtonProps={{
+          disabled: loading || !value?.nextCursor,
+          'aria-label': 'Next page',
+        }}
+        backIconButtonProps={{
+          disabled: loading || paging.page === 0,
+          'aria-label': 'Previous page',
+        }}
+      />
+    </div>
+  );
+}

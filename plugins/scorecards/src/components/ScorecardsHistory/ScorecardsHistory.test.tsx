@@ -1,0 +1,173 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ScorecardHistoryResponse, scorecardsApiRef } from '../../api';
+import {
+  mockScorecardsApi,
+  productionReadinessDetails,
+  scorecardsList,
+} from '../../__testUtils__/fixtures';
+import { ScorecardsHistory } from './ScorecardsHistory';
+
+const scorecardHistory: ScorecardHistoryResponse = {
+  interval: 'day',
+  from: '2026-01-01',
+  to: '2026-01-03',
+  points: [
+    {
+      date: '2026-01-01',
+      entities: 10,
+      averageScore: 40,
+      levels: { Basic: 6, Bronze: 4, Silver: 0, Gold: 0 },
+    },
+    {
+      date: '2026-01-03',
+      entities: 10,
+      averageScore: 55.5,
+      levels: { Basic: 4, Bronze: 4, Silver: 2, Gold: 0 },
+    },
+  ],
+};
+
+function api() {
+  return mockScorecardsApi({
+    getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+    getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+    getHistory: jest.fn(async query =>
+      query.ruleId
+        ? {
+            ...scorecardHistory,
+            points: [
+              { date: '2026-01-01', applicable: 10, passed: 2, passRate: 20 },
+              { date: '2026-01-03', applicable: 10, passed: 5, passRate: 50 },
+            ],
+          }
+        : scorecardHistory,
+    ),
+  });
+}
+
+async function renderHistory(
+  scorecardsApi = api(),
+  path = '/?scorecard=production-readiness&from=2026-01-01&to=2026-01-03',
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[scorecardsApiRef, scorecardsApi]]}>
+      <ScorecardsHistory />
+    </TestApiProvider>,
+    { routeEntries: [path] },
+  );
+  return scorecardsApi;
+}
+
+async function chooseOption(selectLabel: RegExp, option: string) {
+  const controls = screen.getByRole('group', { name: 'History options' });
+  await userEvent.click(
+    within(controls).getByRole('button', { name: selectLabel }),
+  );
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('ScorecardsHistory', () => {
+  it("charts a scorecard's average score and levels over the chosen range", async () => {
+    const scorecardsApi = await renderHistory();
+
+    expect(
+      await screen.findByRole('img', {
+        name: 'Average score. Average score went from 40% on 2026-01-01 to 55.5% on 2026-01-03.',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Entities per level. On 2026-01-03: Basic 4, Bronze 4, Silver 2, Gold 0.',
+      }),
+    ).toBeInTheDocument();
+    expect(scorecardsApi.getHistory).toHaveBeenCalledWith({
+      scorecardId: 'production-readiness',
+      from: '2026-01-01',
+      to: '2026-01-03',
+      interval: 'day',
+    });
+    // The figures are also there as a table.
+    const table = screen.getByRole('table', { name: 'Average score' });
+    expect(within(table).getByText('55.5%')).toBeInTheDocument();
+  });
+
+  it('charts the pass rate of a chosen rule for a chosen team', async () => {
+    const scorecardsApi = await renderHistory();
+    await screen.findByRole('img', { name: /^Average score/ });
+
+    await chooseOption(/Rule/, 'Has on-call');
+    await chooseOption(/Team/, 'team-a');
+
+    expect(
+      await screen.findByRole('img', {
+        name: 'Pass rate of “Has on-call”. Pass rate went from 20% on 2026-01-01 to 50% on 2026-01-03.',
+      }),
+    ).toBeInTheDocument();
+    expect(scorecardsApi.getHistory).toHaveBeenLastCalledWith({
+      scorecardId: 'production-readiness',
+      ruleId: 'on-call',
+      team: 'group:default/team-a',
+      from: '2026-01-01',
+      to: '2026-01-03',
+      interval: 'day',
+    });
+  });
+
+  it('reads the range and interval from the date inputs', async () => {
+    const scorecardsApi = await renderHistory();
+    await screen.findByRole('img', { name: /^Average score/ });
+
+    fireEvent.change(screen.getByLabelText('From date'), {
+      target: { value: '2025-12-01' },
+    });
+    await chooseOption(/Interval/, 'Weekly');
+
+    await waitFor(() =>
+      expect(scorecardsApi.getHistory).toHaveBeenLastCalledWith(
+        expect.objectContaining({ from: '2025-12-01', interval: 'week' }),
+      ),
+    );
+  });
+
+  it('says so when there is no history in the range', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getHistory.mockResolvedValue({
+      ...scorecardHistory,
+      points: [],
+    });
+    await renderHistory(scorecardsApi);
+    expect(
+      await screen.findByText('No history in this range'),
+    ).toBeInTheDocument();
+  });
+
+  it('defaults to the first scorecard and shows history errors', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getHistory.mockRejectedValue(new Error('History is off'));
+    await renderHistory(scorecardsApi, '/');
+    expect(
+      (await screen.findAllByText(/History is off/)).length,
+    ).toBeGreaterThan(0);
+    expect(scorecardsApi.getHistory).toHaveBeenCalledWith(
+      expect.objectContaining({ scorecardId: 'production-readiness' }),
+    );
+  });
+});

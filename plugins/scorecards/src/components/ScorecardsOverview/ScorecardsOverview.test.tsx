@@ -1,0 +1,132 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { scorecardsApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  mockScorecardsApi,
+  productionReadinessDetails,
+  scorecardsList,
+} from '../../__testUtils__/fixtures';
+import { ScorecardsOverview } from './ScorecardsOverview';
+
+const mountedRoutes = {
+  '/scorecards': rootRouteRef,
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
+function renderOverview(api: ReturnType<typeof mockScorecardsApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+      <ScorecardsOverview />
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+}
+
+describe('ScorecardsOverview', () => {
+  it('shows progress while loading', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockReturnValue(new Promise(() => {})),
+    });
+    await renderOverview(api);
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an error when the scorecards cannot be read', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockRejectedValue(new Error('Backend down')),
+    });
+    await renderOverview(api);
+    expect((await screen.findAllByText(/Backend down/)).length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('explains how to define scorecards when there are none', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest
+        .fn()
+        .mockResolvedValue({ ...scorecardsList, items: [] }),
+    });
+    await renderOverview(api);
+    expect(
+      await screen.findByText('No scorecards defined'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows each scorecard with its level distribution and average score', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+      getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+    });
+    await renderOverview(api);
+
+    expect(
+      await screen.findByRole('link', { name: 'Production Readiness' }),
+    ).toHaveAttribute('href', '/scorecards/production-readiness');
+    expect(screen.getByText('72.5%')).toBeInTheDocument();
+    expect(screen.getByText('40')).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Level distribution: Basic 10 (25%), Bronze 20 (50%), Silver 6 (15%), Gold 4 (10%)',
+      }),
+    ).toBeInTheDocument();
+    // A scorecard nothing was evaluated against yet.
+    expect(
+      screen.getByRole('img', { name: 'No entities evaluated' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('last-run')).toHaveTextContent(
+      /succeeded .* 40 entities evaluated/,
+    );
+  });
+
+  it('shows the highest and lowest rules, entities and teams of a scorecard', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+      getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+    });
+    await renderOverview(api);
+
+    const lowestRules = await screen.findByRole('list', {
+      name: 'Lowest scoring rules',
+    });
+    expect(within(lowestRules).getByText('Has on-call')).toBeInTheDocument();
+    expect(within(lowestRules).getByText(/33.3% pass/)).toBeInTheDocument();
+    const highestEntities = screen.getByRole('list', {
+      name: 'Highest scoring entities',
+    });
+    expect(within(highestEntities).getByText('checkout')).toBeInTheDocument();
+    const lowestTeams = screen.getByRole('list', {
+      name: 'Lowest scoring teams',
+    });
+    expect(within(lowestTeams).getByText('team-b')).toBeInTheDocument();
+    expect(api.getScorecard).toHaveBeenCalledWith('production-readiness');
+
+    // Switching the scorecard reads that one's details.
+    await userEvent.click(screen.getByRole('button', { name: /Scorecard/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Documentation & Ownership' }),
+    );
+    await waitFor(() =>
+      expect(api.getScorecard).toHaveBeenLastCalledWith('documentation'),
+    );
+  });
+});

@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { scorecardsApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  entityRow,
+  mockScorecardsApi,
+  productionReadinessDetails,
+  scorecardsList,
+} from '../../__testUtils__/fixtures';
+import { ScorecardsPage } from './ScorecardsPage';
+
+const mountedRoutes = {
+  '/scorecards': rootRouteRef,
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
+function api() {
+  return mockScorecardsApi({
+    getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+    getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+    getScorecardEntities: jest.fn().mockResolvedValue({
+      items: [entityRow('payments')],
+      totalCount: 1,
+    }),
+    getHistory: jest.fn().mockResolvedValue({
+      interval: 'day',
+      from: '2026-01-01',
+      to: '2026-01-02',
+      points: [],
+    }),
+  });
+}
+
+async function renderPageAt(path: string, scorecardsApi = api()) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[scorecardsApiRef, scorecardsApi]]}>
+      <Routes>
+        <Route path="/scorecards/*" element={<ScorecardsPage />} />
+      </Routes>
+    </TestApiProvider>,
+    { mountedRoutes, routeEntries: [path] },
+  );
+  return scorecardsApi;
+}
+
+describe('ScorecardsPage', () => {
+  it('shows the overview at its root, with tabs', async () => {
+    await renderPageAt('/scorecards');
+    expect(screen.getByRole('heading', { name: 'Scorecards' })).toBeTruthy();
+    expect(
+      await screen.findByRole('link', { name: 'Production Readiness' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tab', { name: 'History' })).toHaveAttribute(
+      'href',
+      '/scorecards/history',
+    );
+  });
+
+  it("shows a scorecard's rules, teams and entities at its id", async () => {
+    const scorecardsApi = await renderPageAt(
+      '/scorecards/production-readiness',
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Production Readiness' }),
+    ).toBeInTheDocument();
+    expect(scorecardsApi.getScorecard).toHaveBeenCalledWith(
+      'production-readiness',
+    );
+
+    const rules = screen.getByRole('table', {
+      name: 'Pass rate of each rule of Production Readiness',
+    });
+    const onCall = within(rules).getByRole('row', { name: /Has on-call/ });
+    expect(within(onCall).getByText('10 / 30')).toBeInTheDocument();
+    expect(within(onCall).getByText('33.3%')).toBeInTheDocument();
+
+    const teams = screen.getByRole('table', {
+      name: 'Entities of each team per level of Production Readiness',
+    });
+    const teamA = within(teams).getByRole('row', { name: /team-a/ });
+    expect(within(teamA).getByText('80%')).toBeInTheDocument();
+    expect(within(teams).getByText('No owner')).toBeInTheDocument();
+
+    expect(await screen.findByText('payments')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'All scorecards' }),
+    ).toHaveAttribute('href', '/scorecards');
+  });
+
+  it('shows an error for an unknown scorecard', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getScorecard.mockRejectedValue(
+      new Error('No scorecard with id "nope"'),
+    );
+    await renderPageAt('/scorecards/nope', scorecardsApi);
+    expect(
+      (await screen.findAllByText(/No scorecard with id "nope"/)).length,
+    ).toBeGreaterThan(0);
+  });
+});

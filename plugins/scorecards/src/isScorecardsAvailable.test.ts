@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { isScorecardsAvailable } from './isScorecardsAvailable';
+
+const entity = (kind: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'x' },
+});
+
+describe('isScorecardsAvailable', () => {
+  it.each(['Component', 'API', 'Resource', 'System', 'component'])(
+    'is true for %s',
+    kind => expect(isScorecardsAvailable(entity(kind))).toBe(true),
+  );
+
+  it.each(['Group', 'User', 'Location', 'Template', 'Domain'])(
+    'is false for %s',
+    kind => expect(isScorecardsAvailable(entity(kind))).toBe(false),
+  );
+});
