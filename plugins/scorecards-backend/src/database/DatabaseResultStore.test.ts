@@ -1,0 +1,583 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { DatabaseResultStore } from './DatabaseResultStore';
+import { EntityResultRow, resultHashKey } from './ResultStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+});
+
+const TABLES = [
+  'scorecards_history',
+  'scorecards_pending_results',
+  'scorecards_results',
+  'scorecards_runs',
+];
+
+function result(
+  name: string,
+  overrides: Partial<EntityResultRow> = {},
+): EntityResultRow {
+  return {
+    scorecardId: 'production-readiness',
+    entityRef: `component:default/${name}`,
+    entity: {
+      kind: 'Component',
+      namespace: 'default',
+      name,
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/team-a',
+      system: 'system:default/payments',
+    },
+    level: 'Silver',
+    levelRank: 2,
+    score: 66.67,
+    rulesPassed: 2,
+    rulesFailed: 1,
+    failingRules: ['has-runbook'],
+    rules: [
+      { ruleId: 'has-owner', status: 'pass', message: 'ok' },
+      { ruleId: 'has-docs', status: 'pass', message: 'ok' },
+      { ruleId: 'has-runbook', status: 'fail', message: 'no runbook' },
+    ],
+    resultHash: `hash-${name}`,
+    updatedAt: new Date('2026-11-24T10:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseResultStore on %p',
+  databaseId => {
+    let knex: Knex;
+    let store: DatabaseResultStore;
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      store = await DatabaseResultStore.create({
+        database: mockServices.database({ knex }),
+      });
+    });
+
+    beforeEach(async () => {
+      for (const table of TABLES) {
+        await knex(table).delete();
+      }
+    });
+
+    const history = () =>
+      knex('scorecards_history')
+        .orderBy('id')
+        .select('entity_ref', 'level', 'level_rank', 'score', 'failing_rules');
+
+    async function runWith(
+      rows: EntityResultRow[],
+      at: Date,
+      removals?: { keep: Map<string, Set<string>> },
+    ) {
+      const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+      await store.stageResults(runId, rows);
+      const committed = await store.commitRun(runId, { at, removals });
+      await store.finishRun(runId, {
+        status: 'succeeded',
+        entitiesEvaluated: rows.length,
+        resultsWritten: committed.written,
+        resultsDeleted: committed.deleted,
+      });
+      return committed;
+    }
+
+    it('keeps staged results invisible until the run commits', async () => {
+      const at = new Date('2026-11-24T10:00:00.123Z');
+      const runId = await store.createRun({ trigger: 'manual', scope: {} });
+      await store.stageResults(runId, [result('a'), result('b')]);
+
+      await expect(
+        store.getEntityResults('component:default/a'),
+      ).resolves.toEqual([]);
+      await expect(
+        store.getResultHashes([
+          {
+            scorecardId: 'production-readiness',
+            entityRef: 'component:default/a',
+          },
+        ]),
+      ).resolves.toEqual(new Map());
+      await expect(history()).resolves.toEqual([]);
+
+      await expect(store.commitRun(runId, { at })).resolves.toEqual({
+        written: 2,
+        deleted: 0,
+      });
+
+      await expect(
+        store.getEntityResults('component:default/a'),
+      ).resolves.toEqual([{ ...result('a'), stateSince: at }]);
+      // Stored as UTC wall-clock time, whatever the process time zone.
+      await expect(
+        knex('scorecards_results')
+          .where({ state_since: '2026-11-24 10:00:00.123' })
+          .pluck('entity_ref'),
+      ).resolves.toEqual(['component:default/a', 'component:default/b']);
+      await expect(history()).resolves.toEqual([
+        expect.objectContaining({
+          entity_ref: 'component:default/a',
+          level: 'Silver',
+          failing_rules: '|has-runbook|',
+        }),
+        expect.objectContaining({ entity_ref: 'component:default/b' }),
+      ]);
+      expect(await knex('scorecards_pending_results')).toEqual([]);
+    });
+
+    it('keeps the state and adds no history when nothing changed', async () => {
+      const first = new Date('2026-11-24T10:00:00.000Z');
+      await runWith([result('a')], first);
+
+      // Same level, score and failing rules; only a message and the time.
+      const updatedAt = new Date('2026-11-24T11:00:00.000Z');
+      const reworded = result('a', {
+        rules: [
+          { ruleId: 'has-owner', status: 'pass', message: 'owned by team-a' },
+          { ruleId: 'has-docs', status: 'pass', message: 'ok' },
+          { ruleId: 'has-runbook', status: 'fail', message: 'still none' },
+        ],
+        resultHash: 'hash-a-2',
+        updatedAt,
+      });
+      await runWith([reworded], new Date('2026-11-24T11:00:00.000Z'));
+      await runWith([reworded], new Date('2026-11-24T12:00:00.000Z'));
+
+      const [stored] = await store.getEntityResults('component:default/a');
+      expect(stored).toEqual({ ...reworded, stateSince: first });
+      await expect(history()).resolves.toHaveLength(1);
+    });
+
+    it('records history and starts a new state when the level changes', async () => {
+      const first = new Date('2026-11-24T10:00:00.000Z');
+      const second = new Date('2026-11-25T10:00:00.000Z');
+      await runWith([result('a'), result('b')], first);
+      await runWith(
+        [
+          result('a', {
+            level: 'Gold',
+            levelRank: 3,
+            score: 100,
+            rulesPassed: 3,
+            rulesFailed: 0,
+            failingRules: [],
+            resultHash: 'hash-a-gold',
+          }),
+        ],
+        second,
+      );
+
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a).toMatchObject({
+        level: 'Gold',
+        levelRank: 3,
+        score: 100,
+        failingRules: [],
+        stateSince: second,
+      });
+      const [b] = await store.getEntityResults('component:default/b');
+      expect(b.stateSince).toEqual(first);
+
+      await expect(history()).resolves.toEqual([
+        expect.objectContaining({
+          entity_ref: 'component:default/a',
+          level: 'Silver',
+        }),
+        expect.objectContaining({
+          entity_ref: 'component:default/b',
+          level: 'Silver',
+        }),
+        {
+          entity_ref: 'component:default/a',
+          level: 'Gold',
+          level_rank: 3,
+          score: 100,
+          failing_rules: '',
+        },
+      ]);
+    });
+
+    it('starts a new state when only the score or the failing rules change', async () => {
+      await runWith(
+        [result('a'), result('b')],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+      const later = new Date('2026-11-24T11:00:00Z');
+      await runWith(
+        [
+          result('a', { score: 70, resultHash: 'a2' }),
+          result('b', { failingRules: ['Has-Runbook'], resultHash: 'b2' }),
+        ],
+        later,
+      );
+
+      for (const name of ['a', 'b']) {
+        const [stored] = await store.getEntityResults(
+          `component:default/${name}`,
+        );
+        expect(stored.stateSince).toEqual(later);
+      }
+      await expect(history()).resolves.toHaveLength(4);
+    });
+
+    it('removes results of entities no longer kept, only for the given scorecards', async () => {
+      const other = (name: string) =>
+        result(name, { scorecardId: 'security', resultHash: `s-${name}` });
+      await runWith(
+        [result('a'), result('b'), result('c'), other('a'), other('b')],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+
+      // Nothing changed for "a"; "b" and "c" left the catalog.
+      const committed = await runWith([], new Date('2026-11-24T11:00:00Z'), {
+        keep: new Map([
+          ['production-readiness', new Set(['component:default/a'])],
+        ]),
+      });
+
+      expect(committed).toEqual({ written: 0, deleted: 2 });
+      const refs = async (scorecardId: string) =>
+        store.listCurrentEntityRefs(scorecardId, { limit: 10 });
+      await expect(refs('production-readiness')).resolves.toEqual([
+        'component:default/a',
+      ]);
+      await expect(refs('security')).resolves.toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+    });
+
+    it('removes results in a run that staged nothing, right after start-up', async () => {
+      await runWith(
+        [result('a'), result('b')],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+      const restarted = await DatabaseResultStore.create({
+        database: mockServices.database({ knex, migrations: { skip: true } }),
+      });
+
+      const runId = await restarted.createRun({
+        trigger: 'schedule',
+        scope: {},
+      });
+      await expect(
+        restarted.commitRun(runId, {
+          at: new Date('2026-11-24T11:00:00Z'),
+          removals: {
+            keep: new Map([
+              ['production-readiness', new Set(['component:default/b'])],
+            ]),
+          },
+        }),
+      ).resolves.toEqual({ written: 0, deleted: 1 });
+    });
+
+    it('removes results beyond one page of entity refs', async () => {
+      const rows = Array.from({ length: 50_100 }, (_, i) =>
+        result(`e${String(i).padStart(5, '0')}`, { rules: [] }),
+      );
+      await runWith(rows, new Date('2026-11-24T10:00:00Z'));
+
+      const keep = new Set(
+        rows.filter((_, i) => i % 2 === 0).map(r => r.entityRef),
+      );
+      const committed = await runWith([], new Date('2026-11-24T11:00:00Z'), {
+        keep: new Map([['production-readiness', keep]]),
+      });
+
+      expect(committed.deleted).toBe(25_050);
+      const remaining = await store.listCurrentEntityRefs(
+        'production-readiness',
+        { limit: 100_000 },
+      );
+      expect(new Set(remaining)).toEqual(keep);
+    });
+
+    it('never loses stored results when a run is discarded', async () => {
+      const at = new Date('2026-11-24T10:00:00Z');
+      await runWith([result('a')], at);
+
+      const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+      await store.stageResults(runId, [
+        result('a', { level: 'Bronze', levelRank: 1, resultHash: 'broken' }),
+      ]);
+      await store.discardRun(runId);
+      await store.finishRun(runId, {
+        status: 'failed',
+        entitiesEvaluated: 1,
+        resultsWritten: 0,
+        resultsDeleted: 0,
+        error: 'catalog unavailable',
+      });
+
+      await expect(
+        store.getEntityResults('component:default/a'),
+      ).resolves.toEqual([{ ...result('a'), stateSince: at }]);
+      expect(await knex('scorecards_pending_results')).toEqual([]);
+      await expect(store.commitRun(runId, { at: new Date() })).resolves.toEqual(
+        { written: 0, deleted: 0 },
+      );
+      await expect(store.getLastRun()).resolves.toMatchObject({
+        id: runId,
+        status: 'failed',
+        error: 'catalog unavailable',
+      });
+    });
+
+    it('fails runs left running by a replica that died', async () => {
+      const stale = await store.createRun({ trigger: 'schedule', scope: {} });
+      await store.stageResults(stale, [result('a')]);
+      const finished = await store.createRun({ trigger: 'manual', scope: {} });
+      await store.finishRun(finished, {
+        status: 'succeeded',
+        entitiesEvaluated: 0,
+        resultsWritten: 0,
+        resultsDeleted: 0,
+      });
+      await knex('scorecards_runs')
+        .whereIn('id', [stale, finished])
+        .update({ started_at: '2026-01-01 00:00:00.000' });
+      const current = await store.createRun({ trigger: 'schedule', scope: {} });
+      await store.stageResults(current, [result('b')]);
+
+      await expect(
+        store.failStaleRuns(new Date(Date.now() - 60_000)),
+      ).resolves.toBe(1);
+
+      const runs = await store.listRuns();
+      expect(runs.map(r => [r.id, r.status, r.error])).toEqual([
+        [current, 'running', undefined],
+        [finished, 'succeeded', undefined],
+        [stale, 'failed', 'interrupted'],
+      ]);
+      expect(runs[2].finishedAt).toBeInstanceOf(Date);
+      await expect(
+        knex('scorecards_pending_results').pluck('entity_ref'),
+      ).resolves.toEqual(['component:default/b']);
+      await expect(
+        store.failStaleRuns(new Date(Date.now() - 60_000)),
+      ).resolves.toBe(0);
+    });
+
+    it('looks up hashes for more keys than fit in one statement', async () => {
+      const rows = Array.from({ length: 1200 }, (_, i) =>
+        result(`e${i}`, {
+          scorecardId: i % 3 === 0 ? 'security' : 'production-readiness',
+          resultHash: `h${i}`,
+        }),
+      );
+      await runWith(rows, new Date('2026-11-24T10:00:00Z'));
+
+      const keys = [
+        ...rows,
+        { scorecardId: 'security', entityRef: 'component:default/missing' },
+      ];
+      const hashes = await store.getResultHashes(keys);
+
+      expect(hashes.size).toBe(1200);
+      for (const row of rows) {
+        expect(hashes.get(resultHashKey(row))).toBe(row.resultHash);
+      }
+      expect(
+        hashes.has(
+          resultHashKey({
+            scorecardId: 'production-readiness',
+            entityRef: 'component:default/e0',
+          }),
+        ),
+      ).toBe(false);
+      await expect(store.getResultHashes([])).resolves.toEqual(new Map());
+    });
+
+    it('stages in batches and tolerates an entity met twice in a run', async () => {
+      const rows = Array.from({ length: 2500 }, (_, i) => result(`e${i}`));
+      const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+      await store.stageResults(runId, rows);
+      await store.stageResults(runId, [
+        result('e0', { level: 'Gold', levelRank: 3, resultHash: 'again' }),
+      ]);
+
+      await expect(
+        store.commitRun(runId, { at: new Date('2026-11-24T10:00:00Z') }),
+      ).resolves.toEqual({ written: 2500, deleted: 0 });
+      const [e0] = await store.getEntityResults('component:default/e0');
+      expect(e0).toMatchObject({ level: 'Gold', resultHash: 'again' });
+    });
+
+    it('lists runs newest first and records how they ended', async () => {
+      const ids: number[] = [];
+      for (const trigger of ['schedule', 'manual', 'catalog-change'] as const) {
+        ids.push(
+          await store.createRun({
+            trigger,
+            scope: trigger === 'manual' ? { scorecardId: 'security' } : {},
+          }),
+        );
+      }
+      await store.finishRun(ids[0], {
+        status: 'succeeded',
+        entitiesEvaluated: 10,
+        resultsWritten: 4,
+        resultsDeleted: 1,
+      });
+      await store.finishRun(ids[1], {
+        status: 'aborted',
+        entitiesEvaluated: 3,
+        resultsWritten: 0,
+        resultsDeleted: 0,
+        error: 'Aborted',
+      });
+
+      const runs = await store.listRuns();
+      expect(runs.map(r => r.id)).toEqual([...ids].reverse());
+      expect(runs[2]).toEqual({
+        id: ids[0],
+        trigger: 'schedule',
+        scope: {},
+        status: 'succeeded',
+        startedAt: expect.any(Date),
+        finishedAt: expect.any(Date),
+        entitiesEvaluated: 10,
+        resultsWritten: 4,
+        resultsDeleted: 1,
+      });
+      expect(runs[1]).toMatchObject({
+        trigger: 'manual',
+        scope: { scorecardId: 'security' },
+        status: 'aborted',
+        error: 'Aborted',
+      });
+      expect(runs[0]).toMatchObject({
+        status: 'running',
+        finishedAt: undefined,
+      });
+      expect(Math.abs(runs[0].startedAt.getTime() - Date.now())).toBeLessThan(
+        60_000,
+      );
+
+      await expect(store.listRuns({ limit: 1 })).resolves.toHaveLength(1);
+      await expect(store.getLastRun()).resolves.toMatchObject({ id: ids[2] });
+      await expect(
+        store.getLastRun({ status: 'succeeded' }),
+      ).resolves.toMatchObject({ id: ids[0] });
+      await expect(
+        store.getLastRun({ status: 'failed' }),
+      ).resolves.toBeUndefined();
+    });
+
+    it('round-trips rule results with values of every JSON type', async () => {
+      const rules = [
+        {
+          ruleId: 'string',
+          status: 'pass',
+          value: 'héllo "quoted" ✓',
+          message: 'a',
+        },
+        { ruleId: 'number', status: 'fail', value: -12.5e3, message: 'b' },
+        { ruleId: 'boolean', status: 'pass', value: false, message: 'c' },
+        { ruleId: 'null', status: 'skip', value: null, message: 'd' },
+        {
+          ruleId: 'array',
+          status: 'pass',
+          value: [1, 'two', [3], { four: 4 }],
+          message: 'e',
+        },
+        {
+          ruleId: 'object',
+          status: 'pass',
+          value: { nested: { list: [true, null] } },
+          message: 'f',
+        },
+        { ruleId: 'missing', status: 'fail', message: 'g' },
+      ] as EntityResultRow['rules'];
+      const row = result('json', {
+        entity: { kind: 'Component', namespace: 'default', name: 'json' },
+        rules,
+        failingRules: ['number', 'missing'],
+      });
+      await runWith([row], new Date('2026-11-24T10:00:00Z'));
+
+      const [stored] = await store.getEntityResults('component:default/json');
+      expect(stored.rules).toStrictEqual(rules);
+      expect(stored.entity).toStrictEqual({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'json',
+        title: undefined,
+        type: undefined,
+        lifecycle: undefined,
+        owner: undefined,
+        system: undefined,
+      });
+      expect(stored.failingRules).toEqual(['number', 'missing']);
+      await expect(
+        knex('scorecards_results')
+          .where('failing_rules', 'like', '%|missing|%')
+          .pluck('entity_ref'),
+      ).resolves.toEqual(['component:default/json']);
+    });
+
+    it('pages through current entity refs', async () => {
+      await runWith(
+        ['c', 'a', 'd', 'b'].map(name => result(name)),
+        new Date('2026-11-24T10:00:00Z'),
+      );
+      const page1 = await store.listCurrentEntityRefs('production-readiness', {
+        limit: 3,
+      });
+      const page2 = await store.listCurrentEntityRefs('production-readiness', {
+        after: page1[page1.length - 1],
+        limit: 3,
+      });
+      expect([page1, page2]).toEqual([
+        ['component:default/a', 'component:default/b', 'component:default/c'],
+        ['component:default/d'],
+      ]);
+    });
+
+    it('deletes the results of scorecards no longer configured', async () => {
+      await runWith(
+        [
+          result('a'),
+          result('a', { scorecardId: 'security' }),
+          result('a', { scorecardId: 'retired' }),
+        ],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+
+      await expect(
+        store.deleteScorecardsExcept(['production-readiness', 'security']),
+      ).resolves.toBe(1);
+      const rows = await store.getEntityResults('component:default/a');
+      expect(rows.map(r => r.scorecardId)).toEqual([
+        'production-readiness',
+        'security',
+      ]);
+      await expect(store.deleteScorecardsExcept([])).resolves.toBe(2);
+    });
+  },
+);

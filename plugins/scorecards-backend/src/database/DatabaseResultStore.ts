@@ -1,0 +1,629 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { ResultQueries } from './ResultQueries';
+import {
+  CommitRunOptions,
+  DailyRollups,
+  EntityResultRow,
+  PruneHistoryResult,
+  ResultKey,
+  ResultStore,
+  RunOutcome,
+  RunRecord,
+  RunScope,
+  RunStatus,
+  RunTrigger,
+  resultHashKey,
+} from './ResultStore';
+import { fromFailingRules, toFailingRules } from './failingRules';
+import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
+
+const migrationsDir = resolvePackagePath(
+  '@openscorecards/plugin-scorecards-backend',
+  'migrations',
+);
+
+const RUNS = 'scorecards_runs';
+const RESULTS = 'scorecards_results';
+const PENDING = 'scorecards_pending_results';
+const HISTORY = 'scorecards_history';
+const DAILY = 'scorecards_daily';
+const DAILY_RULES = 'scorecards_daily_rules';
+
+/** The columns a result has both when staged and when current. */
+interface ResultColumns {
+  scorecard_id: string;
+  entity_ref: string;
+  entity_kind: string;
+  entity_namespace: string;
+  entity_name: string;
+  entity_title: string | null;
+  entity_type: string | null;
+  entity_lifecycle: string | null;
+  /** '' when the entity has no owner. */
+  entity_owner: string;
+  entity_system: string | null;
+  level: string;
+  level_rank: number;
+  score: number;
+  rules_passed: number;
+  rules_failed: number;
+  failing_rules: string;
+  rule_results: string;
+  result_hash: string;
+  updated_at: string;
+}
+
+type PendingRow = ResultColumns & { run_id: number };
+
+type ResultRow = ResultColumns & { state_since: string };
+
+interface RunRow {
+  id: number;
+  trigger: RunTrigger;
+  scope: string;
+  status: RunStatus;
+  started_at: string;
+  finished_at: string | null;
+  entities_evaluated: number;
+  results_written: number;
+  results_deleted: number;
+  error: string | null;
+}
+
+const RESULT_COLUMNS: Array<keyof ResultColumns> = [
+  'scorecard_id',
+  'entity_ref',
+  'entity_kind',
+  'entity_namespace',
+  'entity_name',
+  'entity_title',
+  'entity_type',
+  'entity_lifecycle',
+  'entity_owner',
+  'entity_system',
+  'level',
+  'level_rank',
+  'score',
+  'rules_passed',
+  'rules_failed',
+  'failing_rules',
+  'rule_results',
+  'result_hash',
+  'updated_at',
+];
+const RESULT_VALUE_COLUMNS = RESULT_COLUMNS.filter(
+  c => c !== 'scorecard_id' && c !== 'entity_ref',
+);
+const PENDING_COLUMN_COUNT = RESULT_COLUMNS.length + 1;
+
+// Entity refs per hash lookup: a catalog page's worth, and under every
+// engine's bind limit (999 on old SQLite).
+const LOOKUP_CHUNK = 500;
+// Bounds one staging statement also by size, well under MySQL's default
+// max_allowed_packet (16 MiB on MariaDB).
+const STAGE_MAX_ROWS = 1000;
+const STAGE_MAX_CHARS = 4_000_000;
+// Entity refs read per page, and deleted per statement, when removing results.
+// Large, because until PostgreSQL has statistics for freshly written rows it
+// may answer each statement by scanning all results of the scorecard; bounded,
+// because MySQL's range optimizer gives up on very long IN lists.
+const REMOVAL_PAGE = 50_000;
+const REMOVAL_DELETE_CHUNK = 5_000;
+
+const DEFAULT_RUN_LIMIT = 20;
+
+// History ids examined per statement when pruning: a bounded range of the
+// primary key, so that pruning a large history never scans it repeatedly.
+const PRUNE_ID_WINDOW = 10_000;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function toPendingRow(runId: number, row: EntityResultRow): PendingRow {
+  return {
+    run_id: runId,
+    scorecard_id: row.scorecardId,
+    entity_ref: row.entityRef,
+    entity_kind: row.entity.kind,
+    entity_namespace: row.entity.namespace,
+    entity_name: row.entity.name,
+    entity_title: row.entity.title ?? null,
+    entity_type: row.entity.type ?? null,
+    entity_lifecycle: row.entity.lifecycle ?? null,
+    entity_owner: row.entity.owner ?? '',
+    entity_system: row.entity.system ?? null,
+    level: row.level,
+    level_rank: row.levelRank,
+    score: row.score,
+    rules_passed: row.rulesPassed,
+    rules_failed: row.rulesFailed,
+    failing_rules: toFailingRules(row.failingRules),
+    rule_results: JSON.stringify(row.rules),
+    result_hash: row.resultHash,
+    updated_at: toDbTimestamp(row.updatedAt),
+  };
+}
+
+function fromResultRow(row: ResultRow): EntityResultRow {
+  return {
+    scorecardId: row.scorecard_id,
+    entityRef: row.entity_ref,
+    entity: {
+      kind: row.entity_kind,
+      namespace: row.entity_namespace,
+      name: row.entity_name,
+      title: row.entity_title ?? undefined,
+      type: row.entity_type ?? undefined,
+      lifecycle: row.entity_lifecycle ?? undefined,
+      owner: row.entity_owner || undefined,
+      system: row.entity_system ?? undefined,
+    },
+    level: row.level,
+    levelRank: Number(row.level_rank),
+    score: Number(row.score),
+    rulesPassed: Number(row.rules_passed),
+    rulesFailed: Number(row.rules_failed),
+    failingRules: fromFailingRules(row.failing_rules),
+    rules: JSON.parse(row.rule_results),
+    resultHash: row.result_hash,
+    stateSince: fromDbTimestamp(row.state_since),
+    updatedAt: fromDbTimestamp(row.updated_at),
+  };
+}
+
+function fromRunRow(row: RunRow): RunRecord {
+  return {
+    id: Number(row.id),
+    trigger: row.trigger,
+    scope: JSON.parse(row.scope),
+    status: row.status,
+    startedAt: fromDbTimestamp(row.started_at),
+    finishedAt: row.finished_at ? fromDbTimestamp(row.finished_at) : undefined,
+    entitiesEvaluated: Number(row.entities_evaluated),
+    resultsWritten: Number(row.results_written),
+    resultsDeleted: Number(row.results_deleted),
+    error: row.error ?? undefined,
+  };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    chunks.push(items.slice(i, i + size));
+  }
+  return chunks;
+}
+
+/** The {@link ResultStore} on the plugin's Knex database. */
+export class DatabaseResultStore implements ResultStore {
+  static async create({
+    database,
+  }: {
+    database: DatabaseService;
+  }): Promise<DatabaseResultStore> {
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseResultStore(client);
+  }
+
+  private readonly dialect: SqlDialect;
+
+  /** The read queries over the same database. */
+  readonly queries: ResultQueries;
+
+  private constructor(private readonly db: Knex) {
+    this.dialect = new SqlDialect(db);
+    this.queries = new ResultQueries(db);
+  }
+
+  async createRun(options: {
+    trigger: RunTrigger;
+    scope: RunScope;
+  }): Promise<number> {
+    const row = {
+      trigger: options.trigger,
+      scope: JSON.stringify(options.scope),
+      status: 'running',
+      started_at: toDbTimestamp(new Date()),
+      entities_evaluated: 0,
+      results_written: 0,
+      results_deleted: 0,
+    };
+    // MySQL has no RETURNING; its insert answers the new id instead.
+    const [inserted] =
+      this.dialect.engine === 'mysql'
+        ? await this.db(RUNS).insert(row)
+        : await this.db(RUNS).insert(row, ['id']);
+    return Number(typeof inserted === 'object' ? inserted.id : inserted);
+  }
+
+  async finishRun(id: number, outcome: RunOutcome): Promise<void> {
+    await this.db<RunRow>(RUNS)
+      .where({ id })
+      .update({
+        status: outcome.status,
+        finished_at: toDbTimestamp(new Date()),
+        entities_evaluated: outcome.entitiesEvaluated,
+        results_written: outcome.resultsWritten,
+        results_deleted: outcome.resultsDeleted,
+        error: outcome.error ?? null,
+      });
+  }
+
+  async listRuns(options?: { limit?: number }): Promise<RunRecord[]> {
+    const rows = await this.selectRuns()
+      .orderBy('id', 'desc')
+      .limit(options?.limit ?? DEFAULT_RUN_LIMIT);
+    return rows.map(fromRunRow);
+  }
+
+  async getLastRun(options?: {
+    status?: RunStatus;
+  }): Promise<RunRecord | undefined> {
+    const query = this.selectRuns().orderBy('id', 'desc').first();
+    if (options?.status) {
+      query.where({ status: options.status });
+    }
+    const row = await query;
+    return row ? fromRunRow(row) : undefined;
+  }
+
+  async failStaleRuns(olderThan: Date): Promise<number> {
+    return this.db.transaction(async trx => {
+      const stale = await trx<RunRow>(RUNS)
+        .where({ status: 'running' })
+        .andWhere('started_at', '<', toDbTimestamp(olderThan))
+        .pluck('id');
+      if (stale.length === 0) {
+        return 0;
+      }
+      await trx<RunRow>(RUNS)
+        .whereIn('id', stale)
+        .update({
+          status: 'failed',
+          finished_at: toDbTimestamp(new Date()),
+          error: 'interrupted',
+        });
+      await trx(PENDING).whereIn('run_id', stale).delete();
+      return stale.length;
+    });
+  }
+
+  async getResultHashes(keys: ResultKey[]): Promise<Map<string, string>> {
+    const refsByScorecard = new Map<string, Set<string>>();
+    for (const { scorecardId, entityRef } of keys) {
+      let refs = refsByScorecard.get(scorecardId);
+      if (!refs) {
+        refs = new Set();
+        refsByScorecard.set(scorecardId, refs);
+      }
+      refs.add(entityRef);
+    }
+
+    const hashes = new Map<string, string>();
+    for (const [scorecardId, refs] of refsByScorecard) {
+      for (const refsChunk of chunk([...refs], LOOKUP_CHUNK)) {
+        const rows = await this.db<ResultRow>(RESULTS)
+          .where({ scorecard_id: scorecardId })
+          .whereIn('entity_ref', refsChunk)
+          .select('entity_ref', 'result_hash');
+        for (const row of rows) {
+          hashes.set(
+            resultHashKey({ scorecardId, entityRef: row.entity_ref }),
+            row.result_hash,
+          );
+        }
+      }
+    }
+    return hashes;
+  }
+
+  async stageResults(runId: number, rows: EntityResultRow[]): Promise<void> {
+    const maxRows = Math.min(
+      STAGE_MAX_ROWS,
+      await this.dialect.rowsPerInsert(PENDING_COLUMN_COUNT),
+    );
+    let batch: PendingRow[] = [];
+    let batchChars = 0;
+    for (const row of rows) {
+      const pending = toPendingRow(runId, row);
+      const chars = pending.rule_results.length + pending.failing_rules.length;
+      if (
+        batch.length > 0 &&
+        (batch.length >= maxRows || batchChars + chars > STAGE_MAX_CHARS)
+      ) {
+        await this.insertPending(batch);
+        batch = [];
+        batchChars = 0;
+      }
+      batch.push(pending);
+      batchChars += chars;
+    }
+    if (batch.length > 0) {
+      await this.insertPending(batch);
+    }
+  }
+
+  async commitRun(
+    runId: number,
+    options: CommitRunOptions,
+  ): Promise<{ written: number; deleted: number }> {
+    const at = toDbTimestamp(options.at);
+    const { dialect } = this;
+    const changed = [
+      'r.scorecard_id is null',
+      dialect.textDiffers('r.level', 'p.level'),
+      'r.score <> p.score',
+      dialect.textDiffers('r.failing_rules', 'p.failing_rules'),
+    ].join(' or ');
+    const pendingJoinResults = `from ${PENDING} p
+      left join ${RESULTS} r
+        on r.scorecard_id = p.scorecard_id and r.entity_ref = p.entity_ref`;
+    // Asked before the transaction: SQLite's single connection is taken by it.
+    const deleteChunk = Math.min(
+      REMOVAL_DELETE_CHUNK,
+      (await dialect.maxBindings()) - 1,
+    );
+
+    return this.db.transaction(async trx => {
+      // History first: it compares with the results as they were.
+      await trx.raw(
+        `insert into ${HISTORY}
+           (scorecard_id, entity_ref, entity_owner, at, level, level_rank, score, failing_rules)
+         select p.scorecard_id, p.entity_ref, p.entity_owner, ${dialect.timestampParameter()},
+           p.level, p.level_rank, p.score, p.failing_rules
+         ${pendingJoinResults}
+         where p.run_id = ? and (${changed})`,
+        [at, runId],
+      );
+
+      const columns = [...RESULT_COLUMNS, 'state_since'];
+      await trx.raw(
+        `insert into ${RESULTS} (${columns.join(', ')})
+         select ${RESULT_COLUMNS.map(c => `p.${c}`).join(', ')},
+           case when ${changed} then ${dialect.timestampParameter()} else r.state_since end
+         ${pendingJoinResults}
+         where p.run_id = ?
+         ${dialect.upsertClause(
+           ['scorecard_id', 'entity_ref'],
+           [...RESULT_VALUE_COLUMNS, 'state_since'],
+         )}`,
+        [at, runId],
+      );
+
+      const written = await trx(PENDING).where({ run_id: runId }).delete();
+
+      let deleted = 0;
+      if (options.removals) {
+        for (const [scorecardId, keep] of options.removals.keep) {
+          deleted += await this.deleteResultsNotKept(trx, scorecardId, {
+            keep,
+            deleteChunk,
+          });
+        }
+      }
+      return { written, deleted };
+    });
+  }
+
+  async discardRun(runId: number): Promise<void> {
+    await this.db(PENDING).where({ run_id: runId }).delete();
+  }
+
+  async deleteScorecardsExcept(ids: string[]): Promise<number> {
+    return this.db(RESULTS).whereNotIn('scorecard_id', ids).delete();
+  }
+
+  async writeDailyRollups(day: string, rollups: DailyRollups): Promise<void> {
+    if (!DAY.test(day)) {
+      throw new TypeError(`Rollup day must be YYYY-MM-DD, got "${day}"`);
+    }
+    const scorecardIds = [
+      ...new Set(rollups.scorecards.map(r => r.scorecardId)),
+    ];
+    if (scorecardIds.length === 0) {
+      return;
+    }
+    const computedAt = toDbTimestamp(new Date());
+    const dailyRows = rollups.scorecards.map(r => ({
+      scorecard_id: r.scorecardId,
+      day,
+      owner: r.owner,
+      entities: r.entities,
+      score_sum: r.scoreSum,
+      level_counts: JSON.stringify(r.levelCounts),
+      computed_at: computedAt,
+    }));
+    const ruleRows = rollups.rules.map(r => ({
+      scorecard_id: r.scorecardId,
+      day,
+      owner: r.owner,
+      rule_id: r.ruleId,
+      applicable: r.applicable,
+      passed: r.passed,
+    }));
+    // Asked before the transaction: SQLite's single connection is taken by it.
+    const dailyBatch = await this.dialect.rowsPerInsert(7);
+    const ruleBatch = await this.dialect.rowsPerInsert(6);
+
+    await this.db.transaction(async trx => {
+      for (const table of [DAILY, DAILY_RULES]) {
+        await trx(table)
+          .where({ day })
+          .whereIn('scorecard_id', scorecardIds)
+          .delete();
+      }
+      for (const rows of chunk(dailyRows, dailyBatch)) {
+        await trx(DAILY).insert(rows);
+      }
+      for (const rows of chunk(ruleRows, ruleBatch)) {
+        await trx(DAILY_RULES).insert(rows);
+      }
+    });
+  }
+
+  async pruneHistory(before: Date): Promise<PruneHistoryResult> {
+    const cutoff = toDbTimestamp(before);
+    const deleteChunk = Math.min(
+      REMOVAL_DELETE_CHUNK,
+      await this.dialect.maxBindings(),
+    );
+    const bounds = await this.db(HISTORY)
+      .min({ low: 'id' })
+      .max({ high: 'id' })
+      .first();
+
+    let historyDeleted = 0;
+    if (bounds?.low !== null && bounds?.low !== undefined) {
+      const high = Number(bounds.high);
+      for (let low = Number(bounds.low); low <= high; low += PRUNE_ID_WINDOW) {
+        // Selected, then deleted by id: MySQL cannot delete from a table that
+        // its own subquery reads.
+        const ids = await this.db(`${HISTORY} as h`)
+          .whereBetween('h.id', [low, low + PRUNE_ID_WINDOW - 1])
+          .andWhere('h.at', '<', cutoff)
+          .andWhere(prunable =>
+            prunable
+              .whereExists(
+                this.db(`${HISTORY} as n`)
+                  .select(this.db.raw('1'))
+                  .whereRaw('n.scorecard_id = h.scorecard_id')
+                  .andWhereRaw('n.entity_ref = h.entity_ref')
+                  .andWhere('n.at', '<', cutoff)
+                  .andWhereRaw(
+                    '(n.at > h.at or (n.at = h.at and n.id > h.id))',
+                  ),
+              )
+              .orWhereNotExists(
+                this.db(`${RESULTS} as r`)
+                  .select(this.db.raw('1'))
+                  .whereRaw('r.scorecard_id = h.scorecard_id')
+                  .andWhereRaw('r.entity_ref = h.entity_ref'),
+              ),
+          )
+          .pluck('h.id');
+        for (const idChunk of chunk(ids, deleteChunk)) {
+          historyDeleted += await this.db(HISTORY)
+            .whereIn('id', idChunk)
+            .delete();
+        }
+      }
+    }
+
+    const firstDay = before.toISOString().slice(0, 10);
+    let rollupsDeleted = 0;
+    for (const table of [DAILY, DAILY_RULES]) {
+      rollupsDeleted += await this.db(table)
+        .where('day', '<', firstDay)
+        .delete();
+    }
+    return { historyDeleted, rollupsDeleted };
+  }
+
+  async getEntityResults(entityRef: string): Promise<EntityResultRow[]> {
+    // Untyped: the timestamps are selected as expressions.
+    const rows: ResultRow[] = await this.db(RESULTS)
+      .where({ entity_ref: entityRef })
+      .orderBy('scorecard_id')
+      .select(
+        ...RESULT_COLUMNS.filter(c => c !== 'updated_at'),
+        this.dialect.selectTimestamp('updated_at'),
+        this.dialect.selectTimestamp('state_since'),
+      );
+    return rows.map(fromResultRow);
+  }
+
+  async listCurrentEntityRefs(
+    scorecardId: string,
+    options: { after?: string; limit: number },
+  ): Promise<string[]> {
+    return this.currentEntityRefs(this.db, scorecardId, options);
+  }
+
+  private selectRuns(): Knex.QueryBuilder<RunRow, RunRow[]> {
+    // Untyped: the timestamps are selected as expressions.
+    return this.db(RUNS).select(
+      'id',
+      'trigger',
+      'scope',
+      'status',
+      this.dialect.selectTimestamp('started_at'),
+      this.dialect.selectTimestamp('finished_at'),
+      'entities_evaluated',
+      'results_written',
+      'results_deleted',
+      'error',
+    );
+  }
+
+  private async insertPending(rows: PendingRow[]) {
+    // A run may meet an entity twice when the catalog shifts between pages.
+    await this.db(PENDING)
+      .insert(rows)
+      .onConflict(['run_id', 'scorecard_id', 'entity_ref'])
+      .merge(RESULT_VALUE_COLUMNS);
+  }
+
+  private async currentEntityRefs(
+    db: Knex,
+    scorecardId: string,
+    options: { after?: string; limit: number },
+  ): Promise<string[]> {
+    const query = db<ResultRow>(RESULTS)
+      .where({ scorecard_id: scorecardId })
+      .orderBy('entity_ref')
+      .limit(options.limit);
+    if (options.after !== undefined) {
+      query.andWhere('entity_ref', '>', options.after);
+    }
+    return query.pluck('entity_ref');
+  }
+
+  private async deleteResultsNotKept(
+    trx: Knex.Transaction,
+    scorecardId: string,
+    options: { keep: ReadonlySet<string>; deleteChunk: number },
+  ): Promise<number> {
+    const { keep, deleteChunk } = options;
+    let deleted = 0;
+    let after: string | undefined;
+    for (;;) {
+      const refs = await this.currentEntityRefs(trx, scorecardId, {
+        after,
+        limit: REMOVAL_PAGE,
+      });
+      const gone = refs.filter(ref => !keep.has(ref));
+      for (const goneChunk of chunk(gone, deleteChunk)) {
+        deleted += await trx(RESULTS)
+          .where({ scorecard_id: scorecardId })
+          .whereIn('entity_ref', goneChunk)
+          .delete();
+      }
+      if (refs.length < REMOVAL_PAGE) {
+        return deleted;
+      }
+      after = refs[refs.length - 1];
+    }
+  }
+}

@@ -1,0 +1,212 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { RuleResult } from './types';
+
+/** What started a run. */
+export type RunTrigger = 'schedule' | 'manual' | 'catalog-change';
+
+/** Where a run is in its life. */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'aborted';
+
+/** What a run evaluates; both unset means everything. */
+export interface RunScope {
+  scorecardId?: string;
+  entityRef?: string;
+}
+
+/** One evaluation run, as recorded. */
+export interface RunRecord {
+  id: number;
+  trigger: RunTrigger;
+  scope: RunScope;
+  status: RunStatus;
+  startedAt: Date;
+  finishedAt?: Date;
+  entitiesEvaluated: number;
+  resultsWritten: number;
+  resultsDeleted: number;
+  error?: string;
+}
+
+/** How a run ended. */
+export interface RunOutcome {
+  status: Exclude<RunStatus, 'running'>;
+  entitiesEvaluated: number;
+  resultsWritten: number;
+  resultsDeleted: number;
+  error?: string;
+}
+
+/** The facts about an entity stored beside its results, for filtering. */
+export interface ResultEntity {
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  lifecycle?: string;
+  /** Full entity ref of the owner. */
+  owner?: string;
+  /** Full entity ref of the system. */
+  system?: string;
+}
+
+/** The result of one scorecard for one entity. */
+export interface EntityResultRow {
+  scorecardId: string;
+  entityRef: string;
+  entity: ResultEntity;
+  level: string;
+  /** 0 is the base level; higher is better. */
+  levelRank: number;
+  score: number;
+  rulesPassed: number;
+  rulesFailed: number;
+  failingRules: string[];
+  rules: RuleResult[];
+  resultHash: string;
+  /**
+   * When the current level, score and failing rules were first seen. Set by
+   * {@link ResultStore.commitRun}; ignored when staging.
+   */
+  stateSince?: Date;
+  updatedAt: Date;
+}
+
+/** Identifies the result of one scorecard for one entity. */
+export interface ResultKey {
+  scorecardId: string;
+  entityRef: string;
+}
+
+/** The key of {@link ResultStore.getResultHashes}' answer for a result. */
+export function resultHashKey(key: ResultKey): string {
+  return `${key.scorecardId}\u0000${key.entityRef}`;
+}
+
+export interface CommitRunOptions {
+  /** When the committed results were seen; starts the state of changed ones. */
+  at: Date;
+  /**
+   * Present after a complete scan of the catalog: for every scorecard id in
+   * the map, the stored results of entities not in its set are deleted
+   * (entities that left the catalog or no longer match the scorecard).
+   */
+  removals?: { keep: ReadonlyMap<string, ReadonlySet<string>> };
+}
+
+/** The owner of rollups that cover the whole organisation. */
+export const ROLLUP_ORGANISATION = '*';
+
+/** The owner of rollups of entities without an owner. */
+export const ROLLUP_UNOWNED = '';
+
+/**
+ * One scorecard's results on one day, for one owner: an owner entity ref,
+ * {@link ROLLUP_ORGANISATION} or {@link ROLLUP_UNOWNED}.
+ */
+export interface ScorecardRollup {
+  scorecardId: string;
+  owner: string;
+  entities: number;
+  /** The sum of the entities' scores; the average is `scoreSum / entities`. */
+  scoreSum: number;
+  /** Entities per level name; levels without entities may be left out. */
+  levelCounts: Record<string, number>;
+}
+
+/** One rule's outcomes on one day, for one owner (as in {@link ScorecardRollup}). */
+export interface RuleRollup {
+  scorecardId: string;
+  ruleId: string;
+  owner: string;
+  /** Entities the rule passed or failed for; skipped ones do not count. */
+  applicable: number;
+  passed: number;
+}
+
+/** What {@link ResultStore.writeDailyRollups} writes for one day. */
+export interface DailyRollups {
+  scorecards: ScorecardRollup[];
+  rules: RuleRollup[];
+}
+
+/** How many rows {@link ResultStore.pruneHistory} deleted. */
+export interface PruneHistoryResult {
+  historyDeleted: number;
+  rollupsDeleted: number;
+}
+
+/**
+ * Stores runs, current results and their history. A run stages its results
+ * and commits them at once, so readers never see half of a run and a failed
+ * run never loses stored results.
+ */
+export interface ResultStore {
+  createRun(options: { trigger: RunTrigger; scope: RunScope }): Promise<number>;
+  finishRun(id: number, outcome: RunOutcome): Promise<void>;
+  /** Newest first; 20 unless a limit is given. */
+  listRuns(options?: { limit?: number }): Promise<RunRecord[]>;
+  getLastRun(options?: { status?: RunStatus }): Promise<RunRecord | undefined>;
+  /**
+   * Marks runs still running that started before `olderThan` as failed and
+   * drops what they staged; for runs of a replica that died. Returns how many.
+   */
+  failStaleRuns(olderThan: Date): Promise<number>;
+
+  /** Current result hashes, keyed by {@link resultHashKey}. */
+  getResultHashes(keys: ResultKey[]): Promise<Map<string, string>>;
+  /** Stages results of a running run; invisible until it is committed. */
+  stageResults(runId: number, rows: EntityResultRow[]): Promise<void>;
+  /**
+   * Makes everything the run staged current, in one transaction, and records
+   * history for results whose level, score or failing rules changed.
+   */
+  commitRun(
+    runId: number,
+    options: CommitRunOptions,
+  ): Promise<{ written: number; deleted: number }>;
+  /** Drops what a failed or aborted run staged; stored results stay. */
+  discardRun(runId: number): Promise<void>;
+  /**
+   * Deletes the current results of scorecards not in `ids` (no longer
+   * configured). Returns how many.
+   */
+  deleteScorecardsExcept(ids: string[]): Promise<number>;
+
+  /**
+   * Replaces the rollups of `day` (`YYYY-MM-DD`, UTC) of every scorecard that
+   * has a row in `rollups.scorecards`, in one transaction; other scorecards'
+   * rollups of the day stay. Written after each complete run, so a day holds
+   * the state of its last complete run.
+   */
+  writeDailyRollups(day: string, rollups: DailyRollups): Promise<void>;
+  /**
+   * Deletes history recorded before `before`, except each entity's latest
+   * change before it while the entity still has a current result (so its
+   * state can be carried forward into the retained range), and the rollups of
+   * days before `before`'s day.
+   */
+  pruneHistory(before: Date): Promise<PruneHistoryResult>;
+
+  getEntityResults(entityRef: string): Promise<EntityResultRow[]>;
+  /** Entity refs with a current result of the scorecard, in order, by key set. */
+  listCurrentEntityRefs(
+    scorecardId: string,
+    options: { after?: string; limit: number },
+  ): Promise<string[]>;
+}

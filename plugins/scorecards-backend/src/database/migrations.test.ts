@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseResultStore } from './DatabaseResultStore';
+
+jest.setTimeout(60_000);
+
+const migrationsDir = `${__dirname}/../../migrations`;
+
+const TABLES = [
+  'scorecards_runs',
+  'scorecards_results',
+  'scorecards_pending_results',
+  'scorecards_history',
+  'scorecards_daily',
+  'scorecards_daily_rules',
+];
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+  });
+
+  it.each(databases.eachSupportedId())(
+    'steps up to the latest, down to nothing and up again on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const config = { directory: migrationsDir };
+      const tablesExist = () =>
+        Promise.all(TABLES.map(table => knex.schema.hasTable(table)));
+      const stepUp = async () => {
+        while ((await knex.migrate.list(config))[1].length > 0) {
+          await knex.migrate.up(config);
+        }
+      };
+      const stepDown = async () => {
+        while ((await knex.migrate.list(config))[0].length > 0) {
+          await knex.migrate.down(config);
+        }
+      };
+
+      await stepUp();
+      await expect(tablesExist()).resolves.toEqual(TABLES.map(() => true));
+
+      await stepDown();
+      await expect(tablesExist()).resolves.toEqual(TABLES.map(() => false));
+
+      await stepUp();
+      await expect(tablesExist()).resolves.toEqual(TABLES.map(() => true));
+
+      // The store runs the same migrations and finds nothing left to do.
+      const store = await DatabaseResultStore.create({
+        database: mockServices.database({ knex }),
+      });
+      await expect(store.listRuns()).resolves.toEqual([]);
+    },
+  );
+});
