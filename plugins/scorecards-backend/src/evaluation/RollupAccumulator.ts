@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DailyRollups,
+  EntityResultRow,
+  ROLLUP_ORGANISATION,
+  ROLLUP_UNOWNED,
+  RuleRollup,
+  ScorecardRollup,
+} from '../database/ResultStore';
+
+/** The rollup day of a run that saw the results at `at`: its UTC date. */
+export function rollupDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+const key = (...parts: string[]) => parts.join('\u0000');
+
+/**
+ * Sums up the results of a complete run, per scorecard and owner and for the
+ * whole organisation, into the rows of {@link ResultStore.writeDailyRollups}.
+ * It keeps one entry per scorecard × owner and per scorecard × rule × owner,
+ * so memory does not grow with the number of entities.
+ *
+ * Every result of the run must be added once, changed or not. (A run that
+ * meets an entity twice, when the catalog shifts between pages, counts it
+ * twice; the next run corrects that.)
+ */
+export class RollupAccumulator {
+  readonly #scorecards = new Map<string, ScorecardRollup>();
+  readonly #rules = new Map<string, RuleRollup>();
+
+  /**
+   * @param options.scorecardIds - scorecards the run evaluated: each gets an
+   *   organisation-wide rollup even when no entity matched it, so that the
+   *   day's rollup replaces an earlier one of the same day.
+   */
+  constructor(options?: { scorecardIds?: Iterable<string> }) {
+    for (const scorecardId of options?.scorecardIds ?? []) {
+      this.scorecardRollup(scorecardId, ROLLUP_ORGANISATION);
+    }
+  }
+
+  add(row: EntityResultRow): void {
+    const owners = [ROLLUP_ORGANISATION, row.entity.owner ?? ROLLUP_UNOWNED];
+    for (const owner of owners) {
+      const rollup = this.scorecardRollup(row.scorecardId, owner);
+      rollup.entities += 1;
+      rollup.scoreSum += row.score;
+      rollup.levelCounts[row.level] = (rollup.levelCounts[row.level] ?? 0) + 1;
+
+      for (const rule of row.rules) {
+        if (rule.status === 'skip') {
+          continue;
+        }
+        const ruleRollup = this.ruleRollup(row.scorecardId, rule.ruleId, owner);
+        ruleRollup.applicable += 1;
+        if (rule.status === 'pass') {
+          ruleRollup.passed += 1;
+        }
+      }
+    }
+  }
+
+  toRows(): DailyRollups {
+    return {
+      scorecards: [...this.#scorecards.values()].map(r => ({
+        ...r,
+        levelCounts: { ...r.levelCounts },
+      })),
+      rules: [...this.#rules.values()].map(r => ({ ...r })),
+    };
+  }
+
+  private scorecardRollup(scorecardId: string, owner: string) {
+    const k = key(scorecardId, owner);
+    let rollup = this.#scorecards.get(k);
+    if (!rollup) {
+      rollup = {
+        scorecardId,
+        owner,
+        entities: 0,
+        scoreSum: 0,
+        levelCounts: {},
+      };
+      this.#scorecards.set(k, rollup);
+    }
+    return rollup;
+  }
+
+  private ruleRollup(scorecardId: string, ruleId: string, owner: string) {
+    const k = key(scorecardId, ruleId, owner);
+    let rollup = this.#rules.get(k);
+    if (!rollup) {
+      rollup = { scorecardId, ruleId, owner, applicable: 0, passed: 0 };
+      this.#rules.set(k, rollup);
+    }
+    return rollup;
+  }
+}

@@ -1,0 +1,410 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  compileScorecard,
+  requiredEntityFields,
+  ScorecardDefinition,
+} from '@openscorecards/plugin-scorecards-common';
+import { ScorecardsFactProvider } from '@openscorecards/plugin-scorecards-node';
+import { DatabaseResultStore } from '../database/DatabaseResultStore';
+import { ScorecardsEvaluator } from './ScorecardsEvaluator';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const readiness: ScorecardDefinition = {
+  id: 'readiness',
+  title: 'Production Readiness',
+  filter: 'kind:component AND spec.type:service',
+  rules: [
+    {
+      id: 'has-owner',
+      title: 'Has an owner',
+      level: 'Bronze',
+      query: {
+        combinator: 'and',
+        conditions: [{ property: 'spec.owner', operator: 'isNotEmpty' }],
+      },
+    },
+    {
+      id: 'has-pagerduty',
+      title: 'Has on-call',
+      level: 'Silver',
+      query: {
+        combinator: 'and',
+        conditions: [
+          {
+            property: 'metadata.annotations.pagerduty.com/service-id',
+            operator: 'isNotEmpty',
+          },
+        ],
+      },
+    },
+    {
+      id: 'few-open-prs',
+      title: 'Few open pull requests',
+      level: 'Gold',
+      query: {
+        combinator: 'and',
+        conditions: [{ property: '$facts.openPrs', operator: '<', value: 5 }],
+      },
+    },
+  ],
+};
+
+function service(
+  name: string,
+  options: { pagerduty?: boolean; owner?: string } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: options.pagerduty
+        ? { 'pagerduty.com/service-id': `P${name.length}` }
+        : {},
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: options.owner ?? 'team-a',
+    },
+  };
+}
+
+const website: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'web', namespace: 'default' },
+  spec: { type: 'website', lifecycle: 'production', owner: 'team-a' },
+};
+
+describe.each(databases.eachSupportedId())(
+  'ScorecardsEvaluator on %p',
+  databaseId => {
+    let store: DatabaseResultStore;
+
+    beforeEach(async () => {
+      const knex = await databases.init(databaseId);
+      store = await DatabaseResultStore.create({
+        database: mockServices.database({ knex }),
+      });
+    });
+
+    function createEvaluator(
+      entities: Entity[],
+      options: {
+        factProviders?: ScorecardsFactProvider[];
+        catalog?: ReturnType<typeof catalogServiceMock>;
+      } = {},
+    ) {
+      const catalog = options.catalog ?? catalogServiceMock({ entities });
+      const logger = mockServices.logger.mock();
+      const evaluator = new ScorecardsEvaluator({
+        store,
+        catalog,
+        auth: mockServices.auth(),
+        logger,
+        scorecards: [compileScorecard(readiness)],
+        fields: requiredEntityFields([readiness]),
+        factProviders: options.factProviders,
+        pageSize: 2,
+      });
+      return { evaluator, catalog, logger };
+    }
+
+    const prs = (counts: Record<string, number>): ScorecardsFactProvider => ({
+      id: 'github',
+      facts: ['openPrs'],
+      async getFacts(entities) {
+        return new Map(
+          entities
+            .filter(e => counts[e.entityRef] !== undefined)
+            .map(e => [e.entityRef, { openPrs: counts[e.entityRef] }]),
+        );
+      },
+    });
+
+    it('stores a result per entity the scorecard selects, with levels and failing rules', async () => {
+      const { evaluator } = createEvaluator(
+        [
+          service('a', { pagerduty: true }),
+          service('b'),
+          service('c', { pagerduty: true }),
+          website,
+        ],
+        {
+          factProviders: [
+            prs({ 'component:default/a': 2, 'component:default/c': 9 }),
+          ],
+        },
+      );
+
+      const summary = await evaluator.evaluate({ trigger: 'schedule' });
+
+      expect(summary).toMatchObject({
+        entitiesEvaluated: 4,
+        resultsWritten: 3,
+        resultsDeleted: 0,
+      });
+      const a = await store.getEntityResults('component:default/a');
+      expect(a).toHaveLength(1);
+      expect(a[0]).toMatchObject({
+        level: 'Gold',
+        levelRank: 3,
+        score: 100,
+        failingRules: [],
+        entity: { owner: 'group:default/team-a', type: 'service' },
+      });
+      const [b] = await store.getEntityResults('component:default/b');
+      expect(b).toMatchObject({
+        level: 'Bronze',
+        failingRules: ['has-pagerduty', 'few-open-prs'],
+      });
+      const pagerduty = b.rules.find(r => r.ruleId === 'has-pagerduty');
+      expect(pagerduty?.status).toBe('fail');
+      expect(pagerduty?.message).toContain(
+        'metadata.annotations.pagerduty.com/service-id',
+      );
+      const [c] = await store.getEntityResults('component:default/c');
+      expect(c).toMatchObject({
+        level: 'Silver',
+        failingRules: ['few-open-prs'],
+      });
+      expect(c.rules.find(r => r.ruleId === 'few-open-prs')?.value).toBe(9);
+      expect(await store.getEntityResults('component:default/web')).toEqual([]);
+
+      const [run] = await store.listRuns();
+      expect(run).toMatchObject({
+        trigger: 'schedule',
+        status: 'succeeded',
+        entitiesEvaluated: 4,
+        resultsWritten: 3,
+      });
+    });
+
+    it('writes nothing on an unchanged re-run and only what changed otherwise', async () => {
+      const entities = [service('a'), service('b'), service('c')];
+      const { evaluator } = createEvaluator(entities);
+      await evaluator.evaluate({ trigger: 'schedule' });
+
+      const again = await evaluator.evaluate({ trigger: 'schedule' });
+      expect(again.resultsWritten).toBe(0);
+
+      const changed = createEvaluator([
+        service('a'),
+        service('b', { pagerduty: true }),
+        service('c'),
+      ]).evaluator;
+      const third = await changed.evaluate({ trigger: 'schedule' });
+      expect(third.resultsWritten).toBe(1);
+      const [b] = await store.getEntityResults('component:default/b');
+      expect(b.failingRules).toEqual(['few-open-prs']);
+    });
+
+    it('removes results of entities that left the catalog after a complete scan, never after an empty one', async () => {
+      await createEvaluator([
+        service('a'),
+        service('b'),
+        service('c'),
+      ]).evaluator.evaluate({ trigger: 'schedule' });
+
+      const empty = await createEvaluator([]).evaluator.evaluate({
+        trigger: 'schedule',
+      });
+      expect(empty.resultsDeleted).toBe(0);
+      expect(await store.getEntityResults('component:default/b')).toHaveLength(
+        1,
+      );
+
+      const shrunk = await createEvaluator([
+        service('a'),
+        service('c'),
+      ]).evaluator.evaluate({ trigger: 'schedule' });
+      expect(shrunk.resultsDeleted).toBe(1);
+      expect(await store.getEntityResults('component:default/b')).toEqual([]);
+      expect(await store.getEntityResults('component:default/a')).toHaveLength(
+        1,
+      );
+    });
+
+    it('drops results of scorecards no longer configured after a complete scan', async () => {
+      const retired: ScorecardDefinition = {
+        ...readiness,
+        id: 'retired',
+        title: 'Retired',
+      };
+      const entities = [service('a')];
+      const both = new ScorecardsEvaluator({
+        store,
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        scorecards: [compileScorecard(readiness), compileScorecard(retired)],
+        fields: requiredEntityFields([readiness, retired]),
+      });
+      await both.evaluate({ trigger: 'schedule' });
+      expect(await store.getEntityResults('component:default/a')).toHaveLength(
+        2,
+      );
+
+      const summary = await createEvaluator(entities).evaluator.evaluate({
+        trigger: 'schedule',
+      });
+
+      expect(summary.resultsDeleted).toBe(1);
+      const rows = await store.getEntityResults('component:default/a');
+      expect(rows.map(r => r.scorecardId)).toEqual(['readiness']);
+    });
+
+    it('leaves the previous results intact when a run fails half-way', async () => {
+      await createEvaluator([
+        service('a'),
+        service('b'),
+        service('c'),
+      ]).evaluator.evaluate({ trigger: 'schedule' });
+
+      // Everything changes, but the catalog fails on the second page.
+      const entities = [
+        service('a', { pagerduty: true }),
+        service('b', { pagerduty: true }),
+        service('c', { pagerduty: true }),
+      ];
+      const catalog = catalogServiceMock({ entities });
+      const queryEntities = catalog.queryEntities.bind(catalog);
+      let calls = 0;
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (...args) => {
+          calls += 1;
+          if (calls === 2) {
+            throw new Error('catalog went away');
+          }
+          return queryEntities(...args);
+        });
+      const { evaluator } = createEvaluator(entities, { catalog });
+
+      await expect(evaluator.evaluate({ trigger: 'schedule' })).rejects.toThrow(
+        'catalog went away',
+      );
+
+      for (const name of ['a', 'b', 'c']) {
+        const [row] = await store.getEntityResults(`component:default/${name}`);
+        expect(row.failingRules).toContain('has-pagerduty');
+      }
+      const [run] = await store.listRuns();
+      expect(run).toMatchObject({ status: 'failed', resultsWritten: 0 });
+      expect(run.error).toContain('catalog went away');
+
+      // The next good run still sees the changes as changes.
+      const next = await createEvaluator(entities).evaluator.evaluate({
+        trigger: 'schedule',
+      });
+      expect(next.resultsWritten).toBe(3);
+    });
+
+    it('stops between pages when aborted and keeps stored results', async () => {
+      await createEvaluator([
+        service('a'),
+        service('b'),
+        service('c'),
+      ]).evaluator.evaluate({ trigger: 'schedule' });
+      const entities = [
+        service('a', { pagerduty: true }),
+        service('b', { pagerduty: true }),
+        service('c', { pagerduty: true }),
+      ];
+      const controller = new AbortController();
+      const catalog = catalogServiceMock({ entities });
+      const queryEntities = catalog.queryEntities.bind(catalog);
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (...args) => {
+          const page = await queryEntities(...args);
+          controller.abort();
+          return page;
+        });
+
+      await expect(
+        createEvaluator(entities, { catalog }).evaluator.evaluate({
+          trigger: 'schedule',
+          signal: controller.signal,
+        }),
+      ).rejects.toThrow();
+
+      const [run] = await store.listRuns();
+      expect(run.status).toBe('aborted');
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a.failingRules).toContain('has-pagerduty');
+    });
+
+    it('evaluates one entity without touching the others', async () => {
+      await createEvaluator([service('a'), service('b')]).evaluator.evaluate({
+        trigger: 'schedule',
+      });
+
+      const summary = await createEvaluator([
+        service('a', { pagerduty: true }),
+      ]).evaluator.evaluate({
+        trigger: 'manual',
+        entityRef: 'component:default/a',
+      });
+
+      expect(summary).toMatchObject({
+        entitiesEvaluated: 1,
+        resultsWritten: 1,
+        resultsDeleted: 0,
+      });
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a.failingRules).toEqual(['few-open-prs']);
+      expect(await store.getEntityResults('component:default/b')).toHaveLength(
+        1,
+      );
+    });
+
+    it('logs a failing fact provider and fails only the rules that need its facts', async () => {
+      const broken: ScorecardsFactProvider = {
+        id: 'broken',
+        facts: ['openPrs'],
+        async getFacts() {
+          throw new Error('rate limited');
+        },
+      };
+      const { evaluator, logger } = createEvaluator(
+        [service('a', { pagerduty: true })],
+        { factProviders: [broken] },
+      );
+
+      await evaluator.evaluate({ trigger: 'schedule' });
+
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('broken failed: Error: rate limited'),
+      );
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a).toMatchObject({
+        level: 'Silver',
+        failingRules: ['few-open-prs'],
+      });
+    });
+  },
+);

@@ -1,0 +1,274 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  BASE_LEVEL,
+  CompiledScorecard,
+} from '@openscorecards/plugin-scorecards-common';
+import { ScorecardsFactProvider } from '@openscorecards/plugin-scorecards-node';
+import {
+  EntityResultRow,
+  ResultStore,
+  RunTrigger,
+} from '../database/ResultStore';
+import { describeEntity } from './describeEntity';
+import { hashResult } from './hashResult';
+import { readCatalogInPages } from './readCatalogInPages';
+import { RollupAccumulator, rollupDay } from './RollupAccumulator';
+
+/** What to evaluate: everything, one scorecard, or one entity. */
+export interface EvaluationRequest {
+  trigger: RunTrigger;
+  scorecardId?: string;
+  entityRef?: string;
+  signal?: AbortSignal;
+}
+
+export interface EvaluationSummary {
+  runId: number;
+  entitiesEvaluated: number;
+  resultsWritten: number;
+  resultsDeleted: number;
+}
+
+const resultKey = (scorecardId: string, entityRef: string) =>
+  `${scorecardId}\u0000${entityRef}`;
+
+/**
+ * Evaluates scorecards against the catalog and stores what changed. A run is
+ * staged and committed at once, so readers never see half of it; a failed or
+ * aborted run leaves the stored results as they were.
+ */
+export class ScorecardsEvaluator {
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly options: {
+      store: ResultStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      scorecards: CompiledScorecard[];
+      /** The catalog fields the scorecards read. */
+      fields: string[];
+      factProviders?: ScorecardsFactProvider[];
+      pageSize?: number;
+    },
+  ) {
+    this.pageSize = options.pageSize ?? 500;
+  }
+
+  async evaluate(request: EvaluationRequest): Promise<EvaluationSummary> {
+    const { store, logger } = this.options;
+    const scorecards = this.options.scorecards.filter(
+      s => !request.scorecardId || s.id === request.scorecardId,
+    );
+    const runId = await store.createRun({
+      trigger: request.trigger,
+      scope: { scorecardId: request.scorecardId, entityRef: request.entityRef },
+    });
+    let entitiesEvaluated = 0;
+    try {
+      const keep = new Map(scorecards.map(s => [s.id, new Set<string>()]));
+      // Daily rollups need every result of a complete scan, changed or not.
+      const rollups = request.entityRef
+        ? undefined
+        : new RollupAccumulator({ scorecardIds: scorecards.map(s => s.id) });
+      for await (const page of this.readEntities(request)) {
+        entitiesEvaluated += page.length;
+        await this.evaluatePage(runId, page, scorecards, keep, {
+          signal: request.signal,
+          rollups,
+        });
+      }
+      request.signal?.throwIfAborted();
+
+      // Only a complete scan that found entities may remove results: an empty
+      // or partial scan says nothing about what left the catalog.
+      const complete = !request.entityRef && entitiesEvaluated > 0;
+      const at = new Date();
+      const committed = await store.commitRun(runId, {
+        at,
+        removals: complete ? { keep } : undefined,
+      });
+      const written = committed.written;
+      let deleted = committed.deleted;
+      if (complete && !request.scorecardId) {
+        // Results of scorecards removed from config go with the first
+        // complete scan that no longer has them.
+        deleted += await store.deleteScorecardsExcept(
+          this.options.scorecards.map(s => s.id),
+        );
+      }
+      if (complete && rollups) {
+        try {
+          await store.writeDailyRollups(rollupDay(at), rollups.toRows());
+        } catch (error) {
+          // The results are committed; the next complete run writes the
+          // day's rollups again.
+          logger.warn(
+            `Scorecards run ${runId} could not write rollups: ${error}`,
+          );
+        }
+      }
+      await store.finishRun(runId, {
+        status: 'succeeded',
+        entitiesEvaluated,
+        resultsWritten: written,
+        resultsDeleted: deleted,
+      });
+      logger.info(
+        `Scorecards run ${runId} evaluated ${entitiesEvaluated} entities, wrote ${written} and deleted ${deleted} results`,
+      );
+      return {
+        runId,
+        entitiesEvaluated,
+        resultsWritten: written,
+        resultsDeleted: deleted,
+      };
+    } catch (error) {
+      const aborted = request.signal?.aborted ?? false;
+      await store.discardRun(runId);
+      await store.finishRun(runId, {
+        status: aborted ? 'aborted' : 'failed',
+        entitiesEvaluated,
+        resultsWritten: 0,
+        resultsDeleted: 0,
+        error: String(error),
+      });
+      throw error;
+    }
+  }
+
+  private async *readEntities(
+    request: EvaluationRequest,
+  ): AsyncGenerator<Entity[]> {
+    const { catalog, auth, fields } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    if (request.entityRef) {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: [request.entityRef], fields },
+        { credentials },
+      );
+      const found = items.filter((e): e is Entity => Boolean(e));
+      if (found.length > 0) {
+        yield found;
+      }
+      return;
+    }
+    yield* readCatalogInPages({
+      catalog,
+      credentials,
+      fields,
+      pageSize: this.pageSize,
+      signal: request.signal,
+    });
+  }
+
+  private async evaluatePage(
+    runId: number,
+    page: Entity[],
+    scorecards: CompiledScorecard[],
+    keep: Map<string, Set<string>>,
+    options: { signal?: AbortSignal; rollups?: RollupAccumulator },
+  ) {
+    const { signal, rollups } = options;
+    const { store } = this.options;
+    const factsByRef = await this.collectFacts(page, signal);
+    const rows: EntityResultRow[] = [];
+    const now = new Date();
+    for (const entity of page) {
+      const { entityRef, facts } = describeEntity(entity);
+      const input = {
+        entity: entity as unknown as Record<string, unknown>,
+        facts: factsByRef.get(entityRef),
+      };
+      for (const scorecard of scorecards) {
+        if (!scorecard.appliesTo(input)) {
+          continue;
+        }
+        keep.get(scorecard.id)!.add(entityRef);
+        const result = scorecard.evaluate(input);
+        const failing = result.rules.filter(r => r.status === 'fail');
+        rows.push({
+          scorecardId: scorecard.id,
+          entityRef,
+          entity: facts,
+          level: result.level,
+          levelRank:
+            result.level === BASE_LEVEL
+              ? 0
+              : scorecard.levels.indexOf(result.level) + 1,
+          score: result.score,
+          rulesPassed: result.rules.filter(r => r.status === 'pass').length,
+          rulesFailed: failing.length,
+          failingRules: failing.map(r => r.ruleId),
+          rules: result.rules,
+          resultHash: hashResult(facts, result),
+          updatedAt: now,
+        });
+      }
+    }
+    if (rows.length === 0) {
+      return;
+    }
+    if (rollups) {
+      for (const row of rows) {
+        rollups.add(row);
+      }
+    }
+    const stored = await store.getResultHashes(rows);
+    const changed = rows.filter(
+      r => stored.get(resultKey(r.scorecardId, r.entityRef)) !== r.resultHash,
+    );
+    if (changed.length > 0) {
+      await store.stageResults(runId, changed);
+    }
+  }
+
+  private async collectFacts(
+    page: Entity[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const providers = this.options.factProviders ?? [];
+    const merged = new Map<string, Record<string, unknown>>();
+    if (providers.length === 0) {
+      return merged;
+    }
+    const entities = page.map(entity => ({
+      entityRef: describeEntity(entity).entityRef,
+      entity: entity as unknown as Record<string, unknown>,
+    }));
+    for (const provider of providers) {
+      try {
+        const facts = await provider.getFacts(entities, { signal });
+        for (const [ref, values] of facts) {
+          merged.set(ref, { ...merged.get(ref), ...values });
+        }
+      } catch (error) {
+        // A broken provider makes its facts missing (rules fail with a clear
+        // message) rather than failing the whole run.
+        this.options.logger.warn(
+          `Scorecards fact provider ${provider.id} failed: ${error}`,
+        );
+      }
+    }
+    return merged;
+  }
+}
