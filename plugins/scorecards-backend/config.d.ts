@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
+
+/** A query: an object of nested conditions, or a scope string such as `kind:component AND spec.lifecycle:production`. */
+type ScorecardsQuery =
+  | string
+  | {
+      combinator: 'and' | 'or';
+      /** Conditions (`{ property, operator, value }`) or nested groups. */
+      conditions: object[];
+      not?: boolean;
+    };
+
+export interface Config {
+  /** Configuration for the Scorecards & Campaigns plugin. */
+  scorecards?: {
+    /**
+     * The level ladder, lowest first. Entities start at `Basic`.
+     * @default ["Bronze", "Silver", "Gold"]
+     */
+    levels?: string[];
+    /** The scorecards to evaluate. */
+    definitions?: Array<{
+      /** Unique, URL-safe id, e.g. `production-readiness`. */
+      id: string;
+      title: string;
+      /** Markdown. */
+      description?: string;
+      /** Which entities this scorecard evaluates; all when left out. */
+      filter?: ScorecardsQuery;
+      rules: Array<{
+        /** Unique within the scorecard. */
+        id: string;
+        title: string;
+        /** Markdown. */
+        description?: string;
+        /** One of the ladder's levels. */
+        level: string;
+        query: ScorecardsQuery;
+        /** Relative weight in the score. @default 1 */
+        weight?: number;
+        /** The rule applies only to entities this selects. */
+        filter?: ScorecardsQuery;
+        guidance?: {
+          /** Markdown: how to pass the rule. */
+          text?: string;
+          url?: string;
+        };
+      }>;
+    }>;
+    /**
+     * When the catalog is evaluated. Runs once across all replicas.
+     * @default { frequency: { minutes: 30 }, timeout: { minutes: 10 }, initialDelay: { seconds: 15 } }
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    history?: {
+      /**
+       * How long score and level history is kept: an ISO 8601 duration such
+       * as `P365D`, or a duration object such as `{ days: 365 }`.
+       * @default P365D
+       */
+      retention?: string | HumanDuration;
+    };
+  };
+}

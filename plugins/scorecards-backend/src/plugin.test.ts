@@ -1,0 +1,224 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { scorecardsPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+const TASK_ID = 'scorecards-evaluation';
+
+const scorecardsConfig = {
+  definitions: [
+    {
+      id: 'readiness',
+      title: 'Production Readiness',
+      filter: 'kind:component',
+      rules: [
+        {
+          id: 'has-owner',
+          title: 'Has an owner',
+          level: 'Bronze',
+          query: {
+            combinator: 'and',
+            conditions: [{ property: 'spec.owner', operator: 'isNotEmpty' }],
+          },
+        },
+        {
+          id: 'in-production',
+          title: 'Is in production',
+          level: 'Silver',
+          query: 'spec.lifecycle:production',
+        },
+      ],
+    },
+  ],
+};
+
+function component(name: string, lifecycle: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', lifecycle, owner: 'team-a' },
+  };
+}
+
+async function startBackend(options: { entities: Entity[]; config?: unknown }) {
+  const catalog = catalogServiceMock({ entities: options.entities });
+  const scheduler = mockServices.scheduler();
+  const backend = await startTestBackend({
+    features: [
+      scorecardsPlugin,
+      mockServices.rootConfig.factory({
+        data: { scorecards: options.config ?? scorecardsConfig },
+      }),
+      // Tasks run only when a test triggers them.
+      createServiceFactory({
+        service: coreServices.scheduler,
+        deps: {},
+        factory: () => scheduler,
+      }),
+      // Requests without a token are anonymous, as in a real backend.
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+    ],
+  });
+  return { ...backend, catalog, scheduler };
+}
+
+describe('scorecardsPlugin', () => {
+  it('stores results of a scheduled run and serves them', async () => {
+    const { server, scheduler } = await startBackend({
+      entities: [component('a', 'production'), component('b', 'experimental')],
+    });
+
+    const before = await request(server)
+      .get('/api/scorecards/entities/component/default/a')
+      .set('Authorization', mockCredentials.user.header());
+    expect(before.status).toBe(200);
+    expect(before.body.scorecards).toEqual([]);
+
+    await scheduler.triggerTask(TASK_ID);
+
+    const a = await request(server)
+      .get('/api/scorecards/entities/component/default/a')
+      .set('Authorization', mockCredentials.user.header());
+    expect(a.status).toBe(200);
+    expect(a.body.scorecards).toHaveLength(1);
+    expect(a.body.scorecards[0]).toMatchObject({ level: 'Silver', score: 100 });
+
+    const b = await request(server)
+      .get('/api/scorecards/entities/component/default/b')
+      .set('Authorization', mockCredentials.user.header());
+    expect(b.body.scorecards[0]).toMatchObject({ level: 'Bronze', score: 50 });
+
+    const overview = await request(server)
+      .get('/api/scorecards/scorecards')
+      .set('Authorization', mockCredentials.user.header());
+    expect(overview.status).toBe(200);
+    expect(overview.body.items[0].summary).toMatchObject({
+      entities: 2,
+      averageScore: 75,
+      distribution: [
+        { level: 'Basic', count: 0 },
+        { level: 'Bronze', count: 1 },
+        { level: 'Silver', count: 1 },
+        { level: 'Gold', count: 0 },
+      ],
+    });
+
+    const runs = await request(server)
+      .get('/api/scorecards/runs')
+      .set('Authorization', mockCredentials.user.header());
+    expect(runs.body.items).toHaveLength(1);
+    expect(runs.body.items[0]).toMatchObject({
+      trigger: 'schedule',
+      status: 'succeeded',
+      entitiesEvaluated: 2,
+    });
+  });
+
+  it('keeps the previous results when a scheduled run fails half-way', async () => {
+    const entities = [
+      component('a', 'production'),
+      component('b', 'production'),
+      component('c', 'production'),
+    ];
+    const { server, scheduler, catalog } = await startBackend({ entities });
+    await scheduler.triggerTask(TASK_ID);
+
+    const queryEntities = catalog.queryEntities.bind(catalog);
+    let calls = 0;
+    jest
+      .spyOn(catalog, 'queryEntities')
+      .mockImplementation(async (req, opts) => {
+        // The first page (of one entity) comes back; then the catalog dies.
+        calls += 1;
+        if (calls > 1) {
+          throw new Error('catalog unavailable');
+        }
+        return queryEntities({ ...req, limit: 1 }, opts);
+      });
+    await scheduler.triggerTask(TASK_ID);
+
+    const runs = await request(server)
+      .get('/api/scorecards/runs')
+      .set('Authorization', mockCredentials.user.header());
+    expect(runs.body.items[0]).toMatchObject({ status: 'failed' });
+    expect(runs.body.items[0].error).toContain('catalog unavailable');
+    for (const name of ['a', 'b', 'c']) {
+      const res = await request(server)
+        .get(`/api/scorecards/entities/component/default/${name}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.body.scorecards[0]).toMatchObject({ level: 'Silver' });
+    }
+  });
+
+  it('refuses to start with a bad config and names every problem by key path', async () => {
+    const config = {
+      definitions: [
+        {
+          id: 'readiness',
+          title: 'Production Readiness',
+          rules: [
+            {
+              id: 'has-owner',
+              title: 'Has an owner',
+              level: 'Platinum',
+              query: {
+                combinator: 'and',
+                conditions: [
+                  { property: 'spec.owner', operator: '==', value: 'x' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    };
+
+    await expect(startBackend({ entities: [], config })).rejects.toThrow(
+      /Invalid scorecards configuration \(2 problems\)[\s\S]*scorecards\.definitions\[0\]\.rules\[0\]\.level: unknown level "Platinum"[\s\S]*scorecards\.definitions\[0\]\.rules\[0\]\.query\.conditions\[0\]\.operator: unknown operator "=="; did you mean "="\?/,
+    );
+  });
+
+  it('requires authentication', async () => {
+    const { server } = await startBackend({ entities: [] });
+    const res = await request(server).get(
+      '/api/scorecards/entities/component/default/a',
+    );
+    expect(res.status).toBe(401);
+  });
+});

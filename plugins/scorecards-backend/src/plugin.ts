@@ -1,0 +1,150 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Duration } from 'luxon';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  compileScorecard,
+  requiredEntityFields,
+  scorecardsPermissions,
+} from '@openscorecards/plugin-scorecards-common';
+import {
+  ScorecardsFactProvider,
+  scorecardsFactProvidersExtensionPoint,
+} from '@openscorecards/plugin-scorecards-node';
+import { readHistoryRetention } from './config/readHistoryRetention';
+import { readScorecardsConfig } from './config/readScorecardsConfig';
+import { DatabaseResultStore } from './database/DatabaseResultStore';
+import { ScorecardsEvaluator } from './evaluation/ScorecardsEvaluator';
+import { createRouter } from './service/router';
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 15 },
+};
+
+/**
+ * The scorecards backend plugin.
+ *
+ * @public
+ */
+export const scorecardsPlugin = createBackendPlugin({
+  pluginId: 'scorecards',
+  register(env) {
+    const factProviders: ScorecardsFactProvider[] = [];
+    env.registerExtensionPoint(scorecardsFactProvidersExtensionPoint, {
+      addFactProvider(...providers) {
+        factProviders.push(...providers);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, database, scheduler, catalog } = deps;
+        const definitions = readScorecardsConfig(config);
+        deps.permissionsRegistry.addPermissions(scorecardsPermissions);
+
+        const store = await DatabaseResultStore.create({ database });
+        const scorecards = definitions.definitions.map(d =>
+          compileScorecard(d, { levels: definitions.levels }),
+        );
+        const evaluator = new ScorecardsEvaluator({
+          store,
+          catalog,
+          auth: deps.auth,
+          logger,
+          scorecards,
+          fields: requiredEntityFields(definitions.definitions),
+          factProviders,
+        });
+
+        const schedule = config.has('scorecards.schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              config.getConfig('scorecards.schedule'),
+            )
+          : DEFAULT_SCHEDULE;
+        const timeout =
+          typeof schedule.timeout === 'string'
+            ? Duration.fromISO(schedule.timeout)
+            : Duration.fromObject(schedule.timeout);
+        await scheduler.scheduleTask({
+          id: 'scorecards-evaluation',
+          scope: 'global',
+          ...schedule,
+          fn: async signal => {
+            // A replica that died mid-run leaves its run marked running; once
+            // the task's timeout has passed it can no longer finish.
+            await store.failStaleRuns(
+              new Date(Date.now() - timeout.toMillis()),
+            );
+            await evaluator.evaluate({ trigger: 'schedule', signal });
+          },
+        });
+
+        const retention = readHistoryRetention(config);
+        await scheduler.scheduleTask({
+          id: 'scorecards-history-prune',
+          scope: 'global',
+          frequency: { hours: 24 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 5 },
+          fn: async () => {
+            const pruned = await store.pruneHistory(
+              new Date(Date.now() - retention.toMillis()),
+            );
+            logger.info(
+              `Scorecards history older than ${retention.toISO()} pruned: ${
+                pruned.historyDeleted
+              } changes and ${pruned.rollupsDeleted} daily rollups`,
+            );
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog,
+            logger,
+            store,
+            queries: store.queries,
+            evaluator,
+            definitions,
+          }),
+        );
+      },
+    });
+  },
+});

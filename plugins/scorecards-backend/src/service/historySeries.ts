@@ -1,0 +1,113 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { DateTime } from 'luxon';
+import {
+  HistoryEvent,
+  StoredRuleRollup,
+  StoredScorecardRollup,
+} from '../database/ResultQueries';
+import { roundToTenth } from './scorecardSummaries';
+
+/** One point of a series; which values it has depends on the series. */
+export interface HistoryPoint {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  entities?: number;
+  averageScore?: number | null;
+  levels?: Record<string, number>;
+  applicable?: number;
+  passed?: number;
+  passRate?: number | null;
+  score?: number;
+  level?: string;
+}
+
+/** Every day from `from` to `to`, both included, as `YYYY-MM-DD`. */
+export function eachDay(from: DateTime, to: DateTime): string[] {
+  const days: string[] = [];
+  for (let day = from.startOf('day'); day <= to; day = day.plus({ days: 1 })) {
+    days.push(day.toISODate()!);
+  }
+  return days;
+}
+
+/** A scorecard's (or one team's) entities, average score and levels per day. */
+export function scorecardPoints(
+  rollups: StoredScorecardRollup[],
+  ladder: string[],
+): HistoryPoint[] {
+  return rollups.map(r => ({
+    date: r.day,
+    entities: r.entities,
+    averageScore: r.entities > 0 ? roundToTenth(r.scoreSum / r.entities) : null,
+    levels: Object.fromEntries(
+      ladder.map(level => [level, r.levelCounts[level] ?? 0]),
+    ),
+  }));
+}
+
+/** A rule's pass rate (a percentage) per day. */
+export function rulePoints(rollups: StoredRuleRollup[]): HistoryPoint[] {
+  return rollups.map(r => ({
+    date: r.day,
+    applicable: r.applicable,
+    passed: r.passed,
+    passRate:
+      r.applicable > 0 ? roundToTenth((r.passed / r.applicable) * 100) : null,
+  }));
+}
+
+/**
+ * An entity's score and level at the end of each day, from its changes: a
+ * state holds until the next change. Days before the first known state have
+ * no point.
+ */
+export function entityPoints(
+  history: { before?: HistoryEvent; events: HistoryEvent[] },
+  days: string[],
+): HistoryPoint[] {
+  const points: HistoryPoint[] = [];
+  let state = history.before;
+  let next = 0;
+  for (const date of days) {
+    const endOfDay = DateTime.fromISO(date, { zone: 'utc' })
+      .plus({ days: 1 })
+      .toMillis();
+    while (
+      next < history.events.length &&
+      history.events[next].at.getTime() < endOfDay
+    ) {
+      state = history.events[next];
+      next += 1;
+    }
+    if (state) {
+      points.push({ date, score: state.score, level: state.level });
+    }
+  }
+  return points;
+}
+
+/** The last point of each ISO week, oldest first. */
+export function lastPointPerWeek(points: HistoryPoint[]): HistoryPoint[] {
+  const byWeek = new Map<string, HistoryPoint>();
+  for (const point of points) {
+    const date = DateTime.fromISO(point.date, { zone: 'utc' });
+    // Points come oldest first; a later day of the week replaces an earlier.
+    byWeek.set(`${date.weekYear}-W${date.weekNumber}`, point);
+  }
+  return [...byWeek.values()];
+}

@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  BASE_LEVEL,
+  DEFAULT_LEVELS,
+  ScorecardsDefinitionsConfig,
+} from '@openscorecards/plugin-scorecards-common';
+
+/**
+ * Every level an entity can have, lowest first: the base level and then the
+ * configured ladder. A level's index is its rank.
+ */
+export function levelLadder(
+  config: Pick<ScorecardsDefinitionsConfig, 'levels'>,
+): string[] {
+  return [BASE_LEVEL, ...(config.levels ?? DEFAULT_LEVELS)];
+}

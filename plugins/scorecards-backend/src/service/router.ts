@@ -1,0 +1,180 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  BASE_LEVEL,
+  DEFAULT_LEVELS,
+  ScorecardsDefinitionsConfig,
+  scorecardsEvaluationRunPermission,
+} from '@openscorecards/plugin-scorecards-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod/v3';
+import { ResultQueries } from '../database/ResultQueries';
+import { ResultStore } from '../database/ResultStore';
+import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
+import { registerReadRoutes } from './readRoutes';
+import { toEntityScorecards } from './toEntityScorecards';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  logger: LoggerService;
+  store: ResultStore;
+  queries: ResultQueries;
+  evaluator: ScorecardsEvaluator;
+  definitions: ScorecardsDefinitionsConfig;
+}
+
+const evaluationRequestSchema = z
+  .object({
+    scorecardId: z.string().min(1).optional(),
+    entityRef: z.string().min(1).optional(),
+  })
+  .strict();
+
+const runsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+function parseOrThrow<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  what: string,
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const details = parsed.error.issues
+      .map(i => `${i.path.join('.') || what}: ${i.message}`)
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${details}`);
+  }
+  return parsed.data;
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, catalog, logger, store, evaluator } = options;
+  const { definitions } = options;
+  const router = Router();
+  router.use(express.json());
+
+  const userOrService = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function assertVisible(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    // The catalog decides what the caller may see; a hidden entity is
+    // indistinguishable from one that does not exist.
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields: ['kind', 'metadata.name'] },
+      { credentials },
+    );
+    if (!items[0]) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+  }
+
+  registerReadRoutes(router, {
+    httpAuth,
+    catalog,
+    store,
+    queries: options.queries,
+    definitions,
+    logger,
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await userOrService(req);
+    const entityRef = stringifyEntityRef({
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    await assertVisible(entityRef, credentials);
+    const [rows, lastRun] = await Promise.all([
+      store.getEntityResults(entityRef),
+      store.getLastRun({ status: 'succeeded' }),
+    ]);
+    res.json({
+      entityRef,
+      levels: [BASE_LEVEL, ...(definitions.levels ?? DEFAULT_LEVELS)],
+      lastRunAt: lastRun?.finishedAt?.toISOString(),
+      scorecards: toEntityScorecards(definitions, rows),
+    });
+  });
+
+  router.post('/evaluations', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: scorecardsEvaluationRunPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You are not allowed to run scorecard evaluations',
+      );
+    }
+    const body = parseOrThrow(
+      evaluationRequestSchema,
+      req.body ?? {},
+      'evaluation request',
+    );
+    if (
+      body.scorecardId &&
+      !definitions.definitions.some(d => d.id === body.scorecardId)
+    ) {
+      throw new NotFoundError(`No scorecard with id "${body.scorecardId}"`);
+    }
+    if (body.entityRef) {
+      await assertVisible(body.entityRef, credentials);
+      const summary = await evaluator.evaluate({ trigger: 'manual', ...body });
+      res.json(summary);
+      return;
+    }
+    // Whole-catalog runs take a while: answer at once and let the caller
+    // follow the run in GET /runs.
+    evaluator
+      .evaluate({ trigger: 'manual', ...body })
+      .catch(error => logger.error(`Manual scorecards run failed: ${error}`));
+    res.status(202).json({ status: 'started' });
+  });
+
+  router.get('/runs', async (req, res) => {
+    await userOrService(req);
+    const query = parseOrThrow(runsQuerySchema, req.query, 'query');
+    const runs = await store.listRuns({ limit: query.limit });
+    res.json({ items: runs });
+  });
+
+  return router;
+}

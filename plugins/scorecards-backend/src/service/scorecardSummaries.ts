@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  ScorecardDefinition,
+  ScorecardsDefinitionsConfig,
+} from '@openscorecards/plugin-scorecards-common';
+import {
+  StoredRuleRollup,
+  StoredScorecardRollup,
+} from '../database/ResultQueries';
+import { ROLLUP_ORGANISATION, ROLLUP_UNOWNED } from '../database/ResultStore';
+
+type Definition = ScorecardsDefinitionsConfig['definitions'][number];
+
+/** Rounds a score or rate to one decimal, as scores are computed. */
+export function roundToTenth(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** A scorecard's definition as the API shows it. */
+export function describeScorecard(definition: Definition) {
+  return {
+    id: definition.id,
+    title: definition.title,
+    description: definition.description,
+    filter: definition.filter,
+    rules: definition.rules.map(rule => ({
+      id: rule.id,
+      title: rule.title,
+      description: rule.description,
+      level: rule.level,
+      weight: rule.weight ?? 1,
+      guidance: rule.guidance,
+    })),
+  };
+}
+
+/** Entities per level, for every level of the ladder in its order. */
+export function levelDistribution(
+  levelCounts: Record<string, number> | undefined,
+  ladder: string[],
+) {
+  return ladder.map(level => ({ level, count: levelCounts?.[level] ?? 0 }));
+}
+
+/**
+ * Entities, average score and level distribution from a rollup; zeros when
+ * no complete run has rolled the scorecard up yet (`asOf` is then null).
+ */
+export function summarizeRollup(
+  rollup: StoredScorecardRollup | undefined,
+  ladder: string[],
+) {
+  const entities = rollup?.entities ?? 0;
+  return {
+    entities,
+    averageScore:
+      rollup && entities > 0 ? roundToTenth(rollup.scoreSum / entities) : null,
+    distribution: levelDistribution(rollup?.levelCounts, ladder),
+    asOf: rollup?.computedAt.toISOString() ?? null,
+  };
+}
+
+export type TeamScore = ReturnType<typeof teamScores>[number];
+
+/**
+ * The scores of each owner from a day's rollups, by owner ref; entities
+ * without an owner last, with a null owner.
+ */
+export function teamScores(rollups: StoredScorecardRollup[], ladder: string[]) {
+  return rollups
+    .filter(r => r.owner !== ROLLUP_ORGANISATION && r.entities > 0)
+    .sort((a, b) => {
+      if ((a.owner === ROLLUP_UNOWNED) !== (b.owner === ROLLUP_UNOWNED)) {
+        return a.owner === ROLLUP_UNOWNED ? 1 : -1;
+      }
+      return a.owner.localeCompare(b.owner, 'en-US');
+    })
+    .map(r => ({
+      owner: r.owner === ROLLUP_UNOWNED ? null : r.owner,
+      entities: r.entities,
+      averageScore: roundToTenth(r.scoreSum / r.entities),
+      distribution: levelDistribution(r.levelCounts, ladder),
+    }));
+}
+
+export type RulePassRate = ReturnType<typeof rulePassRates>[number];
+
+/**
+ * Every rule of the scorecard with how many entities it applied to and
+ * passed, from the organisation-wide rule rollups of a day. `passRate` is a
+ * percentage; null when the rule applied to no entity.
+ */
+export function rulePassRates(
+  definition: Pick<ScorecardDefinition, 'rules'>,
+  rollups: StoredRuleRollup[],
+) {
+  const byRule = new Map(rollups.map(r => [r.ruleId, r]));
+  return definition.rules.map(rule => {
+    const applicable = byRule.get(rule.id)?.applicable ?? 0;
+    const passed = byRule.get(rule.id)?.passed ?? 0;
+    return {
+      id: rule.id,
+      title: rule.title,
+      level: rule.level,
+      applicable,
+      passed,
+      passRate:
+        applicable > 0 ? roundToTenth((passed / applicable) * 100) : null,
+    };
+  });
+}
+
+/** The best and worst `count` items by a value, ties broken by a name. */
+export function highestAndLowest<T>(
+  items: T[],
+  options: { value(item: T): number; name(item: T): string; count: number },
+): { highest: T[]; lowest: T[] } {
+  const byName = (a: T, b: T) =>
+    options.name(a).localeCompare(options.name(b), 'en-US');
+  const highest = [...items]
+    .sort((a, b) => options.value(b) - options.value(a) || byName(a, b))
+    .slice(0, options.count);
+  const lowest = [...items]
+    .sort((a, b) => options.value(a) - options.value(b) || byName(a, b))
+    .slice(0, options.count);
+  return { highest, lowest };
+}
