@@ -20,3 +20,5 @@ echo "› Lint"
 yarn lint:all
 echo "› Unit, component and database tests"
 CI=true yarn backstage-cli repo test --maxWorkers=2
+echo "› Browser tests (demo portal in headless Chromium)"
+bash scripts/e2e.sh

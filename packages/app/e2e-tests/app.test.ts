@@ -1,5 +1,5 @@
 /*
- * Copyright 2020 The Backstage Authors
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
  *
  * Licensed under the Apache License, Version 2.0 (the "License");
  * you may not use this file except in compliance with the License.
@@ -14,20 +14,32 @@
  * limitations under the License.
  */
 
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
-
   const enterButton = page.getByRole('button', { name: 'Enter' });
   await expect(enterButton).toBeVisible();
   await enterButton.click();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
+}
 
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+test('the catalog lists the demo organisation', async ({ page }) => {
+  await signInAsGuest(page);
+
+  await page.goto('/?filters[kind]=component&filters[user]=all');
+  // The demo catalog is ingested shortly after the backend starts.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('All Components (57)')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  await page.getByPlaceholder('Search').fill('payments');
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('link', { name: 'payments-service' }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'api-gateway' })).toBeHidden();
 });

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { test, expect, Page } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Scorecards', exact: true }).first(),
+  ).toBeVisible();
+}
+
+/** Reloads until the first scheduled run has stored results. */
+async function gotoWhenEvaluated(page: Page, path: string, text: RegExp) {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(page.getByText(text).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
+}
+
+test('an entity page shows its scorecards, levels and failing rules', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // incident-bot is an experimental service owned by a person: it fails
+  // several Production Readiness rules.
+  await gotoWhenEvaluated(
+    page,
+    '/catalog/default/component/incident-bot/scorecards',
+    /Last evaluation run/,
+  );
+
+  const readiness = page.getByRole('region', {
+    name: 'Production Readiness',
+  });
+  await expect(readiness).toContainText(/Score\s*12\.5%\s*·\s*level\s*Basic/);
+  // A failing rule shows the value found and what it must be.
+  await expect(
+    readiness.getByText(
+      /\$owner is "user:default\/[a-z.-]+"; must begin with "group:"/,
+    ),
+  ).toBeVisible();
+  await expect(readiness).toContainText(
+    'metadata.annotations.pagerduty.com/service-id is missing',
+  );
+});
+
+test('the Scorecards page filters the entity table by team and charts history', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  await gotoWhenEvaluated(page, '/scorecards', /entities evaluated/);
+  await page
+    .getByRole('link', { name: 'Production Readiness' })
+    .first()
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Production Readiness' }).first(),
+  ).toBeVisible();
+
+  const filters = page.getByRole('group', { name: 'Filter entities' });
+  await filters.getByRole('button', { name: /Team/ }).click();
+  await page.getByRole('option', { name: 'identity', exact: true }).click();
+
+  // Only the Identity team's services are left in the table.
+  const table = page.getByRole('table').filter({ hasText: 'Failing rules' });
+  await expect(table.getByRole('link', { name: 'auth-service' })).toBeVisible();
+  await expect(
+    table.getByRole('link', { name: 'dispatch-service' }),
+  ).toHaveCount(0);
+  await expect(table.getByText('Dispatch Team')).toHaveCount(0);
+
+  await page.goto('/scorecards/history');
+  await expect(
+    page.getByRole('img', { name: /^Average score\./ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^Entities per level\./ }),
+  ).toBeVisible();
+});
