@@ -25,6 +25,7 @@ import {
   DailyRollups,
   EntityResultRow,
   PruneHistoryResult,
+  ROLLUP_ORGANISATION,
   ResultKey,
   ResultStore,
   RunOutcome,
@@ -446,6 +447,19 @@ export class DatabaseResultStore implements ResultStore {
       return;
     }
     const computedAt = toDbTimestamp(new Date());
+    const facetsById = new Map(
+      (rollups.facets ?? []).map(({ scorecardId, ...facets }) => [
+        scorecardId,
+        facets,
+      ]),
+    );
+    const facetsOf = (r: { scorecardId: string; owner: string }) => {
+      const facets =
+        r.owner === ROLLUP_ORGANISATION
+          ? facetsById.get(r.scorecardId)
+          : undefined;
+      return facets ? JSON.stringify(facets) : null;
+    };
     const dailyRows = rollups.scorecards.map(r => ({
       scorecard_id: r.scorecardId,
       day,
@@ -453,6 +467,7 @@ export class DatabaseResultStore implements ResultStore {
       entities: r.entities,
       score_sum: r.scoreSum,
       level_counts: JSON.stringify(r.levelCounts),
+      facets: facetsOf(r),
       computed_at: computedAt,
     }));
     const ruleRows = rollups.rules.map(r => ({
@@ -464,7 +479,7 @@ export class DatabaseResultStore implements ResultStore {
       passed: r.passed,
     }));
     // Asked before the transaction: SQLite's single connection is taken by it.
-    const dailyBatch = await this.dialect.rowsPerInsert(7);
+    const dailyBatch = await this.dialect.rowsPerInsert(8);
     const ruleBatch = await this.dialect.rowsPerInsert(6);
 
     await this.db.transaction(async trx => {

@@ -595,6 +595,10 @@ describe.each(databases.eachSupportedId())(
             passed: 2,
           },
         ]);
+        expect(day.ownerRules.map(r => [r.owner, r.ruleId, r.passed])).toEqual([
+          ['', 'rule-a', 3],
+          [TEAM_A, 'rule-a', 2],
+        ]);
 
         await expect(
           queries.getScorecardSeries('prod', {
@@ -654,6 +658,26 @@ describe.each(databases.eachSupportedId())(
         ).resolves.toEqual([{ n: expect.anything() }]);
         const [{ n }] = await knex('scorecards_daily_rules').count({ n: '*' });
         expect(Number(n)).toBe(1501);
+      });
+
+      it("keeps a day's facets with its organisation-wide rollup", async () => {
+        const facets = {
+          kinds: ['API', 'Component'],
+          types: ['service'],
+          lifecycles: [],
+          systems: ['system:default/rides'],
+        };
+        await store.writeDailyRollups('2026-11-25', {
+          ...rollups('prod', 2, [[TEAM_A, 2]]),
+          facets: [{ scorecardId: 'prod', ...facets }],
+        });
+        const latest = await queries.getLatestRollups(['prod']);
+        expect(latest.get('prod')).toMatchObject({ day: '2026-11-25', facets });
+        const day = await queries.getRollupsOfDay('prod', '2026-11-25');
+        expect(day.scorecards.map(r => [r.owner, r.facets])).toEqual([
+          ['*', facets],
+          [TEAM_A, undefined],
+        ]);
       });
 
       it('rejects days that are not YYYY-MM-DD', async () => {

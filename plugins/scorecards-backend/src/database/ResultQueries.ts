@@ -22,6 +22,7 @@ import {
   likePattern,
 } from './failingRules';
 import {
+  FacetRollup,
   ROLLUP_ORGANISATION,
   ResultEntity,
   RuleRollup,
@@ -93,10 +94,18 @@ export interface EntitySort {
  */
 export type EntitySortKey = Array<string | number>;
 
+/** The filter choices of a scorecard's entities, from a {@link FacetRollup}. */
+export type StoredFacets = Omit<FacetRollup, 'scorecardId'>;
+
 /** A stored {@link ScorecardRollup}, with its day. */
 export interface StoredScorecardRollup extends ScorecardRollup {
   day: string;
   computedAt: Date;
+  /**
+   * Only on organisation-wide rollups, and not on days rolled up before
+   * facets were collected.
+   */
+  facets?: StoredFacets;
 }
 
 /** A stored {@link RuleRollup}, with its day. */
@@ -264,6 +273,7 @@ interface DailyRow {
   entities: number;
   score_sum: number;
   level_counts: string;
+  facets: string | null;
   computed_at: string;
 }
 
@@ -318,6 +328,7 @@ function fromDailyRow(row: DailyRow): StoredScorecardRollup {
     scoreSum: Number(row.score_sum),
     levelCounts: JSON.parse(row.level_counts),
     computedAt: fromDbTimestamp(row.computed_at),
+    ...(row.facets ? { facets: JSON.parse(row.facets) } : {}),
   };
 }
 
@@ -455,7 +466,9 @@ export class ResultQueries {
 
   /**
    * A scorecard's rollups of one day: for every owner and the organisation,
-   * and the organisation-wide rollup of every rule.
+   * the organisation-wide rollup of every rule (`rules`) and every owner's
+   * rollup of every rule (`ownerRules`, by owner and rule). Two reads of a
+   * prefix of the primary keys; the rule rows are owners × rules.
    */
   async getRollupsOfDay(
     scorecardId: string,
@@ -463,18 +476,21 @@ export class ResultQueries {
   ): Promise<{
     scorecards: StoredScorecardRollup[];
     rules: StoredRuleRollup[];
+    ownerRules: StoredRuleRollup[];
   }> {
-    const [scorecards, rules] = await Promise.all([
+    const [scorecards, ruleRows] = await Promise.all([
       this.selectDaily()
         .where({ scorecard_id: scorecardId, day })
         .orderBy('owner'),
       this.db<DailyRuleRow>(DAILY_RULES)
-        .where({ scorecard_id: scorecardId, day, owner: ROLLUP_ORGANISATION })
-        .orderBy('rule_id'),
+        .where({ scorecard_id: scorecardId, day })
+        .orderBy(['owner', 'rule_id']),
     ]);
+    const rules = ruleRows.map(fromDailyRuleRow);
     return {
       scorecards: scorecards.map(fromDailyRow),
-      rules: rules.map(fromDailyRuleRow),
+      rules: rules.filter(r => r.owner === ROLLUP_ORGANISATION),
+      ownerRules: rules.filter(r => r.owner !== ROLLUP_ORGANISATION),
     };
   }
 
@@ -557,6 +573,7 @@ export class ResultQueries {
       'entities',
       'score_sum',
       'level_counts',
+      'facets',
       this.dialect.selectTimestamp('computed_at'),
     );
   }

@@ -139,10 +139,28 @@ export interface RuleRollup {
   passed: number;
 }
 
+/**
+ * The distinct kinds, types, lifecycles and systems of one scorecard's
+ * entities on one day, each sorted: the choices of the entity table's filters.
+ */
+export interface FacetRollup {
+  scorecardId: string;
+  kinds: string[];
+  types: string[];
+  lifecycles: string[];
+  /** System entity refs. */
+  systems: string[];
+}
+
 /** What {@link ResultStore.writeDailyRollups} writes for one day. */
 export interface DailyRollups {
   scorecards: ScorecardRollup[];
   rules: RuleRollup[];
+  /**
+   * Stored with the organisation-wide rollup of the same scorecard, which
+   * must be among `scorecards`.
+   */
+  facets?: FacetRollup[];
 }
 
 /** How many rows {@link ResultStore.pruneHistory} deleted. */

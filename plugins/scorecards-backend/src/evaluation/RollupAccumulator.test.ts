@@ -194,6 +194,49 @@ describe('RollupAccumulator', () => {
     ]);
   });
 
+  it("collects each scorecard's distinct kinds, types, lifecycles and systems", () => {
+    const accumulator = new RollupAccumulator({ scorecardIds: ['empty'] });
+    const withEntity = (
+      name: string,
+      entity: Partial<EntityResultRow['entity']>,
+    ) => {
+      const r = row(name, { level: 'Basic', score: 0, rules: [] });
+      return { ...r, entity: { ...r.entity, ...entity } };
+    };
+    accumulator.add(
+      withEntity('a', {
+        type: 'service',
+        lifecycle: 'production',
+        system: 'system:default/rides',
+      }),
+    );
+    accumulator.add(
+      withEntity('b', {
+        kind: 'API',
+        type: 'openapi',
+        lifecycle: 'experimental',
+        system: 'system:default/rides',
+      }),
+    );
+    accumulator.add(withEntity('c', { type: 'service' }));
+    expect(accumulator.toRows().facets).toEqual([
+      {
+        scorecardId: 'empty',
+        kinds: [],
+        types: [],
+        lifecycles: [],
+        systems: [],
+      },
+      {
+        scorecardId: 'prod',
+        kinds: ['API', 'Component'],
+        types: ['openapi', 'service'],
+        lifecycles: ['experimental', 'production'],
+        systems: ['system:default/rides'],
+      },
+    ]);
+  });
+
   it('hands out copies, so that adding more leaves earlier rows alone', () => {
     const accumulator = new RollupAccumulator();
     accumulator.add(

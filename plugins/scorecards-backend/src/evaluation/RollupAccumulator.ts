@@ -17,6 +17,7 @@
 import {
   DailyRollups,
   EntityResultRow,
+  FacetRollup,
   ROLLUP_ORGANISATION,
   ROLLUP_UNOWNED,
   RuleRollup,
@@ -30,11 +31,22 @@ export function rollupDay(at: Date): string {
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
+interface FacetSets {
+  kinds: Set<string>;
+  types: Set<string>;
+  lifecycles: Set<string>;
+  systems: Set<string>;
+}
+
+const sorted = (values: Set<string>) =>
+  [...values].sort((a, b) => a.localeCompare(b, 'en-US'));
+
 /**
  * Sums up the results of a complete run, per scorecard and owner and for the
  * whole organisation, into the rows of {@link ResultStore.writeDailyRollups}.
  * It keeps one entry per scorecard × owner and per scorecard × rule × owner,
- * so memory does not grow with the number of entities.
+ * and each scorecard's distinct kinds, types, lifecycles and systems, so
+ * memory does not grow with the number of entities.
  *
  * Every result of the run must be added once, changed or not. (A run that
  * meets an entity twice, when the catalog shifts between pages, counts it
@@ -43,6 +55,7 @@ const key = (...parts: string[]) => parts.join('\u0000');
 export class RollupAccumulator {
   readonly #scorecards = new Map<string, ScorecardRollup>();
   readonly #rules = new Map<string, RuleRollup>();
+  readonly #facets = new Map<string, FacetSets>();
 
   /**
    * @param options.scorecardIds - scorecards the run evaluated: each gets an
@@ -52,10 +65,23 @@ export class RollupAccumulator {
   constructor(options?: { scorecardIds?: Iterable<string> }) {
     for (const scorecardId of options?.scorecardIds ?? []) {
       this.scorecardRollup(scorecardId, ROLLUP_ORGANISATION);
+      this.facetSets(scorecardId);
     }
   }
 
   add(row: EntityResultRow): void {
+    const facets = this.facetSets(row.scorecardId);
+    facets.kinds.add(row.entity.kind);
+    if (row.entity.type) {
+      facets.types.add(row.entity.type);
+    }
+    if (row.entity.lifecycle) {
+      facets.lifecycles.add(row.entity.lifecycle);
+    }
+    if (row.entity.system) {
+      facets.systems.add(row.entity.system);
+    }
+
     const owners = [ROLLUP_ORGANISATION, row.entity.owner ?? ROLLUP_UNOWNED];
     for (const owner of owners) {
       const rollup = this.scorecardRollup(row.scorecardId, owner);
@@ -83,7 +109,30 @@ export class RollupAccumulator {
         levelCounts: { ...r.levelCounts },
       })),
       rules: [...this.#rules.values()].map(r => ({ ...r })),
+      facets: [...this.#facets].map(
+        ([scorecardId, sets]): FacetRollup => ({
+          scorecardId,
+          kinds: sorted(sets.kinds),
+          types: sorted(sets.types),
+          lifecycles: sorted(sets.lifecycles),
+          systems: sorted(sets.systems),
+        }),
+      ),
     };
+  }
+
+  private facetSets(scorecardId: string) {
+    let sets = this.#facets.get(scorecardId);
+    if (!sets) {
+      sets = {
+        kinds: new Set(),
+        types: new Set(),
+        lifecycles: new Set(),
+        systems: new Set(),
+      };
+      this.#facets.set(scorecardId, sets);
+    }
+    return sets;
   }
 
   private scorecardRollup(scorecardId: string, owner: string) {

@@ -419,14 +419,43 @@ describe('registerReadRoutes', () => {
             { level: 'Silver', count: 1 },
             { level: 'Gold', count: 1 },
           ],
+          // alpha, bravo and secret-low; every rule of the scorecard, in order.
+          rules: [
+            { ruleId: 'rule-a', applicable: 3, passed: 2, passRate: 66.7 },
+            { ruleId: 'rule-ab', applicable: 3, passed: 2, passRate: 66.7 },
+            { ruleId: 'docs', applicable: 3, passed: 1, passRate: 33.3 },
+          ],
         },
         expect.objectContaining({
           owner: TEAM_B,
           entities: 3,
           averageScore: 66.7,
+          // charlie, echo and secret-top.
+          rules: [
+            { ruleId: 'rule-a', applicable: 3, passed: 3, passRate: 100 },
+            { ruleId: 'rule-ab', applicable: 3, passed: 2, passRate: 66.7 },
+            { ruleId: 'docs', applicable: 3, passed: 1, passRate: 33.3 },
+          ],
         }),
-        expect.objectContaining({ owner: null, entities: 1, averageScore: 0 }),
+        expect.objectContaining({
+          owner: null,
+          entities: 1,
+          averageScore: 0,
+          // delta skips docs: no entity it applies to.
+          rules: [
+            { ruleId: 'rule-a', applicable: 1, passed: 0, passRate: 0 },
+            { ruleId: 'rule-ab', applicable: 1, passed: 0, passRate: 0 },
+            { ruleId: 'docs', applicable: 0, passed: 0, passRate: null },
+          ],
+        }),
       ]);
+      // From the latest complete run's rollup, hidden entities included.
+      expect(body.facets).toEqual({
+        kinds: ['API', 'Component'],
+        types: ['openapi', 'service'],
+        lifecycles: ['production'],
+        systems: ['system:default/rides'],
+      });
 
       const ids = (items: Array<{ id: string }>) => items.map(i => i.id);
       expect(ids(body.highest.rules)).toEqual(['rule-a', 'rule-ab', 'docs']);
@@ -531,9 +560,67 @@ describe('registerReadRoutes', () => {
           asOf: null,
         },
         teams: [],
+        facets: null,
         highest: { rules: [], entities: [], teams: [] },
         lowest: { rules: [], entities: [], teams: [] },
       });
+    });
+
+    it('answers null facets for days rolled up without them', async () => {
+      const router = Router();
+      registerReadRoutes(router, {
+        httpAuth: mockServices.httpAuth(),
+        catalog,
+        store,
+        queries: store.queries,
+        definitions: {
+          definitions: [
+            {
+              id: 'older',
+              title: 'Older',
+              rules: [{ id: 'r', title: 'R', level: 'Bronze', query }],
+            },
+          ],
+        },
+        logger: mockServices.logger.mock(),
+      });
+      await store.writeDailyRollups('2026-11-04', {
+        scorecards: [
+          {
+            scorecardId: 'older',
+            owner: '*',
+            entities: 1,
+            scoreSum: 100,
+            levelCounts: { Bronze: 1 },
+          },
+          {
+            scorecardId: 'older',
+            owner: TEAM_A,
+            entities: 1,
+            scoreSum: 100,
+            levelCounts: { Bronze: 1 },
+          },
+        ],
+        rules: [
+          {
+            scorecardId: 'older',
+            ruleId: 'r',
+            owner: TEAM_A,
+            applicable: 1,
+            passed: 1,
+          },
+        ],
+      });
+      const fresh = express().use(router).use(mockErrorHandler());
+      const response = await request(fresh).get('/scorecards/older');
+      expect(response.status).toBe(200);
+      expect(response.body.facets).toBeNull();
+      expect(response.body.teams).toEqual([
+        expect.objectContaining({
+          owner: TEAM_A,
+          rules: [{ ruleId: 'r', applicable: 1, passed: 1, passRate: 100 }],
+        }),
+      ]);
     });
   });
 

@@ -100,11 +100,12 @@ async function drained(res: express.Response): Promise<void> {
  * Entity rows (entity tables, exports, highest and lowest entities, an
  * entity's history) only ever include entities the caller may see in the
  * catalog. Aggregates (level distributions, averages, pass rates, team
- * scores) cover the whole organisation, and so does `totalCount`, which may
- * therefore count entities the caller cannot see.
+ * scores, filter choices) cover the whole organisation, and so does
+ * `totalCount`, which may therefore count entities the caller cannot see.
  *
- * Summaries, pass rates and team scores come from the rollup of the latest
- * complete run; entity tables come from the current results.
+ * Summaries, pass rates, team scores (with their rules' pass rates) and the
+ * filter choices (`facets`) come from the rollup of the latest complete run;
+ * entity tables come from the current results.
  */
 export function registerReadRoutes(
   router: express.Router,
@@ -164,7 +165,7 @@ export function registerReadRoutes(
     const rollup = latest.get(definition.id);
     const ofDay = rollup
       ? await queries.getRollupsOfDay(definition.id, rollup.day)
-      : { scorecards: [], rules: [] };
+      : { scorecards: [], rules: [], ownerRules: [] };
 
     const rules = rulePassRates(definition, ofDay.rules);
     const rulesByRate = highestAndLowest(
@@ -175,7 +176,10 @@ export function registerReadRoutes(
         count: LEADERBOARD_SIZE,
       },
     );
-    const teams = teamScores(ofDay.scorecards, ladder);
+    const teams = teamScores(ofDay.scorecards, ladder, {
+      definition,
+      ownerRules: ofDay.ownerRules,
+    });
     const teamsByScore = highestAndLowest(
       teams.filter((t): t is TeamScore & { owner: string } => t.owner !== null),
       {
@@ -210,6 +214,9 @@ export function registerReadRoutes(
       }),
       summary: summarizeRollup(rollup, ladder),
       teams,
+      // The filter choices of the entity table, as of the latest complete
+      // run; null when no run has collected them yet.
+      facets: rollup?.facets ?? null,
       highest: {
         rules: rulesByRate.highest,
         entities: highestEntities,

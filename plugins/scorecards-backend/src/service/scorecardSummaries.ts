@@ -79,9 +79,24 @@ export type TeamScore = ReturnType<typeof teamScores>[number];
 
 /**
  * The scores of each owner from a day's rollups, by owner ref; entities
- * without an owner last, with a null owner.
+ * without an owner last, with a null owner. Each owner has the pass rate of
+ * every rule of the scorecard among its entities, from the owners' rule
+ * rollups of the same day.
  */
-export function teamScores(rollups: StoredScorecardRollup[], ladder: string[]) {
+export function teamScores(
+  rollups: StoredScorecardRollup[],
+  ladder: string[],
+  rules: {
+    definition: Pick<ScorecardDefinition, 'rules'>;
+    ownerRules: StoredRuleRollup[];
+  },
+) {
+  const ruleRollupsByOwner = new Map<string, StoredRuleRollup[]>();
+  for (const rollup of rules.ownerRules) {
+    const ofOwner = ruleRollupsByOwner.get(rollup.owner) ?? [];
+    ofOwner.push(rollup);
+    ruleRollupsByOwner.set(rollup.owner, ofOwner);
+  }
   return rollups
     .filter(r => r.owner !== ROLLUP_ORGANISATION && r.entities > 0)
     .sort((a, b) => {
@@ -95,6 +110,15 @@ export function teamScores(rollups: StoredScorecardRollup[], ladder: string[]) {
       entities: r.entities,
       averageScore: roundToTenth(r.scoreSum / r.entities),
       distribution: levelDistribution(r.levelCounts, ladder),
+      rules: rulePassRates(
+        rules.definition,
+        ruleRollupsByOwner.get(r.owner) ?? [],
+      ).map(({ id, applicable, passed, passRate }) => ({
+        ruleId: id,
+        applicable,
+        passed,
+        passRate,
+      })),
     }));
 }
 

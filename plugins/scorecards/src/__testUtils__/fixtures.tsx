@@ -198,6 +198,10 @@ export const productionReadinessDetails: ScorecardDetailsResponse = {
         { level: 'Silver', count: 5 },
         { level: 'Gold', count: 3 },
       ],
+      rules: [
+        { ruleId: 'has-owner', applicable: 25, passed: 25, passRate: 100 },
+        { ruleId: 'on-call', applicable: 20, passed: 8, passRate: 40 },
+      ],
     },
     {
       owner: null,
@@ -209,8 +213,18 @@ export const productionReadinessDetails: ScorecardDetailsResponse = {
         { level: 'Silver', count: 1 },
         { level: 'Gold', count: 1 },
       ],
+      rules: [
+        { ruleId: 'has-owner', applicable: 15, passed: 5, passRate: 33.3 },
+        { ruleId: 'on-call', applicable: 0, passed: 0, passRate: null },
+      ],
     },
   ],
+  facets: {
+    kinds: ['API', 'Component'],
+    types: ['service', 'website'],
+    lifecycles: ['experimental', 'production'],
+    systems: ['system:default/payments'],
+  },
   highest: {
     rules: [
       {
@@ -229,6 +243,7 @@ export const productionReadinessDetails: ScorecardDetailsResponse = {
         entities: 25,
         averageScore: 80,
         distribution: [],
+        rules: [],
       },
     ],
   },
@@ -250,6 +265,7 @@ export const productionReadinessDetails: ScorecardDetailsResponse = {
         entities: 3,
         averageScore: 20,
         distribution: [],
+        rules: [],
       },
     ],
   },

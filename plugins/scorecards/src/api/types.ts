@@ -153,6 +153,16 @@ export interface RulePassRate {
   passRate: number | null;
 }
 
+/** How many of a team's entities pass one rule. @public */
+export interface TeamRulePassRate {
+  ruleId: string;
+  /** The team's entities the rule applies to. */
+  applicable: number;
+  passed: number;
+  /** Percentage (0 to 100); null when the rule applies to none of them. */
+  passRate: number | null;
+}
+
 /** A team (an owner of entities) in one scorecard. @public */
 export interface TeamScore {
   /** The owner's entity ref; null for entities without an owner. */
@@ -160,6 +170,20 @@ export interface TeamScore {
   entities: number;
   averageScore: number;
   distribution: LevelCount[];
+  /** Every rule of the scorecard, in the scorecard's order. */
+  rules: TeamRulePassRate[];
+}
+
+/**
+ * The distinct values of a scorecard's entities, sorted: the choices of the
+ * entity table's filters. @public
+ */
+export interface ScorecardFacets {
+  kinds: string[];
+  types: string[];
+  lifecycles: string[];
+  /** System entity refs. */
+  systems: string[];
 }
 
 /** The highest or lowest scoring rules, entities and teams. @public */
@@ -179,6 +203,11 @@ export interface ScorecardDetailsResponse extends ScorecardDescription {
   >;
   summary: ScorecardStatistics;
   teams: TeamScore[];
+  /**
+   * The filter choices of the entity table, as of the latest complete run;
+   * null (or absent, from older backends) when none has collected them.
+   */
+  facets?: ScorecardFacets | null;
   highest: ScorecardLeaderboard;
   lowest: ScorecardLeaderboard;
 }

@@ -36,10 +36,12 @@ import { ScorecardEntitiesTable } from '../ScorecardEntitiesTable';
 import { ScorecardLeaderboards } from '../ScorecardLeaderboards';
 import { RulePassRates } from './RulePassRates';
 import { TeamLevelsGrid } from './TeamLevelsGrid';
+import { TeamRulesGrid } from './TeamRulesGrid';
 
 /**
- * One scorecard: its figures, rules by pass rate, teams by level, highest
- * and lowest rules, entities and teams, and the filterable entity table.
+ * One scorecard: its figures, rules by pass rate, highest and lowest rules,
+ * entities and teams, teams by rule and by level, and the filterable entity
+ * table.
  */
 export function ScorecardDetail() {
   const { scorecardId = '' } = useParams();
@@ -125,6 +127,9 @@ export function ScorecardDetail() {
           Highest and lowest
         </Typography>
         <ScorecardLeaderboards scorecard={value} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamRulesGrid scorecard={value} />
       </Grid>
       <Grid item xs={12}>
         <TeamLevelsGrid scorecard={value} />

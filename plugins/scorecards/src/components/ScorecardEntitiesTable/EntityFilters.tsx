@@ -21,7 +21,9 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { ScorecardDetailsResponse } from '../../api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { ScorecardDetailsResponse, ScorecardFacets } from '../../api';
 import { teamName } from '../teamName';
 
 /** The filters of the entity table; empty strings mean "any". */
@@ -66,6 +68,41 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** A system's ref for display: `payments` for `system:default/payments`. */
+function systemName(system: string): string {
+  try {
+    return humanizeEntityRef(parseEntityRef(system), { defaultKind: 'system' });
+  } catch {
+    return system;
+  }
+}
+
+type FacetFilter = 'kind' | 'type' | 'lifecycle' | 'system';
+
+const FACETS: Record<
+  FacetFilter,
+  {
+    facet: keyof ScorecardFacets;
+    label: string;
+    placeholder: string;
+    optionLabel?: (value: string) => string;
+  }
+> = {
+  kind: { facet: 'kinds', label: 'Kind', placeholder: 'Component' },
+  type: { facet: 'types', label: 'Type', placeholder: 'service' },
+  lifecycle: {
+    facet: 'lifecycles',
+    label: 'Lifecycle',
+    placeholder: 'production',
+  },
+  system: {
+    facet: 'systems',
+    label: 'System',
+    placeholder: 'system:default/payments',
+    optionLabel: systemName,
+  },
+};
+
 function FilterSelect(props: {
   id: string;
   label: string;
@@ -99,8 +136,9 @@ function FilterSelect(props: {
 }
 
 /**
- * Filters for team, level and failing rule (choices from the scorecard) and
- * free text for kind, type, lifecycle, system and a search.
+ * Filters for team, level and failing rule (choices from the scorecard),
+ * kind, type, lifecycle and system (choices from the scorecard's facets, or
+ * free text when the backend has none) and a search.
  */
 export function EntityFilters(props: {
   scorecard: ScorecardDetailsResponse;
@@ -116,22 +154,41 @@ export function EntityFilters(props: {
     .map(t => t.owner)
     .filter((owner): owner is string => owner !== null);
 
-  const textField = (
-    key: 'kind' | 'type' | 'lifecycle' | 'system',
-    label: string,
-    placeholder: string,
-  ) => (
-    <TextField
-      className={classes.text}
-      variant="outlined"
-      size="small"
-      label={label}
-      placeholder={placeholder}
-      value={value[key]}
-      onChange={e => set(key)(e.target.value)}
-      inputProps={{ 'aria-label': label }}
-    />
-  );
+  const facetFilter = (key: FacetFilter) => {
+    const { facet, label, placeholder, optionLabel } = FACETS[key];
+    const choices = scorecard.facets?.[facet];
+    if (!choices) {
+      return (
+        <TextField
+          className={classes.text}
+          variant="outlined"
+          size="small"
+          label={label}
+          placeholder={placeholder}
+          value={value[key]}
+          onChange={e => set(key)(e.target.value)}
+          inputProps={{ 'aria-label': label }}
+        />
+      );
+    }
+    // A chosen value the facets do not (or no longer) list stays choosable.
+    const values =
+      value[key] && !choices.includes(value[key])
+        ? [...choices, value[key]]
+        : choices;
+    return (
+      <FilterSelect
+        id={`filter-${key}`}
+        label={label}
+        value={value[key]}
+        options={values.map(v => ({
+          value: v,
+          label: optionLabel ? optionLabel(v) : v,
+        }))}
+        onChange={set(key)}
+      />
+    );
+  };
 
   return (
     <Box className={classes.root} role="group" aria-label="Filter entities">
@@ -172,10 +229,10 @@ export function EntityFilters(props: {
         }))}
         onChange={set('failingRule')}
       />
-      {textField('kind', 'Kind', 'Component')}
-      {textField('type', 'Type', 'service')}
-      {textField('lifecycle', 'Lifecycle', 'production')}
-      {textField('system', 'System', 'system:default/payments')}
+      {facetFilter('kind')}
+      {facetFilter('type')}
+      {facetFilter('lifecycle')}
+      {facetFilter('system')}
     </Box>
   );
 }

@@ -95,8 +95,10 @@ describe('ScorecardEntitiesTable', () => {
     await chooseOption(/Team/, 'team-a');
     await chooseOption(/Level/, 'Basic');
     await chooseOption(/Failing rule/, 'Has on-call');
-    await userEvent.type(screen.getByLabelText('Kind'), 'Component');
-    await userEvent.type(screen.getByLabelText('Lifecycle'), 'production');
+    // Kind, type, lifecycle and system offer the scorecard's facets.
+    await chooseOption(/Kind/, 'Component');
+    await chooseOption(/Lifecycle/, 'production');
+    await chooseOption(/System/, 'payments');
     await userEvent.type(screen.getByLabelText('Search entities'), 'pay');
 
     await waitFor(() =>
@@ -108,12 +110,54 @@ describe('ScorecardEntitiesTable', () => {
           failingRule: 'on-call',
           kind: 'Component',
           lifecycle: 'production',
+          system: 'system:default/payments',
           text: 'pay',
           sort: 'score',
           order: 'asc',
           limit: 25,
           cursor: undefined,
         },
+      ),
+    );
+  }, 20_000);
+
+  it('offers exactly the facets as choices', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    await renderTable(api);
+    await screen.findByText('payments');
+    const filters = screen.getByRole('group', { name: 'Filter entities' });
+    await userEvent.click(
+      within(filters).getByRole('button', { name: /Type/ }),
+    );
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['Any', 'service', 'website']);
+  });
+
+  it('falls back to free text where the scorecard has no facets', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+        <ScorecardEntitiesTable
+          scorecard={{ ...productionReadinessDetails, facets: null }}
+        />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    await screen.findByText('payments');
+    await userEvent.type(screen.getByLabelText('Kind'), 'Component');
+    await userEvent.type(screen.getByLabelText('Type'), 'service');
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ kind: 'Component', type: 'service' }),
       ),
     );
   }, 20_000);

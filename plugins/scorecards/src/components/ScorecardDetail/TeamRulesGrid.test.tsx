@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { scorecardsApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  mockScorecardsApi,
+  productionReadinessDetails,
+} from '../../__testUtils__/fixtures';
+import { ScorecardDetail } from './ScorecardDetail';
+import { TeamRulesGrid } from './TeamRulesGrid';
+
+const mountedRoutes = {
+  '/scorecards': rootRouteRef,
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
+// The team's own header cell (a `th`) first, then the rules' cells.
+const cellTexts = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map(cell => cell.textContent);
+
+describe('TeamRulesGrid', () => {
+  it("renders each team's pass rate of each rule from the API", async () => {
+    const api = mockScorecardsApi({
+      getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+      getScorecardEntities: jest
+        .fn()
+        .mockResolvedValue({ items: [], totalCount: 0 }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+        <Routes>
+          <Route
+            path="/scorecards/:scorecardId"
+            element={<ScorecardDetail />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      { mountedRoutes, routeEntries: ['/scorecards/production-readiness'] },
+    );
+
+    const grid = await screen.findByRole('table', {
+      name: 'Pass rate by team and rule',
+    });
+    const headers = within(grid).getAllByRole('columnheader');
+    expect(headers.map(h => h.textContent)).toEqual([
+      'Team',
+      expect.stringContaining('Has an owner'),
+      expect.stringContaining('Has on-call'),
+    ]);
+    // Each rule header shows the rule's level.
+    expect(within(headers[1]).getByTestId('level-badge')).toHaveTextContent(
+      'Bronze',
+    );
+    expect(within(headers[2]).getByTestId('level-badge')).toHaveTextContent(
+      'Silver',
+    );
+
+    const teamA = within(grid).getByRole('row', { name: /team-a/ });
+    expect(cellTexts(teamA)).toEqual(['team-a', '100%', '40%']);
+    expect(within(teamA).getByText('40%')).toHaveAttribute(
+      'title',
+      'Has on-call: 8 of 20 entities pass',
+    );
+    const noOwner = within(grid).getByRole('row', { name: /No owner/ });
+    expect(cellTexts(noOwner)).toEqual([
+      'No owner',
+      '33.3%',
+      '–not applicable',
+    ]);
+  });
+
+  it('sorts by a rule column, teams it does not apply to last', async () => {
+    const teamB = {
+      owner: 'group:default/team-b',
+      entities: 4,
+      averageScore: 50,
+      distribution: [],
+      rules: [
+        { ruleId: 'has-owner', applicable: 4, passed: 2, passRate: 50 },
+        { ruleId: 'on-call', applicable: 4, passed: 3, passRate: 75 },
+      ],
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[scorecardsApiRef, mockScorecardsApi()]]}>
+        <TeamRulesGrid
+          scorecard={{
+            ...productionReadinessDetails,
+            teams: [...productionReadinessDetails.teams, teamB],
+          }}
+        />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    const grid = screen.getByRole('table', {
+      name: 'Pass rate by team and rule',
+    });
+    const teamOrder = () =>
+      within(grid)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => cellTexts(row)[0]);
+    expect(teamOrder()).toEqual(['team-a', 'team-b', 'No owner']);
+
+    await userEvent.click(
+      within(grid).getByRole('button', { name: /Has on-call/ }),
+    );
+    expect(teamOrder()).toEqual(['team-b', 'team-a', 'No owner']);
+    await userEvent.click(
+      within(grid).getByRole('button', { name: /Has on-call/ }),
+    );
+    expect(teamOrder()).toEqual(['team-a', 'team-b', 'No owner']);
+
+    await userEvent.click(within(grid).getByRole('button', { name: 'Team' }));
+    expect(teamOrder()).toEqual(['team-a', 'team-b', 'No owner']);
+    await userEvent.click(within(grid).getByRole('button', { name: 'Team' }));
+    expect(teamOrder()).toEqual(['team-b', 'team-a', 'No owner']);
+  });
+});

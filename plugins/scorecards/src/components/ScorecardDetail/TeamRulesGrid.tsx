@@ -1,0 +1,257 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { alpha, makeStyles, Theme, useTheme } from '@material-ui/core/styles';
+import { useState } from 'react';
+import {
+  ScorecardDetailsResponse,
+  TeamRulePassRate,
+  TeamScore,
+} from '../../api';
+import { LevelBadge } from '../LevelBadge';
+import { teamName } from '../teamName';
+import { VisuallyHidden } from '../VisuallyHidden';
+
+/** Opacity of the cell colour at a 0% and a 100% pass rate. */
+const MIN_ALPHA = 0.06;
+const MAX_ALPHA = 0.44;
+
+/**
+ * The background of a cell: the more entities pass, the stronger the green.
+ * At most 44% over the paper, so that the theme's text colour stays readable
+ * on it in light (about 11:1) and dark (about 5:1) themes.
+ */
+export function passRateBackground(theme: Theme, passRate: number): string {
+  const share = Math.min(Math.max(passRate, 0), 100) / 100;
+  return alpha(
+    theme.palette.success.main,
+    MIN_ALPHA + (MAX_ALPHA - MIN_ALPHA) * share,
+  );
+}
+
+const useStyles = makeStyles(theme => ({
+  ruleHeader: {
+    verticalAlign: 'bottom',
+    minWidth: 96,
+  },
+  ruleTitle: {
+    display: 'block',
+    maxWidth: 140,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    marginBottom: theme.spacing(0.5),
+  },
+  rate: {
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    color: theme.palette.text.primary,
+    borderLeft: `1px solid ${theme.palette.background.paper}`,
+  },
+  none: {
+    color: theme.palette.text.secondary,
+  },
+}));
+
+type SortBy = { column: 'team' } | { column: 'rule'; ruleId: string };
+type Order = 'asc' | 'desc';
+
+function ruleRate(team: TeamScore, ruleId: string): TeamRulePassRate {
+  return (
+    team.rules?.find(r => r.ruleId === ruleId) ?? {
+      ruleId,
+      applicable: 0,
+      passed: 0,
+      passRate: null,
+    }
+  );
+}
+
+/** Teams in the order asked for; entities without an owner always last. */
+function sortTeams(teams: TeamScore[], sortBy: SortBy, order: Order) {
+  const sign = order === 'asc' ? 1 : -1;
+  const byName = (a: TeamScore, b: TeamScore) =>
+    teamName(a.owner ?? '').localeCompare(teamName(b.owner ?? ''), 'en-US');
+  return [...teams].sort((a, b) => {
+    if ((a.owner === null) !== (b.owner === null)) {
+      return a.owner === null ? 1 : -1;
+    }
+    if (sortBy.column === 'team') {
+      return sign * byName(a, b);
+    }
+    const rateA = ruleRate(a, sortBy.ruleId).passRate;
+    const rateB = ruleRate(b, sortBy.ruleId).passRate;
+    // Teams the rule does not apply to go last either way.
+    if ((rateA === null) !== (rateB === null)) {
+      return rateA === null ? 1 : -1;
+    }
+    return sign * ((rateA ?? 0) - (rateB ?? 0)) || byName(a, b);
+  });
+}
+
+function PassRateCell(props: { rate: TeamRulePassRate; ruleTitle: string }) {
+  const { rate, ruleTitle } = props;
+  const classes = useStyles();
+  const theme = useTheme();
+  if (rate.passRate === null) {
+    return (
+      <TableCell
+        align="right"
+        className={`${classes.rate} ${classes.none}`}
+        title={`${ruleTitle}: applies to none of the team's entities`}
+      >
+        <span aria-hidden="true">–</span>
+        <VisuallyHidden>not applicable</VisuallyHidden>
+      </TableCell>
+    );
+  }
+  return (
+    <TableCell
+      align="right"
+      className={classes.rate}
+      style={{ background: passRateBackground(theme, rate.passRate) }}
+      title={`${ruleTitle}: ${rate.passed} of ${rate.applicable} entities pass`}
+    >
+      {rate.passRate}%
+    </TableCell>
+  );
+}
+
+/**
+ * Teams × rules: the pass rate of each rule among each owner's entities, as
+ * a number on a background that deepens with the rate. Sortable by team and
+ * by each rule.
+ */
+export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
+  const { scorecard } = props;
+  const classes = useStyles();
+  const [sortBy, setSortBy] = useState<SortBy>({ column: 'team' });
+  const [order, setOrder] = useState<Order>('asc');
+
+  const title = 'Teams by rule';
+  const subheader = "Pass rate of each rule among each team's entities";
+  if (scorecard.teams.length === 0 || scorecard.rules.length === 0) {
+    return (
+      <InfoCard title={title}>
+        <Typography variant="body2" color="textSecondary">
+          No team has entities evaluated by this scorecard yet.
+        </Typography>
+      </InfoCard>
+    );
+  }
+
+  const isSorted = (by: SortBy) =>
+    by.column === sortBy.column &&
+    (by.column === 'team' ||
+      (sortBy.column === 'rule' && by.ruleId === sortBy.ruleId));
+  const sortOn = (by: SortBy, firstOrder: Order) => () => {
+    if (isSorted(by)) {
+      setOrder(order === 'asc' ? 'desc' : 'asc');
+    } else {
+      setSortBy(by);
+      setOrder(firstOrder);
+    }
+  };
+  const teams = sortTeams(scorecard.teams, sortBy, order);
+
+  return (
+    <InfoCard title={title} subheader={subheader}>
+      <TableContainer>
+        <Table size="small">
+          <caption>
+            <VisuallyHidden>Pass rate by team and rule</VisuallyHidden>
+          </caption>
+          <TableHead>
+            <TableRow>
+              <TableCell
+                sortDirection={isSorted({ column: 'team' }) ? order : false}
+              >
+                <TableSortLabel
+                  active={isSorted({ column: 'team' })}
+                  direction={isSorted({ column: 'team' }) ? order : 'asc'}
+                  onClick={sortOn({ column: 'team' }, 'asc')}
+                >
+                  Team
+                </TableSortLabel>
+              </TableCell>
+              {scorecard.rules.map(rule => {
+                const by: SortBy = { column: 'rule', ruleId: rule.id };
+                return (
+                  <TableCell
+                    key={rule.id}
+                    align="right"
+                    className={classes.ruleHeader}
+                    sortDirection={isSorted(by) ? order : false}
+                  >
+                    <TableSortLabel
+                      active={isSorted(by)}
+                      direction={isSorted(by) ? order : 'desc'}
+                      onClick={sortOn(by, 'desc')}
+                    >
+                      <span>
+                        <Tooltip title={rule.title}>
+                          <span className={classes.ruleTitle}>
+                            {rule.title}
+                          </span>
+                        </Tooltip>
+                        <LevelBadge
+                          level={rule.level}
+                          levels={scorecard.levels}
+                          size="small"
+                        />
+                      </span>
+                    </TableSortLabel>
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {teams.map(team => (
+              <TableRow key={team.owner ?? ''}>
+                <TableCell component="th" scope="row">
+                  {team.owner ? (
+                    <EntityRefLink entityRef={team.owner} defaultKind="group" />
+                  ) : (
+                    <em>No owner</em>
+                  )}
+                </TableCell>
+                {scorecard.rules.map(rule => (
+                  <PassRateCell
+                    key={rule.id}
+                    rate={ruleRate(team, rule.id)}
+                    ruleTitle={rule.title}
+                  />
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </InfoCard>
+  );
+}
