@@ -69,6 +69,46 @@ export interface Config {
      * @default { frequency: { minutes: 30 }, timeout: { minutes: 10 }, initialDelay: { seconds: 15 } }
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * Campaigns: time-bound initiatives that track existing scorecard rules.
+     * Read-only in the UI; campaigns created from the UI are stored in the
+     * database.
+     */
+    campaigns?: Array<{
+      /** Unique, URL-safe; generated from the name when left out (`Adopt TechDocs` gives `adopt-techdocs`). */
+      key?: string;
+      name: string;
+      /** Markdown. */
+      description?: string;
+      /** The group driving the campaign, e.g. `group:default/platform` or `platform`. */
+      owner: string;
+      /** `YYYY-MM-DD` (UTC). */
+      startDate: string;
+      /** `YYYY-MM-DD` (UTC): the deadline; the day itself is still in time. */
+      endDate?: string;
+      /**
+       * Which entities the campaign applies to, among those with results of
+       * its rules' scorecards. May use only kind, metadata.name,
+       * metadata.namespace, metadata.title, spec.type, spec.lifecycle,
+       * spec.owner, spec.system and the matching meta-properties ($ref,
+       * $kind, $namespace, $name, $title, $owner, $team, $system,
+       * $lifecycle, $type); owners and systems are full entity refs.
+       */
+      scope?: ScorecardsQuery;
+      rules: Array<{
+        /** `<scorecardId>/<ruleId>` of a configured rule. */
+        rule: string;
+        guidance?: {
+          links?: Array<{ title: string; url: string }>;
+          /** Markdown, one step each. */
+          steps?: string[];
+          /** A workflow or software template that fixes the rule. */
+          templateUrl?: string;
+        };
+      }>;
+      /** A link template for follow-up tickets. */
+      ticketUrlTemplate?: string;
+    }>;
     history?: {
       /**
        * How long score and level history is kept: an ISO 8601 duration such

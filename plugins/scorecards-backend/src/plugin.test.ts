@@ -214,6 +214,55 @@ describe('scorecardsPlugin', () => {
     );
   });
 
+  it('serves config campaigns with progress from the stored results', async () => {
+    const { server, scheduler } = await startBackend({
+      entities: [component('a', 'production'), component('b', 'experimental')],
+      config: {
+        ...scorecardsConfig,
+        campaigns: [
+          {
+            name: 'Go to production',
+            owner: 'team-a',
+            startDate: '2026-01-01',
+            rules: [{ rule: 'readiness/in-production' }],
+          },
+        ],
+      },
+    });
+    await scheduler.triggerTask(TASK_ID);
+
+    const res = await request(server)
+      .get('/api/scorecards/campaigns/go-to-production')
+      .set('Authorization', mockCredentials.user.header());
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      key: 'go-to-production',
+      owner: 'group:default/team-a',
+      source: 'config',
+      status: 'active',
+      progress: { inScope: 2, passing: 1, completion: 50 },
+    });
+  });
+
+  it('refuses to start with a campaign naming a rule that does not exist', async () => {
+    const config = {
+      ...scorecardsConfig,
+      campaigns: [
+        {
+          name: 'Typo',
+          owner: 'team-a',
+          startDate: '2026-01-01',
+          rules: [{ rule: 'readiness/in-prod' }],
+        },
+      ],
+    };
+
+    await expect(startBackend({ entities: [], config })).rejects.toThrow(
+      /scorecards\.campaigns\[0\]\.rules\[0\]\.rule: no rule "readiness\/in-prod"/,
+    );
+  });
+
   it('requires authentication', async () => {
     const { server } = await startBackend({ entities: [] });
     const res = await request(server).get(

@@ -31,9 +31,16 @@ import {
   ScorecardsFactProvider,
   scorecardsFactProvidersExtensionPoint,
 } from '@openscorecards/plugin-scorecards-node';
+import {
+  CampaignProgressCache,
+  CampaignStore,
+  createCampaignDailyRecorder,
+  readCampaignsConfig,
+} from './campaigns';
 import { readHistoryRetention } from './config/readHistoryRetention';
 import { readScorecardsConfig } from './config/readScorecardsConfig';
 import { DatabaseResultStore } from './database/DatabaseResultStore';
+import { rollupDay } from './evaluation/RollupAccumulator';
 import { ScorecardsEvaluator } from './evaluation/ScorecardsEvaluator';
 import { createRouter } from './service/router';
 
@@ -74,9 +81,19 @@ export const scorecardsPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, scheduler, catalog } = deps;
         const definitions = readScorecardsConfig(config);
+        const campaigns = readCampaignsConfig(config, definitions);
         deps.permissionsRegistry.addPermissions(scorecardsPermissions);
 
+        // The result store migrates the database first; campaigns use it.
         const store = await DatabaseResultStore.create({ database });
+        const campaignStore = await CampaignStore.create({ database });
+        const campaignProgress = new CampaignProgressCache(campaignStore.db);
+        const recordCampaignDaily = createCampaignDailyRecorder({
+          campaigns,
+          campaignStore,
+          progress: campaignProgress,
+          logger,
+        });
         const scorecards = definitions.definitions.map(d =>
           compileScorecard(d, { levels: definitions.levels }),
         );
@@ -88,6 +105,12 @@ export const scorecardsPlugin = createBackendPlugin({
           scorecards,
           fields: requiredEntityFields(definitions.definitions),
           factProviders,
+          onCommitted: async ({ at, complete }) => {
+            campaignProgress.invalidate();
+            if (complete) {
+              await recordCampaignDaily(rollupDay(at));
+            }
+          },
         });
 
         const schedule = config.has('scorecards.schedule')
@@ -121,9 +144,9 @@ export const scorecardsPlugin = createBackendPlugin({
           timeout: { minutes: 30 },
           initialDelay: { minutes: 5 },
           fn: async () => {
-            const pruned = await store.pruneHistory(
-              new Date(Date.now() - retention.toMillis()),
-            );
+            const cutoff = new Date(Date.now() - retention.toMillis());
+            const pruned = await store.pruneHistory(cutoff);
+            await campaignStore.pruneDaily(rollupDay(cutoff));
             logger.info(
               `Scorecards history older than ${retention.toISO()} pruned: ${
                 pruned.historyDeleted
@@ -142,6 +165,9 @@ export const scorecardsPlugin = createBackendPlugin({
             queries: store.queries,
             evaluator,
             definitions,
+            campaigns,
+            campaignStore,
+            campaignProgress,
           }),
         );
       },

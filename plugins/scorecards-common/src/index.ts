@@ -43,3 +43,21 @@ export { META_PROPERTIES, PropertyPathError } from './rules/paths';
 export { NEGATIVE_OPERATORS, MAX_MATCHED_LENGTH } from './rules/operators';
 export { MAX_PATTERN_LENGTH } from './rules/regexSafety';
 export { isEmptyValue, formatValue } from './rules/values';
+export * from './campaigns/types';
+export {
+  validateCampaign,
+  validateCampaignsConfig,
+  campaignKey,
+  CAMPAIGN_SCOPE_PROPERTIES,
+} from './campaigns/validate';
+export type {
+  ValidateCampaignOptions,
+  ValidateCampaignResult,
+  ValidateCampaignsConfigResult,
+} from './campaigns/validate';
+export {
+  campaignStatus,
+  campaignDaysLeft,
+  campaignCompletion,
+} from './campaigns/status';
+export type { CampaignTimeline } from './campaigns/status';

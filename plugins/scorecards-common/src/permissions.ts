@@ -28,8 +28,44 @@ export const scorecardsEvaluationRunPermission = createPermission({
 });
 
 /**
+ * Allows creating campaigns from the UI (stored in the database).
+ *
+ * @public
+ */
+export const scorecardsCampaignCreatePermission = createPermission({
+  name: 'scorecards.campaign.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows editing campaigns created from the UI; config campaigns stay
+ * read-only.
+ *
+ * @public
+ */
+export const scorecardsCampaignUpdatePermission = createPermission({
+  name: 'scorecards.campaign.update',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows archiving campaigns created from the UI.
+ *
+ * @public
+ */
+export const scorecardsCampaignDeletePermission = createPermission({
+  name: 'scorecards.campaign.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Every permission of the scorecards plugin.
  *
  * @public
  */
-export const scorecardsPermissions = [scorecardsEvaluationRunPermission];
+export const scorecardsPermissions = [
+  scorecardsEvaluationRunPermission,
+  scorecardsCampaignCreatePermission,
+  scorecardsCampaignUpdatePermission,
+  scorecardsCampaignDeletePermission,
+];

@@ -28,6 +28,8 @@ const TABLES = [
   'scorecards_history',
   'scorecards_daily',
   'scorecards_daily_rules',
+  'scorecards_campaigns',
+  'scorecards_campaign_daily',
 ];
 
 describe('migrations', () => {

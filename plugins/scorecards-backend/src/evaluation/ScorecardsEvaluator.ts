@@ -69,6 +69,15 @@ export class ScorecardsEvaluator {
       fields: string[];
       factProviders?: ScorecardsFactProvider[];
       pageSize?: number;
+      /**
+       * Called after a run's results are committed, e.g. to refresh what is
+       * derived from them. A failure is logged and does not fail the run.
+       */
+      onCommitted?: (event: {
+        runId: number;
+        at: Date;
+        complete: boolean;
+      }) => Promise<void>;
     },
   ) {
     this.pageSize = options.pageSize ?? 500;
@@ -124,6 +133,15 @@ export class ScorecardsEvaluator {
           // day's rollups again.
           logger.warn(
             `Scorecards run ${runId} could not write rollups: ${error}`,
+          );
+        }
+      }
+      if (this.options.onCommitted) {
+        try {
+          await this.options.onCommitted({ runId, at, complete });
+        } catch (error) {
+          logger.warn(
+            `Scorecards run ${runId}: updating derived data failed: ${error}`,
           );
         }
       }

@@ -25,6 +25,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ScorecardsDefinitionsConfig } from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import request from 'supertest';
+import { CampaignProgressCache, CampaignStore } from '../campaigns';
 import { ResultQueries } from '../database/ResultQueries';
 import { EntityResultRow, ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
@@ -135,6 +136,10 @@ async function createApp(options: { allow?: boolean } = {}) {
     store,
     // The read routes have their own tests (readRoutes.test.ts).
     queries: {} as ResultQueries,
+    // Campaign routes have their own tests (campaignRoutes.test.ts).
+    campaigns: [],
+    campaignStore: {} as CampaignStore,
+    campaignProgress: {} as CampaignProgressCache,
     evaluator,
     definitions,
   });

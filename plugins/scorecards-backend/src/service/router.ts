@@ -26,6 +26,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   BASE_LEVEL,
+  NormalisedCampaign,
   DEFAULT_LEVELS,
   ScorecardsDefinitionsConfig,
   scorecardsEvaluationRunPermission,
@@ -33,6 +34,11 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod/v3';
+import {
+  CampaignProgressCache,
+  CampaignStore,
+  registerCampaignRoutes,
+} from '../campaigns';
 import { ResultQueries } from '../database/ResultQueries';
 import { ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
@@ -46,6 +52,9 @@ export interface RouterOptions {
   logger: LoggerService;
   store: ResultStore;
   queries: ResultQueries;
+  campaigns: NormalisedCampaign[];
+  campaignStore: CampaignStore;
+  campaignProgress: CampaignProgressCache;
   evaluator: ScorecardsEvaluator;
   definitions: ScorecardsDefinitionsConfig;
 }
@@ -109,6 +118,17 @@ export async function createRouter(
     queries: options.queries,
     definitions,
     logger,
+  });
+  registerCampaignRoutes(router, {
+    httpAuth,
+    permissions,
+    catalog,
+    logger,
+    store,
+    campaignStore: options.campaignStore,
+    progress: options.campaignProgress,
+    definitions,
+    campaigns: options.campaigns,
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

@@ -1,0 +1,630 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  campaignCompletion,
+  campaignDaysLeft,
+  CampaignStatus,
+  campaignStatus,
+  CAMPAIGN_STATUSES,
+  formatValidationProblems,
+  NormalisedCampaign,
+  scorecardsCampaignCreatePermission,
+  scorecardsCampaignDeletePermission,
+  scorecardsCampaignUpdatePermission,
+  ScorecardsDefinitionsConfig,
+  validateCampaign,
+} from '@openscorecards/plugin-scorecards-common';
+import express from 'express';
+import { DateTime } from 'luxon';
+import { z } from 'zod/v3';
+import { ResultStore } from '../database/ResultStore';
+import { csvCell } from '../service/entitiesCsv';
+import { parseQuery } from '../service/readRouteParameters';
+import {
+  CampaignFailingEntity,
+  CampaignProgress,
+  CampaignProgressCache,
+  entityCampaignRules,
+} from './campaignProgress';
+import { CampaignEntry, CampaignRegistry } from './CampaignRegistry';
+import { CampaignStore } from './CampaignStore';
+
+export interface CampaignRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  logger: LoggerService;
+  /** The result store, for one entity's stored results. */
+  store: ResultStore;
+  campaignStore: CampaignStore;
+  progress: CampaignProgressCache;
+  definitions: ScorecardsDefinitionsConfig;
+  /** The validated config campaigns (`scorecards.campaigns`). */
+  campaigns: ReadonlyArray<NormalisedCampaign>;
+  /** The clock for statuses and days left; default `new Date()`. */
+  now?: () => Date;
+}
+
+const ENTITIES_MAX_LIMIT = 100;
+const ENTITIES_DEFAULT_LIMIT = 25;
+/** Refs per catalog request while checking visibility. */
+const VISIBILITY_BATCH = 500;
+const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+const groupRef = z
+  .string({ invalid_type_error: 'must be a group ref' })
+  .min(1, 'must be a group ref')
+  .transform((value, ctx) => {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(value, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be a group ref, such as group:default/team-a',
+      });
+      return z.NEVER;
+    }
+  });
+
+const strict = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object(shape)
+    .strict(`unknown parameter; allowed are ${Object.keys(shape).join(', ')}`);
+
+const listQuerySchema = strict({
+  status: z
+    .enum(CAMPAIGN_STATUSES as [CampaignStatus, ...CampaignStatus[]], {
+      errorMap: () => ({
+        message: `must be one of ${CAMPAIGN_STATUSES.join(', ')}`,
+      }),
+    })
+    .optional(),
+  owner: groupRef.optional(),
+});
+
+// An empty team (`team=`) selects entities without an owner.
+const teamParameter = z
+  .string({ invalid_type_error: 'must be a group ref' })
+  .transform((value, ctx) => {
+    if (value === '') {
+      return '';
+    }
+    const parsed = groupRef.safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be a group ref, such as group:default/team-a',
+      });
+      return z.NEVER;
+    }
+    return parsed.data;
+  })
+  .optional();
+
+const ruleParameter = z
+  .string({ invalid_type_error: 'must be a campaign rule' })
+  .min(1, 'must be a campaign rule such as "<scorecardId>/<ruleId>"')
+  .optional();
+
+const entitiesQuerySchema = strict({
+  team: teamParameter,
+  rule: ruleParameter,
+  limit: z.coerce
+    .number({ invalid_type_error: 'must be a number' })
+    .int(`must be a whole number from 1 to ${ENTITIES_MAX_LIMIT}`)
+    .min(1, `must be a whole number from 1 to ${ENTITIES_MAX_LIMIT}`)
+    .max(
+      ENTITIES_MAX_LIMIT,
+      `must be a whole number from 1 to ${ENTITIES_MAX_LIMIT}`,
+    )
+    .default(ENTITIES_DEFAULT_LIMIT),
+  cursor: z
+    .string({ invalid_type_error: 'must be a cursor from an earlier response' })
+    .optional(),
+});
+
+const exportQuerySchema = strict({ team: teamParameter, rule: ruleParameter });
+
+const bodySchema = z.record(z.unknown(), {
+  invalid_type_error: 'the body must be a JSON object',
+});
+
+function encodeCursor(entityRef: string): string {
+  return Buffer.from(JSON.stringify({ after: entityRef })).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string): string {
+  try {
+    const { after } = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
+    if (typeof after === 'string') {
+      return after;
+    }
+  } catch {
+    // reported below
+  }
+  throw new InputError(
+    'Invalid query: cursor: must be a cursor from an earlier response',
+  );
+}
+
+const CSV_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'owner',
+  'failing_rules',
+];
+
+const csvLine = (cells: Array<string | undefined>) =>
+  `${cells.map(csvCell).join(',')}\r\n`;
+
+/**
+ * Registers the campaign routes on the plugin's router:
+ *
+ * - `GET /campaigns?status=&owner=`
+ * - `GET /campaigns/:key`
+ * - `GET /campaigns/:key/entities?team=&rule=&limit=&cursor=`
+ * - `GET /campaigns/:key/export.csv?team=&rule=`
+ * - `GET /entities/:kind/:namespace/:name/campaigns`
+ * - `POST /campaigns`, `PUT /campaigns/:key`, `DELETE /campaigns/:key`
+ *
+ * The router must parse JSON bodies (`express.json()`).
+ */
+export function registerCampaignRoutes(
+  router: express.Router,
+  options: CampaignRoutesOptions,
+): void {
+  const { httpAuth, permissions, catalog, logger, store, campaignStore } =
+    options;
+  const { progress, definitions } = options;
+  const now = options.now ?? (() => new Date());
+  const registry = new CampaignRegistry(options.campaigns, campaignStore);
+
+  const scorecardById = new Map(definitions.definitions.map(d => [d.id, d]));
+
+  const userOrService = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+    action: string,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You are not allowed to ${action} campaigns`);
+    }
+  }
+
+  async function visibleRefs(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < refs.length; i += VISIBILITY_BATCH) {
+      const batch = refs.slice(i, i + VISIBILITY_BATCH);
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: batch, fields: VISIBILITY_FIELDS },
+        { credentials },
+      );
+      batch.forEach((ref, j) => {
+        if (items[j]) {
+          out.add(ref);
+        }
+      });
+    }
+    return out;
+  }
+
+  async function findCampaign(key: string): Promise<CampaignEntry> {
+    const entry = await registry.get(key);
+    if (!entry) {
+      throw new NotFoundError(`No campaign with the key "${key}"`);
+    }
+    return entry;
+  }
+
+  function summaryOf(entry: CampaignEntry, p: CampaignProgress) {
+    const { campaign } = entry;
+    const at = now();
+    return {
+      key: campaign.key,
+      name: campaign.name,
+      description: campaign.description,
+      owner: campaign.owner,
+      startDate: campaign.startDate,
+      endDate: campaign.endDate,
+      source: entry.source,
+      archived: entry.archived,
+      editable: entry.source === 'database' && !entry.archived,
+      status: campaignStatus({ ...campaign, archived: entry.archived }, p, at),
+      daysLeft: campaignDaysLeft(campaign.endDate, at) ?? null,
+      ruleCount: campaign.rules.length,
+      progress: {
+        inScope: p.inScope,
+        passing: p.passing,
+        completion: campaignCompletion(p),
+      },
+    };
+  }
+
+  function definitionOf(entry: CampaignEntry) {
+    return {
+      ...entry.campaign,
+      source: entry.source,
+      archived: entry.archived,
+      editable: entry.source === 'database' && !entry.archived,
+      createdBy: entry.createdBy,
+      createdAt: entry.createdAt?.toISOString(),
+      updatedAt: entry.updatedAt?.toISOString(),
+    };
+  }
+
+  function ruleInfo(scorecardId: string, ruleId: string) {
+    const scorecard = scorecardById.get(scorecardId);
+    const rule = scorecard?.rules.find(r => r.id === ruleId);
+    return {
+      scorecardTitle: scorecard?.title,
+      title: rule?.title ?? ruleId,
+      ruleDescription: rule?.description,
+      ruleGuidance: rule?.guidance,
+    };
+  }
+
+  function filterFailing(
+    campaign: NormalisedCampaign,
+    failing: CampaignFailingEntity[],
+    query: { team?: string; rule?: string },
+  ) {
+    if (
+      query.rule !== undefined &&
+      !campaign.rules.some(r => r.rule === query.rule)
+    ) {
+      throw new InputError(
+        `Invalid query: rule: "${
+          query.rule
+        }" is not a rule of this campaign; its rules are ${campaign.rules
+          .map(r => r.rule)
+          .join(', ')}`,
+      );
+    }
+    return failing.filter(
+      e =>
+        (query.team === undefined || e.owner === query.team) &&
+        (query.rule === undefined || e.failingRules.includes(query.rule)),
+    );
+  }
+
+  router.get('/campaigns', async (req, res) => {
+    await userOrService(req);
+    const query = parseQuery(listQuerySchema, req.query);
+    const entries = (await registry.list({ includeArchived: true })).filter(
+      e => query.owner === undefined || e.campaign.owner === query.owner,
+    );
+    const all = await progress.getProgress(entries.map(e => e.campaign));
+    const items = entries
+      .map(e => summaryOf(e, all.get(e.campaign.key)!))
+      .filter(s => query.status === undefined || s.status === query.status);
+    res.json({ items });
+  });
+
+  router.get('/campaigns/:key', async (req, res) => {
+    await userOrService(req);
+    const entry = await findCampaign(req.params.key);
+    const { campaign } = entry;
+    const [p, stored] = await Promise.all([
+      progress.getOne(campaign),
+      campaignStore.getTrend(campaign.key),
+    ]);
+    const points = stored.map(point => ({
+      ...point,
+      completion: campaignCompletion(point),
+    }));
+    const today = DateTime.fromJSDate(now(), { zone: 'utc' }).toISODate()!;
+    if (
+      !entry.archived &&
+      campaign.startDate <= today &&
+      points[points.length - 1]?.day !== today
+    ) {
+      points.push({
+        day: today,
+        inScope: p.inScope,
+        passing: p.passing,
+        completion: campaignCompletion(p),
+      });
+    }
+    res.json({
+      ...summaryOf(entry, p),
+      scope: campaign.scope,
+      ticketUrlTemplate: campaign.ticketUrlTemplate,
+      createdBy: entry.createdBy,
+      createdAt: entry.createdAt?.toISOString(),
+      updatedAt: entry.updatedAt?.toISOString(),
+      computedAt: p.computedAt.toISOString(),
+      byTeam: p.byTeam.map(t => ({ ...t, completion: campaignCompletion(t) })),
+      byRule: campaign.rules.map(r => {
+        const counts = p.byRule.find(b => b.rule === r.rule) ?? {
+          applicable: 0,
+          passing: 0,
+        };
+        return {
+          rule: r.rule,
+          scorecardId: r.scorecardId,
+          ruleId: r.ruleId,
+          ...ruleInfo(r.scorecardId, r.ruleId),
+          guidance: r.guidance,
+          applicable: counts.applicable,
+          passing: counts.passing,
+          failing: counts.applicable - counts.passing,
+          completion: campaignCompletion({
+            inScope: counts.applicable,
+            passing: counts.passing,
+          }),
+        };
+      }),
+      trend: {
+        startDate: campaign.startDate,
+        endDate: campaign.endDate,
+        points,
+      },
+    });
+  });
+
+  router.get('/campaigns/:key/entities', async (req, res) => {
+    const credentials = await userOrService(req);
+    const query = parseQuery(entitiesQuerySchema, req.query);
+    const { campaign } = await findCampaign(req.params.key);
+    const failing = filterFailing(
+      campaign,
+      (await progress.getOne(campaign)).failing,
+      query,
+    );
+    let start = 0;
+    if (query.cursor !== undefined) {
+      const after = decodeCursor(query.cursor);
+      // The failing entities are sorted by ref: find the first one after.
+      let lo = 0;
+      let hi = failing.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (failing[mid].entityRef <= after) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      start = lo;
+    }
+    const items: CampaignFailingEntity[] = [];
+    let more = false;
+    let batchSize = Math.min(query.limit + 1, VISIBILITY_BATCH);
+    for (let i = start; i < failing.length && !more; ) {
+      const batch = failing.slice(i, i + batchSize);
+      i += batch.length;
+      const visible = await visibleRefs(
+        batch.map(e => e.entityRef),
+        credentials,
+      );
+      for (const entity of batch) {
+        if (!visible.has(entity.entityRef)) {
+          continue;
+        }
+        if (items.length === query.limit) {
+          more = true;
+          break;
+        }
+        items.push(entity);
+      }
+      batchSize = Math.min(batchSize * 2, VISIBILITY_BATCH);
+    }
+    res.json({
+      items,
+      nextCursor: more
+        ? encodeCursor(items[items.length - 1].entityRef)
+        : undefined,
+    });
+  });
+
+  router.get('/campaigns/:key/export.csv', async (req, res) => {
+    const credentials = await userOrService(req);
+    const query = parseQuery(exportQuerySchema, req.query);
+    const { campaign } = await findCampaign(req.params.key);
+    const failing = filterFailing(
+      campaign,
+      (await progress.getOne(campaign)).failing,
+      query,
+    );
+    // Visibility is checked before anything is sent, so that a failing
+    // catalog still gets an error response rather than a truncated file.
+    const visible = await visibleRefs(
+      failing.map(e => e.entityRef),
+      credentials,
+    );
+    const lines = [csvLine(CSV_COLUMNS)];
+    for (const e of failing) {
+      if (visible.has(e.entityRef)) {
+        lines.push(
+          csvLine([
+            e.entityRef,
+            e.kind,
+            e.namespace,
+            e.name,
+            e.title,
+            e.owner,
+            e.failingRules.join(';'),
+          ]),
+        );
+      }
+    }
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${campaign.key}-failing-entities.csv"`,
+    );
+    res.send(lines.join(''));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/campaigns', async (req, res) => {
+    const credentials = await userOrService(req);
+    const entityRef = stringifyEntityRef({
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    // A hidden entity is indistinguishable from one that does not exist.
+    if ((await visibleRefs([entityRef], credentials)).size === 0) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const [rows, entries] = await Promise.all([
+      store.getEntityResults(entityRef),
+      registry.list(),
+    ]);
+    const matches = entries.flatMap(entry => {
+      const rules = entityCampaignRules(entry.campaign, rows);
+      return rules ? [{ entry, rules }] : [];
+    });
+    const all = await progress.getProgress(matches.map(m => m.entry.campaign));
+    res.json({
+      entityRef,
+      items: matches.map(({ entry, rules }) => {
+        const guidanceOf = new Map(
+          entry.campaign.rules.map(r => [r.rule, r.guidance]),
+        );
+        return {
+          ...summaryOf(entry, all.get(entry.campaign.key)!),
+          passing: rules.every(r => r.status === 'pass'),
+          rules: rules.map(r => ({
+            ...r,
+            ...ruleInfo(r.scorecardId, r.ruleId),
+            guidance: guidanceOf.get(r.rule),
+          })),
+        };
+      }),
+    });
+  });
+
+  function validateBody(body: unknown): NormalisedCampaign {
+    const parsed = bodySchema.safeParse(body);
+    if (!parsed.success) {
+      throw new InputError('Invalid campaign: the body must be a JSON object');
+    }
+    const { problems, campaign } = validateCampaign(parsed.data, {
+      path: '',
+      scorecards: definitions.definitions,
+    });
+    if (!campaign) {
+      throw new InputError(
+        `Invalid campaign:\n${formatValidationProblems(problems)}`,
+      );
+    }
+    return campaign;
+  }
+
+  function assertNotConfig(key: string) {
+    if (registry.isConfigCampaign(key)) {
+      throw new ConflictError(
+        `Campaign "${key}" is defined in app-config (scorecards.campaigns) and is read-only; change it there`,
+      );
+    }
+  }
+
+  router.post('/campaigns', async (req, res) => {
+    const credentials = await userOrService(req);
+    await authorize(credentials, scorecardsCampaignCreatePermission, 'create');
+    const campaign = validateBody(req.body);
+    assertNotConfig(campaign.key);
+    const createdBy =
+      credentials.principal.type === 'user'
+        ? credentials.principal.userEntityRef
+        : `service:${credentials.principal.subject}`;
+    await campaignStore.createCampaign(campaign, {
+      createdBy,
+      now: now(),
+    });
+    logger.info(`Campaign "${campaign.key}" created by ${createdBy}`);
+    res.status(201).json(definitionOf((await registry.get(campaign.key))!));
+  });
+
+  router.put('/campaigns/:key', async (req, res) => {
+    const credentials = await userOrService(req);
+    await authorize(credentials, scorecardsCampaignUpdatePermission, 'update');
+    const { key } = req.params;
+    assertNotConfig(key);
+    const body = bodySchema.safeParse(req.body);
+    if (!body.success) {
+      throw new InputError('Invalid campaign: the body must be a JSON object');
+    }
+    const campaign = validateBody({ key, ...body.data });
+    if (campaign.key !== key) {
+      throw new InputError(
+        `Invalid campaign:\n  - key: the key cannot be changed (it is "${key}")`,
+      );
+    }
+    const existing = await campaignStore.getCampaign(key);
+    if (!existing) {
+      throw new NotFoundError(`No campaign with the key "${key}"`);
+    }
+    if (existing.archived) {
+      throw new ConflictError(
+        `Campaign "${key}" is archived and can no longer be edited`,
+      );
+    }
+    await campaignStore.updateCampaign(key, campaign, { now: now() });
+    res.json(definitionOf((await registry.get(key))!));
+  });
+
+  router.delete('/campaigns/:key', async (req, res) => {
+    const credentials = await userOrService(req);
+    await authorize(credentials, scorecardsCampaignDeletePermission, 'delete');
+    const { key } = req.params;
+    assertNotConfig(key);
+    await campaignStore.archiveCampaign(key, { now: now() });
+    res.status(204).end();
+  });
+}
