@@ -25,6 +25,7 @@ export {
   ScorecardsPage,
   EntityScorecardsContent,
   EntityScorecardsCard,
+  EntityCampaignsContent,
 } from './plugin';
 export { isScorecardsAvailable } from './isScorecardsAvailable';
 export { LevelBadge } from './components/LevelBadge';

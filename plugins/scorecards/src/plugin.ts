@@ -95,3 +95,20 @@ export const EntityScorecardsCard = scorecardsPlugin.provide(
     },
   }),
 );
+
+/**
+ * The entity's Campaigns tab: its campaigns, deadlines and failing rules.
+ *
+ * @public
+ */
+export const EntityCampaignsContent = scorecardsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCampaignsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityCampaignsContent').then(
+          m => m.EntityCampaignsContent,
+        ),
+    },
+  }),
+);

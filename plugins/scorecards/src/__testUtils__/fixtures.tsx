@@ -297,6 +297,11 @@ export function mockScorecardsApi(
     getEntityScorecards: notMocked('getEntityScorecards'),
     evaluateEntity: notMocked('evaluateEntity'),
     getHistory: notMocked('getHistory'),
+    getCampaigns: notMocked('getCampaigns'),
+    getCampaign: notMocked('getCampaign'),
+    getCampaignEntities: notMocked('getCampaignEntities'),
+    exportCampaignEntities: notMocked('exportCampaignEntities'),
+    getEntityCampaigns: notMocked('getEntityCampaigns'),
     ...overrides,
   } as jest.Mocked<ScorecardsApi>;
 }

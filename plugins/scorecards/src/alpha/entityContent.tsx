@@ -29,3 +29,17 @@ export const entityScorecardsContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+/** The entity's Campaigns tab. */
+export const entityCampaignsContent = EntityContentBlueprint.make({
+  name: 'campaigns',
+  params: {
+    path: 'campaigns',
+    title: 'Campaigns',
+    filter: isScorecardsAvailable,
+    loader: () =>
+      import('../components/EntityCampaignsContent').then(m => (
+        <m.EntityCampaignsContent />
+      )),
+  },
+});

@@ -31,7 +31,10 @@ import {
   scorecardsList,
 } from '../__testUtils__/fixtures';
 import { entityScorecardsCard } from './entityCards';
-import { entityScorecardsContent } from './entityContent';
+import {
+  entityCampaignsContent,
+  entityScorecardsContent,
+} from './entityContent';
 import { scorecardsPage } from './pages';
 import scorecardsPlugin from './plugin';
 
@@ -44,6 +47,9 @@ describe('scorecards plugin for the new frontend system', () => {
       scorecardsPlugin.getExtension('entity-content:scorecards'),
     ).toBeDefined();
     expect(
+      scorecardsPlugin.getExtension('entity-content:scorecards/campaigns'),
+    ).toBeDefined();
+    expect(
       scorecardsPlugin.getExtension('entity-card:scorecards/scorecards'),
     ).toBeDefined();
   });
@@ -54,6 +60,15 @@ describe('scorecards plugin for the new frontend system', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
       'Scorecards',
     );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect(filter(paymentsEntity)).toBe(true);
+    expect(filter({ ...paymentsEntity, kind: 'Group' })).toBe(false);
+  });
+
+  it('puts the Campaigns tab at campaigns, for software entities only', () => {
+    const tester = createExtensionTester(entityCampaignsContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('campaigns');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Campaigns');
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
     expect(filter(paymentsEntity)).toBe(true);
     expect(filter({ ...paymentsEntity, kind: 'Group' })).toBe(false);

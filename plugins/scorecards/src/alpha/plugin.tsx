@@ -19,7 +19,10 @@ import AssessmentIcon from '@material-ui/icons/Assessment';
 import { rootRouteRef } from '../routes';
 import { scorecardsApi } from './apis';
 import { entityScorecardsCard } from './entityCards';
-import { entityScorecardsContent } from './entityContent';
+import {
+  entityCampaignsContent,
+  entityScorecardsContent,
+} from './entityContent';
 import { scorecardsPage } from './pages';
 
 /**
@@ -40,6 +43,7 @@ export default createFrontendPlugin({
     scorecardsApi,
     scorecardsPage,
     entityScorecardsContent,
+    entityCampaignsContent,
     entityScorecardsCard,
   ],
 });

@@ -17,6 +17,12 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CampaignDetailsResponse,
+  CampaignEntitiesQuery,
+  CampaignEntitiesResponse,
+  CampaignsListResponse,
+  CampaignsQuery,
+  EntityCampaignsResponse,
   EntityScorecardsResponse,
   EvaluationSummary,
   ScorecardDetailsResponse,
@@ -61,6 +67,24 @@ export interface ScorecardsApi {
   ): Promise<EvaluationSummary>;
   /** Score over time of a scorecard, optionally of one rule, team or entity. */
   getHistory(query: ScorecardHistoryQuery): Promise<ScorecardHistoryResponse>;
+  /** Campaigns with their progress, optionally by status or owner. */
+  getCampaigns(query?: CampaignsQuery): Promise<CampaignsListResponse>;
+  /** One campaign with progress by team and rule, and its trend. */
+  getCampaign(key: string): Promise<CampaignDetailsResponse>;
+  /** A page of the entities failing a campaign, by team or rule. */
+  getCampaignEntities(
+    key: string,
+    query?: CampaignEntitiesQuery,
+  ): Promise<CampaignEntitiesResponse>;
+  /** The failing entities as CSV, with the same filters (no paging). */
+  exportCampaignEntities(
+    key: string,
+    query?: CampaignEntitiesQuery,
+  ): Promise<Blob>;
+  /** The campaigns an entity is in, with its status per campaign rule. */
+  getEntityCampaigns(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityCampaignsResponse>;
 }
 
 /** @public */

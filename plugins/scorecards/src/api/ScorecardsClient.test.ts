@@ -227,4 +227,136 @@ describe('ScorecardsClient', () => {
     expect(params?.get('entityRef')).toBe('component:default/a');
     expect(history.points).toHaveLength(1);
   });
+  describe('campaigns', () => {
+    it('lists campaigns with the status and owner filters', async () => {
+      let requestedUrl = '';
+      server.use(
+        http.get(`${baseUrl}/campaigns`, ({ request }) => {
+          requestedUrl = request.url;
+          return HttpResponse.json({ items: [] });
+        }),
+      );
+
+      const result = await client.getCampaigns({
+        status: 'active',
+        owner: 'group:default/platform',
+      });
+
+      expect(requestedUrl).toBe(
+        `${baseUrl}/campaigns?status=active&owner=group%3Adefault%2Fplatform`,
+      );
+      expect(result).toEqual({ items: [] });
+
+      await client.getCampaigns();
+      expect(requestedUrl).toBe(`${baseUrl}/campaigns`);
+    });
+
+    it('reads one campaign by its encoded key', async () => {
+      let requestedUrl = '';
+      server.use(
+        http.get(`${baseUrl}/campaigns/:key`, ({ request }) => {
+          requestedUrl = request.url;
+          return HttpResponse.json({ key: 'tls 1.3', byTeam: [] });
+        }),
+      );
+
+      const result = await client.getCampaign('tls 1.3');
+
+      expect(requestedUrl).toBe(`${baseUrl}/campaigns/tls%201.3`);
+      expect(result.key).toBe('tls 1.3');
+    });
+
+    it('pages failing entities, sending an empty team for unowned ones', async () => {
+      const urls: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/campaigns/:key/entities`, ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json({ items: [], nextCursor: 'abc' });
+        }),
+      );
+
+      const page = await client.getCampaignEntities('tls', {
+        team: 'group:default/team-a',
+        rule: 'security/tls',
+        limit: 25,
+        cursor: 'xyz',
+      });
+      await client.getCampaignEntities('tls', { team: '' });
+      await client.getCampaignEntities('tls');
+
+      expect(page.nextCursor).toBe('abc');
+      expect(urls).toEqual([
+        `${baseUrl}/campaigns/tls/entities?team=group%3Adefault%2Fteam-a&rule=security%2Ftls&limit=25&cursor=xyz`,
+        `${baseUrl}/campaigns/tls/entities?team=`,
+        `${baseUrl}/campaigns/tls/entities`,
+      ]);
+    });
+
+    it('exports failing entities as CSV without paging', async () => {
+      let requestedUrl = '';
+      server.use(
+        http.get(`${baseUrl}/campaigns/:key/export.csv`, ({ request }) => {
+          requestedUrl = request.url;
+          return new HttpResponse('entity_ref\r\n', {
+            headers: { 'Content-Type': 'text/csv' },
+          });
+        }),
+      );
+
+      const blob = await client.exportCampaignEntities('tls', {
+        rule: 'security/tls',
+        limit: 10,
+        cursor: 'c',
+      });
+
+      expect(requestedUrl).toBe(
+        `${baseUrl}/campaigns/tls/export.csv?rule=security%2Ftls`,
+      );
+      expect(await blob.text()).toBe('entity_ref\r\n');
+    });
+
+    it("reads an entity's campaigns", async () => {
+      let requestedUrl = '';
+      server.use(
+        http.get(
+          `${baseUrl}/entities/:kind/:namespace/:name/campaigns`,
+          ({ request }) => {
+            requestedUrl = request.url;
+            return HttpResponse.json({
+              entityRef: 'component:default/payments',
+              items: [],
+            });
+          },
+        ),
+      );
+
+      const result = await client.getEntityCampaigns(
+        'component:default/payments',
+      );
+
+      expect(requestedUrl).toBe(
+        `${baseUrl}/entities/component/default/payments/campaigns`,
+      );
+      expect(result.items).toEqual([]);
+    });
+
+    it('throws a ResponseError for an unknown campaign', async () => {
+      server.use(
+        http.get(`${baseUrl}/campaigns/:key`, () =>
+          HttpResponse.json(
+            {
+              error: { name: 'NotFoundError', message: 'No campaign' },
+              request: { method: 'GET', url: '/campaigns/x' },
+              response: { statusCode: 404 },
+            },
+            { status: 404 },
+          ),
+        ),
+      );
+
+      await expect(client.getCampaign('x')).rejects.toMatchObject({
+        response: { status: 404 },
+      });
+    });
+  });
 });

@@ -23,6 +23,12 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { ScorecardsApi } from './ScorecardsApi';
 import {
+  CampaignDetailsResponse,
+  CampaignEntitiesQuery,
+  CampaignEntitiesResponse,
+  CampaignsListResponse,
+  CampaignsQuery,
+  EntityCampaignsResponse,
   EntityScorecardsResponse,
   EvaluationSummary,
   ScorecardDetailsResponse,
@@ -44,6 +50,17 @@ function toQueryString(params: QueryParams): string {
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+// Unlike the other filters, an empty team is sent: it selects the entities
+// without an owner.
+function campaignQueryString(query: CampaignEntitiesQuery): string {
+  const { team, ...rest } = query;
+  const text = toQueryString({ ...rest }).slice(1);
+  const teamParam =
+    team === undefined ? '' : `team=${encodeURIComponent(team)}`;
+  const all = [teamParam, text].filter(Boolean).join('&');
+  return all ? `?${all}` : '';
 }
 
 function entityPath(entityRef: string | CompoundEntityRef): string {
@@ -124,6 +141,46 @@ export class ScorecardsClient implements ScorecardsApi {
     query: ScorecardHistoryQuery,
   ): Promise<ScorecardHistoryResponse> {
     return this.getJson(`/history${toQueryString({ ...query })}`);
+  }
+
+  async getCampaigns(
+    query: CampaignsQuery = {},
+  ): Promise<CampaignsListResponse> {
+    return this.getJson(`/campaigns${toQueryString({ ...query })}`);
+  }
+
+  async getCampaign(key: string): Promise<CampaignDetailsResponse> {
+    return this.getJson(`/campaigns/${encodeURIComponent(key)}`);
+  }
+
+  async getCampaignEntities(
+    key: string,
+    query: CampaignEntitiesQuery = {},
+  ): Promise<CampaignEntitiesResponse> {
+    return this.getJson(
+      `/campaigns/${encodeURIComponent(key)}/entities${campaignQueryString(
+        query,
+      )}`,
+    );
+  }
+
+  async exportCampaignEntities(
+    key: string,
+    query: CampaignEntitiesQuery = {},
+  ): Promise<Blob> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    const response = await this.request(
+      `/campaigns/${encodeURIComponent(key)}/export.csv${campaignQueryString(
+        filters,
+      )}`,
+    );
+    return response.blob();
+  }
+
+  async getEntityCampaigns(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityCampaignsResponse> {
+    return this.getJson(`/entities/${entityPath(entityRef)}/campaigns`);
   }
 
   private async getJson<T>(path: string): Promise<T> {

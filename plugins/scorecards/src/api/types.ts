@@ -311,3 +311,170 @@ export interface ScorecardHistoryResponse {
   to: string;
   points: ScorecardHistoryPoint[];
 }
+
+/** The status of a campaign. @public */
+export type CampaignStatus =
+  | 'upcoming'
+  | 'active'
+  | 'overdue'
+  | 'completed'
+  | 'ended';
+
+/** How to pass one campaign rule. @public */
+export interface CampaignGuidance {
+  links?: Array<{ title: string; url: string }>;
+  /** Markdown, one step each. */
+  steps?: string[];
+  /** A workflow or software template that fixes the rule. */
+  templateUrl?: string;
+}
+
+/** Entities in scope and how many pass every campaign rule. @public */
+export interface CampaignProgressSummary {
+  inScope: number;
+  passing: number;
+  /** Percentage (0 to 100), one decimal. */
+  completion: number;
+}
+
+/** A campaign in the list. @public */
+export interface CampaignSummary {
+  key: string;
+  name: string;
+  /** Markdown. */
+  description?: string;
+  /** Group entity ref. */
+  owner: string;
+  /** `YYYY-MM-DD`. */
+  startDate: string;
+  /** `YYYY-MM-DD`: the deadline. */
+  endDate?: string;
+  source: 'config' | 'database';
+  archived: boolean;
+  editable: boolean;
+  status: CampaignStatus;
+  /** Days until the end date (negative when past); null without one. */
+  daysLeft: number | null;
+  ruleCount: number;
+  progress: CampaignProgressSummary;
+}
+
+/** `GET /campaigns` parameters. @public */
+export interface CampaignsQuery {
+  status?: CampaignStatus;
+  /** Group entity ref. */
+  owner?: string;
+}
+
+/** `GET /campaigns`. @public */
+export interface CampaignsListResponse {
+  items: CampaignSummary[];
+}
+
+/** A team's progress in a campaign. @public */
+export interface CampaignTeamProgress {
+  /** Group entity ref; '' for entities without an owner. */
+  owner: string;
+  inScope: number;
+  passing: number;
+  completion: number;
+}
+
+/** What describes a campaign rule. @public */
+export interface CampaignRuleInfo {
+  /** `<scorecardId>/<ruleId>`. */
+  rule: string;
+  scorecardId: string;
+  ruleId: string;
+  scorecardTitle?: string;
+  title: string;
+  /** Markdown. */
+  ruleDescription?: string;
+  /** The scorecard rule's own guidance. */
+  ruleGuidance?: RuleGuidance;
+  /** The campaign's guidance for the rule. */
+  guidance?: CampaignGuidance;
+}
+
+/** A rule's progress in a campaign. @public */
+export interface CampaignRuleProgress extends CampaignRuleInfo {
+  applicable: number;
+  passing: number;
+  failing: number;
+  completion: number;
+}
+
+/** One day of a campaign's progress. @public */
+export interface CampaignTrendPoint {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  inScope: number;
+  passing: number;
+  completion: number;
+}
+
+/** `GET /campaigns/:key`. @public */
+export interface CampaignDetailsResponse extends CampaignSummary {
+  scope?: unknown;
+  ticketUrlTemplate?: string;
+  createdBy?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  /** ISO timestamp of the progress figures. */
+  computedAt: string;
+  byTeam: CampaignTeamProgress[];
+  byRule: CampaignRuleProgress[];
+  trend: {
+    startDate: string;
+    endDate?: string;
+    points: CampaignTrendPoint[];
+  };
+}
+
+/** Filters and page of `GET /campaigns/:key/entities`. @public */
+export interface CampaignEntitiesQuery {
+  /** Owner group ref; '' for entities without an owner. */
+  team?: string;
+  /** `<scorecardId>/<ruleId>`. */
+  rule?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** An entity failing at least one campaign rule. @public */
+export interface CampaignFailingEntity {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** Group ref; '' without an owner. */
+  owner: string;
+  /** `<scorecardId>/<ruleId>` of the failing rules. */
+  failingRules: string[];
+}
+
+/** `GET /campaigns/:key/entities`. @public */
+export interface CampaignEntitiesResponse {
+  items: CampaignFailingEntity[];
+  nextCursor?: string;
+}
+
+/** One campaign rule's outcome for one entity. @public */
+export interface EntityCampaignRule extends CampaignRuleInfo {
+  status: 'pass' | 'fail';
+  message: string;
+}
+
+/** A campaign an entity is in. @public */
+export interface EntityCampaign extends CampaignSummary {
+  /** Whether the entity passes every campaign rule. */
+  passing: boolean;
+  rules: EntityCampaignRule[];
+}
+
+/** `GET /entities/:kind/:namespace/:name/campaigns`. @public */
+export interface EntityCampaignsResponse {
+  entityRef: string;
+  items: EntityCampaign[];
+}

@@ -29,6 +29,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
 import { ReevaluateButton } from '../ReevaluateButton';
 import { RelativeTime } from '../RelativeTime';
+import { CampaignDeadlines } from './CampaignDeadlines';
 import { ScorecardResultCard } from './ScorecardResultCard';
 
 /**
@@ -99,6 +100,7 @@ export function EntityScorecardsContent() {
           </Typography>
           {reevaluate}
         </Box>
+        <CampaignDeadlines entityRef={entityRef} />
       </Grid>
       {value.scorecards.map(scorecard => (
         <Grid item xs={12} lg={6} key={scorecard.id}>

@@ -16,6 +16,7 @@
 
 import { Content, Header, Page } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
+import { CampaignPage, CampaignsList } from '../Campaigns';
 import { ScorecardDetail } from '../ScorecardDetail';
 import { ScorecardsHistory } from '../ScorecardsHistory';
 import { ScorecardsOverview } from '../ScorecardsOverview';
@@ -48,6 +49,16 @@ export function ScorecardsPageContent() {
             </>
           }
         />
+        <Route
+          path="/campaigns"
+          element={
+            <>
+              <ScorecardsTabs selected="campaigns" />
+              <CampaignsList />
+            </>
+          }
+        />
+        <Route path="/campaigns/:campaignKey" element={<CampaignPage />} />
         <Route path="/:scorecardId" element={<ScorecardDetail />} />
       </Routes>
     </Content>

@@ -28,8 +28,10 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** Overview and History, as links styled as tabs. */
-export function ScorecardsTabs(props: { selected: 'overview' | 'history' }) {
+/** Overview, History and Campaigns, as links styled as tabs. */
+export function ScorecardsTabs(props: {
+  selected: 'overview' | 'history' | 'campaigns';
+}) {
   const classes = useStyles();
   const rootLink = useRouteRef(rootRouteRef);
   const root = rootLink();
@@ -47,6 +49,12 @@ export function ScorecardsTabs(props: { selected: 'overview' | 'history' }) {
         label="History"
         component={RouterLink}
         to={`${root}/history`}
+      />
+      <Tab
+        value="campaigns"
+        label="Campaigns"
+        component={RouterLink}
+        to={`${root}/campaigns`}
       />
     </Tabs>
   );

@@ -1,0 +1,266 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import FormControl from '@material-ui/core/FormControl';
+import IconButton from '@material-ui/core/IconButton';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import DownloadIcon from '@material-ui/icons/GetApp';
+import NextIcon from '@material-ui/icons/ChevronRight';
+import PreviousIcon from '@material-ui/icons/ChevronLeft';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  CampaignDetailsResponse,
+  CampaignEntitiesQuery,
+  scorecardsApiRef,
+} from '../../api';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
+import { teamName } from '../teamName';
+
+const PAGE_SIZE = 25;
+/** The team choice of entities without an owner (sent as `team=`). */
+const NO_OWNER = '__no-owner__';
+
+const useStyles = makeStyles(theme => ({
+  controls: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  select: { minWidth: 200 },
+  caption: {
+    captionSide: 'top',
+    padding: theme.spacing(0, 0, 1),
+    color: theme.palette.text.secondary,
+  },
+}));
+
+/**
+ * The entities still failing a campaign, by team and rule, a page at a time,
+ * and exportable as CSV with the same filters.
+ */
+export function CampaignEntitiesTable(props: {
+  campaign: CampaignDetailsResponse;
+}) {
+  const { campaign } = props;
+  const classes = useStyles();
+  const api = useApi(scorecardsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [team, setTeam] = useState('');
+  const [rule, setRule] = useState('');
+  const [cursors, setCursors] = useState<Array<string | undefined>>([
+    undefined,
+  ]);
+  const [exporting, setExporting] = useState(false);
+  const page = cursors.length - 1;
+  const cursor = cursors[page];
+
+  const filters: CampaignEntitiesQuery = {};
+  if (team) {
+    filters.team = team === NO_OWNER ? '' : team;
+  }
+  if (rule) {
+    filters.rule = rule;
+  }
+  const { value, loading, error } = useAsync(
+    () =>
+      api.getCampaignEntities(campaign.key, {
+        ...filters,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    [api, campaign.key, team, rule, cursor],
+  );
+
+  const titles = new Map(campaign.byRule.map(r => [r.rule, r.title]));
+  const teams = campaign.byTeam.map(t => t.owner);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const blob = await api.exportCampaignEntities(campaign.key, filters);
+      downloadBlob(blob, `${campaign.key}-failing-entities.csv`);
+    } catch (e) {
+      alertApi.post({
+        message: `Could not export entities: ${
+          e instanceof Error ? e.message : String(e)
+        }`,
+        severity: 'error',
+      });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div>
+      <Box className={classes.controls}>
+        <FormControl variant="outlined" size="small" className={classes.select}>
+          <InputLabel id="campaign-team-label">Team</InputLabel>
+          <Select
+            labelId="campaign-team-label"
+            id="campaign-team"
+            label="Team"
+            value={team}
+            displayEmpty
+            onChange={e => {
+              setTeam(e.target.value as string);
+              setCursors([undefined]);
+            }}
+          >
+            <MenuItem value="">All teams</MenuItem>
+            {teams.map(owner => (
+              <MenuItem key={owner || NO_OWNER} value={owner || NO_OWNER}>
+                {owner ? teamName(owner) : 'No owner'}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControl variant="outlined" size="small" className={classes.select}>
+          <InputLabel id="campaign-rule-label">Rule</InputLabel>
+          <Select
+            labelId="campaign-rule-label"
+            id="campaign-rule"
+            label="Rule"
+            value={rule}
+            displayEmpty
+            onChange={e => {
+              setRule(e.target.value as string);
+              setCursors([undefined]);
+            }}
+          >
+            <MenuItem value="">All rules</MenuItem>
+            {campaign.byRule.map(r => (
+              <MenuItem key={r.rule} value={r.rule}>
+                {r.title}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <Box flex={1} />
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={exportCsv}
+          disabled={exporting}
+          startIcon={
+            exporting ? <CircularProgress size={16} /> : <DownloadIcon />
+          }
+        >
+          Export CSV
+        </Button>
+      </Box>
+      {error && <ResponseErrorPanel error={error} />}
+      <TableContainer>
+        <Table size="small" aria-busy={loading}>
+          <caption className={classes.caption}>
+            Entities failing {campaign.name}
+          </caption>
+          <TableHead>
+            <TableRow>
+              <TableCell>Entity</TableCell>
+              <TableCell>Owner</TableCell>
+              <TableCell>Failing rules</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {loading && (
+              <TableRow>
+                <TableCell colSpan={3}>
+                  <Progress />
+                </TableCell>
+              </TableRow>
+            )}
+            {!loading && value?.items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={3}>
+                  <Typography variant="body2" color="textSecondary">
+                    {team || rule
+                      ? 'No failing entities match these filters.'
+                      : 'No entity is failing this campaign.'}
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+            {!loading &&
+              value?.items.map(row => (
+                <TableRow key={row.entityRef} hover>
+                  <TableCell>
+                    <EntityRefLink
+                      entityRef={row.entityRef}
+                      title={row.title}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    {row.owner ? (
+                      <EntityRefLink
+                        entityRef={row.owner}
+                        defaultKind="group"
+                      />
+                    ) : (
+                      'No owner'
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {row.failingRules.map(r => titles.get(r) ?? r).join(', ')}
+                  </TableCell>
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <Box display="flex" justifyContent="flex-end" alignItems="center" mt={1}>
+        <Typography variant="body2" color="textSecondary">
+          Page {page + 1}
+        </Typography>
+        <IconButton
+          aria-label="Previous page"
+          disabled={loading || page === 0}
+          onClick={() => setCursors(c => c.slice(0, -1))}
+        >
+          <PreviousIcon />
+        </IconButton>
+        <IconButton
+          aria-label="Next page"
+          disabled={loading || !value?.nextCursor}
+          onClick={() =>
+            value?.nextCursor && setCursors(c => [...c, value.nextCursor])
+          }
+        >
+          <NextIcon />
+        </IconButton>
+      </Box>
+    </div>
+  );
+}

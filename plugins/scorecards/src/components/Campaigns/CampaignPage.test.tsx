@@ -1,0 +1,192 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { scorecardsApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { mockScorecardsApi } from '../../__testUtils__/fixtures';
+import { tlsDetails } from '../../__testUtils__/campaignFixtures';
+import { ScorecardsPage } from '../ScorecardsPage';
+
+const mountedRoutes = {
+  '/scorecards': rootRouteRef,
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
+function api() {
+  return mockScorecardsApi({
+    getCampaign: jest.fn().mockResolvedValue(tlsDetails),
+    getCampaignEntities: jest.fn().mockResolvedValue({
+      items: [
+        {
+          entityRef: 'component:default/payments',
+          kind: 'component',
+          namespace: 'default',
+          name: 'payments',
+          owner: 'group:default/team-b',
+          failingRules: ['security/tls'],
+        },
+      ],
+      nextCursor: 'next-1',
+    }),
+  });
+}
+
+async function renderAt(path: string, scorecardsApi = api()) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[scorecardsApiRef, scorecardsApi]]}>
+      <Routes>
+        <Route path="/scorecards/*" element={<ScorecardsPage />} />
+      </Routes>
+    </TestApiProvider>,
+    { mountedRoutes, routeEntries: [path] },
+  );
+  return scorecardsApi;
+}
+
+describe('CampaignPage', () => {
+  it('has a Campaigns tab on the Scorecards page', async () => {
+    await renderAt(
+      '/scorecards/campaigns',
+      mockScorecardsApi({
+        getCampaigns: jest.fn().mockResolvedValue({ items: [] }),
+      }),
+    );
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await screen.findByText('No campaigns yet')).toBeInTheDocument();
+  });
+
+  it('shows the header, progress by team and rule, trend and failing entities', async () => {
+    const scorecardsApi = await renderAt('/scorecards/campaigns/tls-13');
+    expect(
+      await screen.findByRole('heading', { name: 'Move to TLS 1.3' }),
+    ).toBeInTheDocument();
+    expect(scorecardsApi.getCampaign).toHaveBeenCalledWith('tls-13');
+    expect(screen.getByText('production')).toBeInTheDocument();
+    expect(screen.getByText('12 days left')).toBeInTheDocument();
+    expect(screen.getByText('Mar 31, 2026')).toBeInTheDocument();
+
+    const teams = screen.getByRole('table', {
+      name: 'Completion of Move to TLS 1.3 by team',
+    });
+    const rows = within(teams).getAllByRole('row').slice(1);
+    // Lowest completion first.
+    expect(rows[0]).toHaveTextContent('No owner');
+    expect(rows[2]).toHaveTextContent('team-a');
+    await userEvent.click(within(teams).getByText('Completion'));
+    expect(within(teams).getAllByRole('row')[1]).toHaveTextContent('team-a');
+
+    const rules = screen.getByRole('list', { name: 'Progress by rule' });
+    expect(within(rules).getByText('Uses TLS 1.3')).toBeInTheDocument();
+    expect(within(rules).getByText('Redeploy')).toBeInTheDocument();
+    expect(
+      within(rules).getByRole('link', { name: /TLS guide/ }),
+    ).toHaveAttribute('href', 'https://example.com/tls');
+    expect(
+      within(rules).getByRole('link', {
+        name: /Open the template that fixes Uses TLS 1.3/,
+      }),
+    ).toBeInTheDocument();
+
+    expect(
+      screen.getByRole('img', { name: /Completion went from 25%.*75%/ }),
+    ).toHaveAccessibleName(/deadline is 2026-03-31/);
+
+    const entities = await screen.findByRole('table', {
+      name: 'Entities failing Move to TLS 1.3',
+    });
+    expect(await within(entities).findByText('payments')).toBeInTheDocument();
+    expect(scorecardsApi.getCampaignEntities).toHaveBeenCalledWith('tls-13', {
+      limit: 25,
+      cursor: undefined,
+    });
+  });
+
+  it('filters failing entities by team and rule, and pages with the cursor', async () => {
+    const scorecardsApi = await renderAt('/scorecards/campaigns/tls-13');
+    await screen.findByRole('heading', { name: 'Move to TLS 1.3' });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Team All teams/ }),
+    );
+    await userEvent.click(screen.getByRole('option', { name: 'No owner' }));
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { team: '', limit: 25, cursor: undefined },
+      ),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: /Rule All rules/ }),
+    );
+    await userEvent.click(screen.getByRole('option', { name: 'Sends HSTS' }));
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { team: '', rule: 'security/hsts', limit: 25, cursor: undefined },
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled(),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { team: '', rule: 'security/hsts', limit: 25, cursor: 'next-1' },
+      ),
+    );
+  });
+
+  it('exports the failing entities with the filters', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.exportCampaignEntities.mockResolvedValue(new Blob(['x']));
+    URL.createObjectURL = jest.fn(() => 'blob:x');
+    URL.revokeObjectURL = jest.fn();
+    await renderAt('/scorecards/campaigns/tls-13', scorecardsApi);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export CSV' }),
+    );
+    await waitFor(() =>
+      expect(scorecardsApi.exportCampaignEntities).toHaveBeenCalledWith(
+        'tls-13',
+        {},
+      ),
+    );
+  });
+
+  it('shows an error for an unknown campaign', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getCampaign.mockRejectedValue(
+      new Error('No campaign with the key "nope"'),
+    );
+    await renderAt('/scorecards/campaigns/nope', scorecardsApi);
+    expect(
+      (await screen.findAllByText(/No campaign with the key "nope"/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByRole('link', { name: 'All campaigns' })).toHaveAttribute(
+      'href',
+      '/scorecards/campaigns',
+    );
+  });
+});

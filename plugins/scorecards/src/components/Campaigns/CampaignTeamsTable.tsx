@@ -1,0 +1,145 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { CampaignTeamProgress } from '../../api';
+import { teamName } from '../teamName';
+import { CompletionBar } from './CompletionBar';
+
+type SortField = 'team' | 'completion' | 'failing';
+
+const useStyles = makeStyles(theme => ({
+  caption: {
+    captionSide: 'top',
+    padding: theme.spacing(0, 0, 1),
+    color: theme.palette.text.secondary,
+  },
+  bar: { minWidth: 220 },
+  numeric: { fontVariantNumeric: 'tabular-nums' },
+}));
+
+function compare(
+  a: CampaignTeamProgress,
+  b: CampaignTeamProgress,
+  field: SortField,
+) {
+  if (field === 'team') {
+    return teamName(a.owner || '~').localeCompare(teamName(b.owner || '~'));
+  }
+  if (field === 'failing') {
+    return a.inScope - a.passing - (b.inScope - b.passing);
+  }
+  return a.completion - b.completion || a.inScope - b.inScope;
+}
+
+/** Adoption compared across teams, sortable by completion. */
+export function CampaignTeamsTable(props: {
+  campaignName: string;
+  teams: CampaignTeamProgress[];
+}) {
+  const { campaignName, teams } = props;
+  const classes = useStyles();
+  const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>(
+    { field: 'completion', order: 'asc' },
+  );
+  if (teams.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No entities are in scope yet.
+      </Typography>
+    );
+  }
+  const rows = [...teams].sort((a, b) => {
+    const result = compare(a, b, sort.field);
+    return sort.order === 'asc' ? result : -result;
+  });
+  const header = (field: SortField, label: string, align?: 'right') => (
+    <TableCell
+      align={align}
+      sortDirection={sort.field === field ? sort.order : false}
+    >
+      <TableSortLabel
+        active={sort.field === field}
+        direction={sort.field === field ? sort.order : 'asc'}
+        onClick={() =>
+          setSort(current => ({
+            field,
+            order:
+              current.field === field && current.order === 'asc'
+                ? 'desc'
+                : 'asc',
+          }))
+        }
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+  return (
+    <TableContainer>
+      <Table size="small">
+        <caption className={classes.caption}>
+          Completion of {campaignName} by team
+        </caption>
+        <TableHead>
+          <TableRow>
+            {header('team', 'Team')}
+            {header('completion', 'Completion')}
+            {header('failing', 'Failing', 'right')}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(team => (
+            <TableRow key={team.owner || 'no-owner'}>
+              <TableCell>
+                {team.owner ? (
+                  <EntityRefLink entityRef={team.owner} defaultKind="group" />
+                ) : (
+                  'No owner'
+                )}
+              </TableCell>
+              <TableCell className={classes.bar}>
+                <CompletionBar
+                  completion={team.completion}
+                  passing={team.passing}
+                  total={team.inScope}
+                  label={`Completion of ${
+                    team.owner
+                      ? teamName(team.owner)
+                      : 'entities without an owner'
+                  }`}
+                />
+              </TableCell>
+              <TableCell align="right" className={classes.numeric}>
+                {team.inScope - team.passing}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
