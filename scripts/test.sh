@@ -20,5 +20,7 @@ echo "› Lint"
 yarn lint:all
 echo "› Unit, component and database tests"
 CI=true yarn backstage-cli repo test --maxWorkers=2
+echo "› Benchmark smoke run (1k entities, SQLite; no timings are checked)"
+yarn bench --smoke
 echo "› Browser tests (demo portal in headless Chromium)"
 bash scripts/e2e.sh

@@ -24,6 +24,7 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import FormControl from '@material-ui/core/FormControl';
 import IconButton from '@material-ui/core/IconButton';
 import InputLabel from '@material-ui/core/InputLabel';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Table from '@material-ui/core/Table';
@@ -127,13 +128,16 @@ export function CampaignEntitiesTable(props: {
     <div>
       <Box className={classes.controls}>
         <FormControl variant="outlined" size="small" className={classes.select}>
-          <InputLabel id="campaign-team-label">Team</InputLabel>
+          <InputLabel shrink id="campaign-team-label">
+            Team
+          </InputLabel>
           <Select
             labelId="campaign-team-label"
             id="campaign-team"
             label="Team"
             value={team}
             displayEmpty
+            input={<OutlinedInput notched label="Team" />}
             onChange={e => {
               setTeam(e.target.value as string);
               setCursors([undefined]);
@@ -148,13 +152,16 @@ export function CampaignEntitiesTable(props: {
           </Select>
         </FormControl>
         <FormControl variant="outlined" size="small" className={classes.select}>
-          <InputLabel id="campaign-rule-label">Rule</InputLabel>
+          <InputLabel shrink id="campaign-rule-label">
+            Rule
+          </InputLabel>
           <Select
             labelId="campaign-rule-label"
             id="campaign-rule"
             label="Rule"
             value={rule}
             displayEmpty
+            input={<OutlinedInput notched label="Rule" />}
             onChange={e => {
               setRule(e.target.value as string);
               setCursors([undefined]);

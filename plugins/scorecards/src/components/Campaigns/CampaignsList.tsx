@@ -26,6 +26,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Table from '@material-ui/core/Table';
@@ -165,13 +166,16 @@ function FilterSelect(props: {
   const classes = useStyles();
   return (
     <FormControl variant="outlined" size="small" className={classes.select}>
-      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+      <InputLabel shrink id={`${props.id}-label`}>
+        {props.label}
+      </InputLabel>
       <Select
         labelId={`${props.id}-label`}
         id={props.id}
         label={props.label}
         value={props.value}
         displayEmpty
+        input={<OutlinedInput notched label={props.label} />}
         onChange={e => props.onChange(e.target.value as string)}
       >
         <MenuItem value="">All</MenuItem>

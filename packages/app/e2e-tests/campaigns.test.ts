@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { test, expect, Page } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Scorecards', exact: true }).first(),
+  ).toBeVisible();
+}
+
+test('a campaign page shows progress by team and the failing entities', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // Progress needs the first scheduled run's results.
+  await expect(async () => {
+    await page.goto('/scorecards/campaigns');
+    await expect(page.getByText(/of \d+ entities/).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
+  await expect(
+    page.getByText('Overdue', { exact: true }).first(),
+  ).toBeVisible();
+
+  await page
+    .getByRole('link', { name: 'Define on-call for production services' })
+    .click();
+  await expect(
+    page.getByRole('heading', {
+      name: 'Define on-call for production services',
+    }),
+  ).toBeVisible();
+  await expect(page.getByText('Progress by team')).toBeVisible();
+  await expect(page.getByText('Progress by rule')).toBeVisible();
+  // incident-bot has neither on-call nor a runbook.
+  const failing = page.getByRole('table').filter({ hasText: 'Failing rules' });
+  await expect(
+    failing.getByRole('link', { name: 'incident-bot' }),
+  ).toBeVisible();
+});
+
+test("an entity's Campaigns tab shows its campaigns and failing rules", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  await expect(async () => {
+    await page.goto('/catalog/default/component/incident-bot/campaigns');
+    await expect(
+      page.getByRole('link', { name: 'Adopt TechDocs' }),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+  await expect(
+    page.getByRole('link', { name: 'Define on-call for production services' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      'metadata.annotations.backstage.io/techdocs-ref is missing; must not be empty',
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/Overdue by \d+ days/).first()).toBeVisible();
+});
