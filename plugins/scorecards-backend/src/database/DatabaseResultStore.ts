@@ -120,6 +120,8 @@ const PENDING_COLUMN_COUNT = RESULT_COLUMNS.length + 1;
 // Entity refs per hash lookup: a catalog page's worth, and under every
 // engine's bind limit (999 on old SQLite).
 const LOOKUP_CHUNK = 500;
+/** Rows changed by one commit after which PostgreSQL's statistics are refreshed. */
+const ANALYZE_THRESHOLD = 5_000;
 // Bounds one staging statement also by size, well under MySQL's default
 // max_allowed_packet (16 MiB on MariaDB).
 const STAGE_MAX_ROWS = 1000;
@@ -387,7 +389,7 @@ export class DatabaseResultStore implements ResultStore {
       (await dialect.maxBindings()) - 1,
     );
 
-    return this.db.transaction(async trx => {
+    const outcome = await this.db.transaction(async trx => {
       // History first: it compares with the results as they were.
       await trx.raw(
         `insert into ${HISTORY}
@@ -426,6 +428,20 @@ export class DatabaseResultStore implements ResultStore {
       }
       return { written, deleted };
     });
+    await this.refreshStatistics(outcome.written + outcome.deleted);
+    return outcome;
+  }
+
+  /**
+   * PostgreSQL plans the per-page hash lookups from table statistics; right
+   * after a bulk write they are stale and the planner scans a whole
+   * scorecard per lookup (seconds per page at 100k entities). Autovacuum
+   * catches up only later, so large commits analyze the table at once.
+   */
+  private async refreshStatistics(rowsChanged: number) {
+    if (this.dialect.engine === 'pg' && rowsChanged >= ANALYZE_THRESHOLD) {
+      await this.db.raw(`analyze ${RESULTS}`);
+    }
   }
 
   async discardRun(runId: number): Promise<void> {
