@@ -106,9 +106,25 @@ export interface Config {
           templateUrl?: string;
         };
       }>;
-      /** A link template for follow-up tickets. */
+      /**
+       * A link template for follow-up tickets (such as a new-issue URL in
+       * the team's tracker); overrides `campaignTicketUrlTemplate`. See
+       * there for the placeholders.
+       */
       ticketUrlTemplate?: string;
     }>;
+    /**
+     * The default link template for follow-up tickets of campaigns without
+     * their own `ticketUrlTemplate`: an http(s) URL such as
+     * `https://github.com/acme/backlog/issues/new?title={campaign}&body={entities}`.
+     * The campaign page offers a "Create ticket" link per team filled with
+     * `{campaign}` (name), `{campaignKey}`, `{team}` (group ref),
+     * `{entities}` and `{rules}` (comma lists of the team's failing entities
+     * and the rules they fail), `{deadline}` (YYYY-MM-DD) and `{url}` (the
+     * campaign page); each value is URL-encoded. Other placeholders are
+     * rejected at start-up.
+     */
+    campaignTicketUrlTemplate?: string;
     history?: {
       /**
        * How long score and level history is kept: an ISO 8601 duration such

@@ -22,6 +22,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Duration } from 'luxon';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   compileScorecard,
   requiredEntityFields,
@@ -36,6 +37,7 @@ import {
   CampaignStore,
   createCampaignDailyRecorder,
   readCampaignsConfig,
+  readCampaignTicketUrlTemplate,
 } from './campaigns';
 import { readHistoryRetention } from './config/readHistoryRetention';
 import { readScorecardsConfig } from './config/readScorecardsConfig';
@@ -77,11 +79,13 @@ export const scorecardsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, scheduler, catalog } = deps;
         const definitions = readScorecardsConfig(config);
         const campaigns = readCampaignsConfig(config, definitions);
+        const campaignTicketUrlTemplate = readCampaignTicketUrlTemplate(config);
         deps.permissionsRegistry.addPermissions(scorecardsPermissions);
 
         // The result store migrates the database first; campaigns use it.
@@ -168,6 +172,9 @@ export const scorecardsPlugin = createBackendPlugin({
             campaigns,
             campaignStore,
             campaignProgress,
+            campaignTicketUrlTemplate,
+            notifications: deps.notifications,
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
           }),
         );
       },

@@ -61,3 +61,12 @@ export {
   campaignCompletion,
 } from './campaigns/status';
 export type { CampaignTimeline } from './campaigns/status';
+export {
+  fillTicketUrlTemplate,
+  ticketUrlTemplateProblems,
+  TICKET_URL_PLACEHOLDERS,
+} from './campaigns/ticketUrl';
+export type {
+  TicketUrlPlaceholder,
+  TicketUrlValues,
+} from './campaigns/ticketUrl';

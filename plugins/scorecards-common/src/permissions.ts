@@ -59,6 +59,17 @@ export const scorecardsCampaignDeletePermission = createPermission({
 });
 
 /**
+ * Allows notifying the owning teams of the entities still failing a
+ * campaign (through the Backstage notifications plugin).
+ *
+ * @public
+ */
+export const scorecardsCampaignNotifyPermission = createPermission({
+  name: 'scorecards.campaign.notify',
+  attributes: {},
+});
+
+/**
  * Every permission of the scorecards plugin.
  *
  * @public
@@ -68,4 +79,5 @@ export const scorecardsPermissions = [
   scorecardsCampaignCreatePermission,
   scorecardsCampaignUpdatePermission,
   scorecardsCampaignDeletePermission,
+  scorecardsCampaignNotifyPermission,
 ];

@@ -191,6 +191,7 @@ describe('campaign routes', () => {
       definitions: testDefinitions,
       campaigns: configCampaigns,
       now: () => NOW,
+      ticketUrlTemplate: 'https://tracker.example.com/new?title={campaign}',
     });
     app = express().use(router).use(mockErrorHandler());
   });
@@ -333,6 +334,39 @@ describe('campaign routes', () => {
       .get('/campaigns/nope')
       .set('Authorization', asUser);
     expect(missing.status).toBe(404);
+  });
+
+  it('shows the campaign ticket link template, or the global one', async () => {
+    const global = await request(app)
+      .get('/campaigns/docs-and-on-call')
+      .set('Authorization', asUser);
+    expect(global.body.ticketUrlTemplate).toBe(
+      'https://tracker.example.com/new?title={campaign}',
+    );
+    await request(app)
+      .post('/campaigns')
+      .set('Authorization', asUser)
+      .send({
+        ...newCampaign,
+        ticketUrlTemplate: 'https://jira.example.com/new?team={team}',
+      })
+      .expect(201);
+    const own = await request(app)
+      .get('/campaigns/adopt-techdocs')
+      .set('Authorization', asUser);
+    expect(own.body.ticketUrlTemplate).toBe(
+      'https://jira.example.com/new?team={team}',
+    );
+    const invalid = await request(app)
+      .post('/campaigns')
+      .set('Authorization', asUser)
+      .send({
+        ...newCampaign,
+        key: 'other',
+        ticketUrlTemplate: 'https://jira.example.com/new?x={nope}',
+      });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.message).toContain('unknown placeholder {nope}');
   });
 
   it('pages the failing entities the caller can see, filtered by team and rule', async () => {

@@ -75,6 +75,11 @@ export interface CampaignRoutesOptions {
   campaigns: ReadonlyArray<NormalisedCampaign>;
   /** The clock for statuses and days left; default `new Date()`. */
   now?: () => Date;
+  /**
+   * The default ticket link template (`scorecards.campaignTicketUrlTemplate`)
+   * of campaigns without their own.
+   */
+  ticketUrlTemplate?: string;
 }
 
 const ENTITIES_MAX_LIMIT = 100;
@@ -381,7 +386,8 @@ export function registerCampaignRoutes(
     res.json({
       ...summaryOf(entry, p),
       scope: campaign.scope,
-      ticketUrlTemplate: campaign.ticketUrlTemplate,
+      ticketUrlTemplate:
+        campaign.ticketUrlTemplate ?? options.ticketUrlTemplate,
       createdBy: entry.createdBy,
       createdAt: entry.createdAt?.toISOString(),
       updatedAt: entry.updatedAt?.toISOString(),

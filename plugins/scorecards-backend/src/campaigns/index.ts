@@ -28,4 +28,12 @@ export type { CampaignProgress } from './campaignProgress';
 export { registerCampaignRoutes } from './campaignRoutes';
 export type { CampaignRoutesOptions } from './campaignRoutes';
 export { createCampaignDailyRecorder } from './recordCampaignDaily';
-export { readCampaignsConfig } from './readCampaignsConfig';
+export {
+  readCampaignsConfig,
+  readCampaignTicketUrlTemplate,
+} from './readCampaignsConfig';
+export { registerCampaignNotifyRoutes } from './notifyRoutes';
+export type {
+  CampaignNotifyRoutesOptions,
+  CampaignNotifyResponse,
+} from './notifyRoutes';

@@ -16,7 +16,10 @@
 
 import { ConfigReader } from '@backstage/config';
 import { testDefinitions } from './__testUtils__/insertResults';
-import { readCampaignsConfig } from './readCampaignsConfig';
+import {
+  readCampaignsConfig,
+  readCampaignTicketUrlTemplate,
+} from './readCampaignsConfig';
 
 describe('readCampaignsConfig', () => {
   it('reads no campaigns', () => {
@@ -72,6 +75,38 @@ describe('readCampaignsConfig', () => {
         '  - scorecards.campaigns[0].rules[0].rule: no rule "docs/techdoc"; did you mean "docs/techdocs"?\n' +
         '  - scorecards.campaigns[1].owner: a campaign needs an owner: a group such as "group:default/platform"\n' +
         '  - scorecards.campaigns[1].startDate: "soon" is not a date written YYYY-MM-DD',
+    );
+  });
+});
+
+describe('readCampaignTicketUrlTemplate', () => {
+  it('reads an optional template', () => {
+    expect(
+      readCampaignTicketUrlTemplate(new ConfigReader({ scorecards: {} })),
+    ).toBeUndefined();
+    expect(
+      readCampaignTicketUrlTemplate(
+        new ConfigReader({
+          scorecards: {
+            campaignTicketUrlTemplate:
+              'https://jira.example.com/new?summary={campaign}&team={team}',
+          },
+        }),
+      ),
+    ).toBe('https://jira.example.com/new?summary={campaign}&team={team}');
+  });
+
+  it('rejects unknown placeholders', () => {
+    expect(() =>
+      readCampaignTicketUrlTemplate(
+        new ConfigReader({
+          scorecards: {
+            campaignTicketUrlTemplate: 'https://x.example.com/{foo}',
+          },
+        }),
+      ),
+    ).toThrow(
+      'Invalid scorecards.campaignTicketUrlTemplate:\n  - unknown placeholder {foo}; use one of {campaign}, {campaignKey}, {team}, {entities}, {rules}, {deadline}, {url}',
     );
   });
 });

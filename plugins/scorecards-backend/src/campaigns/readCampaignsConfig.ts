@@ -19,6 +19,7 @@ import {
   formatValidationProblems,
   NormalisedCampaign,
   ScorecardsDefinitionsConfig,
+  ticketUrlTemplateProblems,
   validateCampaignsConfig,
 } from '@openscorecards/plugin-scorecards-common';
 
@@ -44,4 +45,26 @@ export function readCampaignsConfig(
     );
   }
   return campaigns;
+}
+
+/**
+ * Reads and checks `scorecards.campaignTicketUrlTemplate`, the ticket link
+ * template of campaigns without their own; start-up fails when it is not an
+ * http(s) URL or uses an unknown placeholder.
+ */
+export function readCampaignTicketUrlTemplate(
+  config: Config,
+): string | undefined {
+  const key = 'scorecards.campaignTicketUrlTemplate';
+  const template = config.getOptionalString(key);
+  if (template === undefined) {
+    return undefined;
+  }
+  const problems = ticketUrlTemplateProblems(template);
+  if (problems.length > 0) {
+    throw new Error(
+      `Invalid ${key}:\n${problems.map(p => `  - ${p}`).join('\n')}`,
+    );
+  }
+  return template;
 }

@@ -31,12 +31,14 @@ import {
   ScorecardsDefinitionsConfig,
   scorecardsEvaluationRunPermission,
 } from '@openscorecards/plugin-scorecards-common';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod/v3';
 import {
   CampaignProgressCache,
   CampaignStore,
+  registerCampaignNotifyRoutes,
   registerCampaignRoutes,
 } from '../campaigns';
 import { ResultQueries } from '../database/ResultQueries';
@@ -55,6 +57,11 @@ export interface RouterOptions {
   campaigns: NormalisedCampaign[];
   campaignStore: CampaignStore;
   campaignProgress: CampaignProgressCache;
+  /** The global follow-up ticket link template, if configured. */
+  campaignTicketUrlTemplate?: string;
+  /** Absent when the notifications backend is not installed. */
+  notifications?: NotificationService;
+  appBaseUrl?: string;
   evaluator: ScorecardsEvaluator;
   definitions: ScorecardsDefinitionsConfig;
 }
@@ -129,6 +136,18 @@ export async function createRouter(
     progress: options.campaignProgress,
     definitions,
     campaigns: options.campaigns,
+    ticketUrlTemplate: options.campaignTicketUrlTemplate,
+  });
+  registerCampaignNotifyRoutes(router, {
+    httpAuth,
+    permissions,
+    logger,
+    definitions,
+    notifications: options.notifications,
+    progress: options.campaignProgress,
+    campaigns: options.campaigns,
+    campaignStore: options.campaignStore,
+    appBaseUrl: options.appBaseUrl,
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

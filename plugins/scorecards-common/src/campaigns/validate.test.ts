@@ -196,6 +196,28 @@ describe('validateCampaignsConfig', () => {
     ]);
   });
 
+  it('checks ticket link templates', () => {
+    const { problems } = validate([
+      campaign({
+        ticketUrlTemplate:
+          'https://jira.example.com/new?summary={campaign}&x={foo}',
+      }),
+      campaign({ name: 'Other', ticketUrlTemplate: 'ftp://x/{team}' }),
+    ]);
+    expect(problems).toEqual([
+      {
+        path: 'scorecards.campaigns[0].ticketUrlTemplate',
+        message:
+          'unknown placeholder {foo}; use one of {campaign}, {campaignKey}, {team}, {entities}, {rules}, {deadline}, {url}',
+      },
+      {
+        path: 'scorecards.campaigns[1].ticketUrlTemplate',
+        message:
+          '"ftp://x/{team}" must be an http(s) URL starting with https:// or http:// and a host',
+      },
+    ]);
+  });
+
   it('reports missing rules, start date and a bad guidance', () => {
     const { problems } = validate([
       {

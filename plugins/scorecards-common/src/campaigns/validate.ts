@@ -25,6 +25,7 @@ import {
 } from '../rules/types';
 import { validateScorecardsConfig } from '../rules/validate';
 import { formatValue, isObjectValue } from '../rules/values';
+import { ticketUrlTemplateProblems } from './ticketUrl';
 import { CampaignRuleGuidance, NormalisedCampaign } from './types';
 
 /**
@@ -635,14 +636,10 @@ export function validateCampaign(
     out,
     false,
   );
-  if (
-    ticketUrlTemplate !== undefined &&
-    !/^https?:\/\//.test(ticketUrlTemplate)
-  ) {
-    out.add(
-      join(path, 'ticketUrlTemplate'),
-      `"${ticketUrlTemplate}" must start with https:// or http://`,
-    );
+  if (ticketUrlTemplate !== undefined) {
+    for (const problem of ticketUrlTemplateProblems(ticketUrlTemplate)) {
+      out.add(join(path, 'ticketUrlTemplate'), problem);
+    }
   }
   if (out.list.length > 0) {
     return { problems: out.list };

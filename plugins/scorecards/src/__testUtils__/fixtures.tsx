@@ -299,8 +299,12 @@ export function mockScorecardsApi(
     getHistory: notMocked('getHistory'),
     getCampaigns: notMocked('getCampaigns'),
     getCampaign: notMocked('getCampaign'),
+    createCampaign: notMocked('createCampaign'),
+    updateCampaign: notMocked('updateCampaign'),
+    archiveCampaign: notMocked('archiveCampaign'),
     getCampaignEntities: notMocked('getCampaignEntities'),
     exportCampaignEntities: notMocked('exportCampaignEntities'),
+    notifyCampaignOwners: notMocked('notifyCampaignOwners'),
     getEntityCampaigns: notMocked('getEntityCampaigns'),
     ...overrides,
   } as jest.Mocked<ScorecardsApi>;

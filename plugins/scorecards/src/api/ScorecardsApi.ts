@@ -17,9 +17,12 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CampaignDefinitionResponse,
   CampaignDetailsResponse,
   CampaignEntitiesQuery,
+  CampaignInput,
   CampaignEntitiesResponse,
+  CampaignNotifyResponse,
   CampaignsListResponse,
   CampaignsQuery,
   EntityCampaignsResponse,
@@ -71,6 +74,24 @@ export interface ScorecardsApi {
   getCampaigns(query?: CampaignsQuery): Promise<CampaignsListResponse>;
   /** One campaign with progress by team and rule, and its trend. */
   getCampaign(key: string): Promise<CampaignDetailsResponse>;
+  /**
+   * Creates a campaign (stored in the database). Needs the
+   * `scorecards.campaign.create` permission.
+   */
+  createCampaign(body: CampaignInput): Promise<CampaignDefinitionResponse>;
+  /**
+   * Replaces a database campaign; config campaigns cannot be edited (409).
+   * Needs the `scorecards.campaign.update` permission.
+   */
+  updateCampaign(
+    key: string,
+    body: CampaignInput,
+  ): Promise<CampaignDefinitionResponse>;
+  /**
+   * Archives a database campaign. Needs the `scorecards.campaign.delete`
+   * permission.
+   */
+  archiveCampaign(key: string): Promise<void>;
   /** A page of the entities failing a campaign, by team or rule. */
   getCampaignEntities(
     key: string,
@@ -81,6 +102,11 @@ export interface ScorecardsApi {
     key: string,
     query?: CampaignEntitiesQuery,
   ): Promise<Blob>;
+  /**
+   * Sends a Backstage notification to each group owning entities that still
+   * fail the campaign. Needs the `scorecards.campaign.notify` permission.
+   */
+  notifyCampaignOwners(key: string): Promise<CampaignNotifyResponse>;
   /** The campaigns an entity is in, with its status per campaign rule. */
   getEntityCampaigns(
     entityRef: string | CompoundEntityRef,

@@ -358,5 +358,25 @@ describe('ScorecardsClient', () => {
         response: { status: 404 },
       });
     });
+
+    it('notifies the owners of a campaign', async () => {
+      let method = '';
+      server.use(
+        http.post(`${baseUrl}/campaigns/:key/notify`, ({ request, params }) => {
+          method = `${request.method} ${params.key}`;
+          return HttpResponse.json({
+            teamsNotified: 2,
+            entitiesIncluded: 5,
+            unowned: 1,
+            failedTeams: [],
+          });
+        }),
+      );
+
+      await expect(
+        client.notifyCampaignOwners('adopt-techdocs'),
+      ).resolves.toMatchObject({ teamsNotified: 2, unowned: 1 });
+      expect(method).toBe('POST adopt-techdocs');
+    });
   });
 });

@@ -23,9 +23,12 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { ScorecardsApi } from './ScorecardsApi';
 import {
+  CampaignDefinitionResponse,
   CampaignDetailsResponse,
   CampaignEntitiesQuery,
+  CampaignInput,
   CampaignEntitiesResponse,
+  CampaignNotifyResponse,
   CampaignsListResponse,
   CampaignsQuery,
   EntityCampaignsResponse,
@@ -153,6 +156,38 @@ export class ScorecardsClient implements ScorecardsApi {
     return this.getJson(`/campaigns/${encodeURIComponent(key)}`);
   }
 
+  async createCampaign(
+    body: CampaignInput,
+  ): Promise<CampaignDefinitionResponse> {
+    const response = await this.request('/campaigns', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as CampaignDefinitionResponse;
+  }
+
+  async updateCampaign(
+    key: string,
+    body: CampaignInput,
+  ): Promise<CampaignDefinitionResponse> {
+    const response = await this.request(
+      `/campaigns/${encodeURIComponent(key)}`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    );
+    return (await response.json()) as CampaignDefinitionResponse;
+  }
+
+  async archiveCampaign(key: string): Promise<void> {
+    await this.request(`/campaigns/${encodeURIComponent(key)}`, {
+      method: 'DELETE',
+    });
+  }
+
   async getCampaignEntities(
     key: string,
     query: CampaignEntitiesQuery = {},
@@ -175,6 +210,14 @@ export class ScorecardsClient implements ScorecardsApi {
       )}`,
     );
     return response.blob();
+  }
+
+  async notifyCampaignOwners(key: string): Promise<CampaignNotifyResponse> {
+    const response = await this.request(
+      `/campaigns/${encodeURIComponent(key)}/notify`,
+      { method: 'POST' },
+    );
+    return (await response.json()) as CampaignNotifyResponse;
   }
 
   async getEntityCampaigns(

@@ -371,6 +371,49 @@ export interface CampaignsListResponse {
   items: CampaignSummary[];
 }
 
+/** One rule of a campaign sent to `POST` or `PUT /campaigns`. @public */
+export interface CampaignRuleInput {
+  /** `<scorecardId>/<ruleId>`. */
+  rule: string;
+  guidance?: CampaignGuidance;
+}
+
+/**
+ * The body of `POST /campaigns` and `PUT /campaigns/:key`: a campaign
+ * created or edited in the UI.
+ *
+ * @public
+ */
+export interface CampaignInput {
+  /** Generated from the name when left out; cannot change on update. */
+  key?: string;
+  name: string;
+  /** Markdown. */
+  description?: string;
+  /** Group entity ref. */
+  owner: string;
+  /** `YYYY-MM-DD`. */
+  startDate: string;
+  /** `YYYY-MM-DD`: the deadline. */
+  endDate?: string;
+  /** A scope string or query object. */
+  scope?: unknown;
+  rules: CampaignRuleInput[];
+  ticketUrlTemplate?: string;
+}
+
+/** A campaign as stored, returned by create and update. @public */
+export interface CampaignDefinitionResponse extends CampaignInput {
+  key: string;
+  rules: Array<CampaignRuleInput & { scorecardId: string; ruleId: string }>;
+  source: 'config' | 'database';
+  archived: boolean;
+  editable: boolean;
+  createdBy?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 /** A team's progress in a campaign. @public */
 export interface CampaignTeamProgress {
   /** Group entity ref; '' for entities without an owner. */
@@ -471,6 +514,18 @@ export interface EntityCampaign extends CampaignSummary {
   /** Whether the entity passes every campaign rule. */
   passing: boolean;
   rules: EntityCampaignRule[];
+}
+
+/** `POST /campaigns/:key/notify`. @public */
+export interface CampaignNotifyResponse {
+  /** Owning groups sent a notification. */
+  teamsNotified: number;
+  /** Failing entities with an owner, across the notified teams. */
+  entitiesIncluded: number;
+  /** Failing entities without an owner: nobody was notified about them. */
+  unowned: number;
+  /** Owners whose notification could not be sent. */
+  failedTeams?: string[];
 }
 
 /** `GET /entities/:kind/:namespace/:name/campaigns`. @public */

@@ -46,6 +46,7 @@ import {
 } from '../../api';
 import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { teamName } from '../teamName';
+import { CampaignTicketLink } from './CampaignTicketLink';
 
 const PAGE_SIZE = 25;
 /** The team choice of entities without an owner (sent as `team=`). */
@@ -176,6 +177,18 @@ export function CampaignEntitiesTable(props: {
           </Select>
         </FormControl>
         <Box flex={1} />
+        {team && team !== NO_OWNER && (
+          <CampaignTicketLink
+            campaign={campaign}
+            team={team}
+            rule={rule || undefined}
+          />
+        )}
+        {!team && campaign.ticketUrlTemplate && (
+          <Typography variant="caption" color="textSecondary">
+            Choose a team to create a ticket
+          </Typography>
+        )}
         <Button
           variant="outlined"
           size="small"

@@ -15,7 +15,13 @@
  */
 
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
@@ -25,6 +31,7 @@ import { mockScorecardsApi } from '../../__testUtils__/fixtures';
 import { tlsDetails } from '../../__testUtils__/campaignFixtures';
 import { ScorecardsPage } from '../ScorecardsPage';
 
+const DENY = AuthorizeResult.DENY;
 const mountedRoutes = {
   '/scorecards': rootRouteRef,
   '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -51,7 +58,12 @@ function api() {
 
 async function renderAt(path: string, scorecardsApi = api()) {
   await renderInTestApp(
-    <TestApiProvider apis={[[scorecardsApiRef, scorecardsApi]]}>
+    <TestApiProvider
+      apis={[
+        [scorecardsApiRef, scorecardsApi],
+        [permissionApiRef, mockApis.permission({ authorize: DENY })],
+      ]}
+    >
       <Routes>
         <Route path="/scorecards/*" element={<ScorecardsPage />} />
       </Routes>

@@ -28,12 +28,14 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { useParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { RelativeTime } from '../RelativeTime';
 import { daysLeftText, formatDay } from './campaignFormat';
+import { CampaignEditActions } from './CampaignEditActions';
 import { CampaignEntitiesTable } from './CampaignEntitiesTable';
+import { CampaignNotifyButton } from './CampaignNotifyButton';
 import { CampaignRulesList } from './CampaignRulesList';
 import { CampaignStatusChip } from './CampaignStatusChip';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
@@ -62,7 +64,7 @@ export function CampaignPage() {
   const { campaignKey = '' } = useParams();
   const api = useApi(scorecardsApiRef);
   const root = useRouteRef(rootRouteRef)();
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     () => api.getCampaign(campaignKey),
     [api, campaignKey],
   );
@@ -97,6 +99,8 @@ export function CampaignPage() {
             {value.name}
           </Typography>
           <CampaignStatusChip status={value.status} />
+          <CampaignEditActions campaign={value} onChanged={retry} />
+          <CampaignNotifyButton campaign={value} />
         </Box>
       </Grid>
       <Grid item xs={12} md={7}>

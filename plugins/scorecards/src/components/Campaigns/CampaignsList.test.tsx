@@ -15,7 +15,13 @@
  */
 
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { scorecardsApiRef } from '../../api';
@@ -28,6 +34,7 @@ import {
 } from '../../__testUtils__/campaignFixtures';
 import { CampaignsList } from './CampaignsList';
 
+const DENY = AuthorizeResult.DENY;
 const mountedRoutes = {
   '/scorecards': rootRouteRef,
   '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -35,7 +42,12 @@ const mountedRoutes = {
 
 async function renderList(api = mockScorecardsApi()) {
   await renderInTestApp(
-    <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [scorecardsApiRef, api],
+        [permissionApiRef, mockApis.permission({ authorize: DENY })],
+      ]}
+    >
       <CampaignsList />
     </TestApiProvider>,
     { mountedRoutes },

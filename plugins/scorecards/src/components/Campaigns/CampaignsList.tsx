@@ -22,8 +22,11 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { scorecardsCampaignCreatePermission } from '@openscorecards/plugin-scorecards-common';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import OutlinedInput from '@material-ui/core/OutlinedInput';
@@ -37,7 +40,8 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { useSearchParams } from 'react-router-dom';
+import AddIcon from '@material-ui/icons/Add';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { CampaignStatus, CampaignSummary, scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
@@ -48,6 +52,7 @@ import {
   daysLeftText,
   formatDay,
 } from './campaignFormat';
+import { CampaignForm } from './CampaignForm';
 import { CampaignStatusChip } from './CampaignStatusChip';
 import { CompletionBar } from './CompletionBar';
 
@@ -64,6 +69,7 @@ const useStyles = makeStyles(theme => ({
   section: { marginBottom: theme.spacing(4) },
   completion: { minWidth: 200 },
   nowrap: { whiteSpace: 'nowrap' },
+  newButton: { marginLeft: 'auto', alignSelf: 'center' },
 }));
 
 function CampaignsTable(props: {
@@ -193,6 +199,41 @@ function FilterSelect(props: {
  * The Campaigns tab: current and past campaigns with their progress,
  * filtered by status and owner (kept in the URL, `?status=&owner=`).
  */
+/** "New campaign", shown with the `scorecards.campaign.create` permission. */
+function NewCampaignButton() {
+  const classes = useStyles();
+  const navigate = useNavigate();
+  const root = useRouteRef(rootRouteRef)();
+  const { allowed } = usePermission({
+    permission: scorecardsCampaignCreatePermission,
+  });
+  const [open, setOpen] = useState(false);
+  if (!allowed) {
+    return null;
+  }
+  return (
+    <>
+      <Button
+        className={classes.newButton}
+        variant="contained"
+        color="primary"
+        startIcon={<AddIcon />}
+        onClick={() => setOpen(true)}
+      >
+        New campaign
+      </Button>
+      <CampaignForm
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={created => {
+          setOpen(false);
+          navigate(`${root}/campaigns/${encodeURIComponent(created.key)}`);
+        }}
+      />
+    </>
+  );
+}
+
 export function CampaignsList() {
   const api = useApi(scorecardsApiRef);
   const classes = useStyles();
@@ -306,6 +347,7 @@ export function CampaignsList() {
           options={ownerOptions}
           onChange={next => update('owner', next)}
         />
+        <NewCampaignButton />
       </Box>
       {body}
     </div>

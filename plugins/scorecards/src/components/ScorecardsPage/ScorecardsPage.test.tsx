@@ -15,7 +15,13 @@
  */
 
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
@@ -28,6 +34,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import { ScorecardsPage } from './ScorecardsPage';
 
+const DENY = AuthorizeResult.DENY;
 const mountedRoutes = {
   '/scorecards': rootRouteRef,
   '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -52,7 +59,12 @@ function api() {
 
 async function renderPageAt(path: string, scorecardsApi = api()) {
   await renderInTestApp(
-    <TestApiProvider apis={[[scorecardsApiRef, scorecardsApi]]}>
+    <TestApiProvider
+      apis={[
+        [scorecardsApiRef, scorecardsApi],
+        [permissionApiRef, mockApis.permission({ authorize: DENY })],
+      ]}
+    >
       <Routes>
         <Route path="/scorecards/*" element={<ScorecardsPage />} />
       </Routes>

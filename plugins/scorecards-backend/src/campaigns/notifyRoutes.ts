@@ -1,0 +1,267 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  campaignDaysLeft,
+  NormalisedCampaign,
+  scorecardsCampaignNotifyPermission,
+  ScorecardsDefinitionsConfig,
+} from '@openscorecards/plugin-scorecards-common';
+import express from 'express';
+import {
+  CampaignFailingEntity,
+  CampaignProgressCache,
+} from './campaignProgress';
+import { CampaignRegistry } from './CampaignRegistry';
+import { CampaignStore } from './CampaignStore';
+
+/** Entities listed in one notification; the rest are counted. */
+const LISTED_ENTITIES = 10;
+
+export interface CampaignNotifyRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  /**
+   * The notifications service (`notificationService` of
+   * `@backstage/plugin-notifications-node`); without it the route answers
+   * 503.
+   */
+  notifications?: NotificationService;
+  progress: CampaignProgressCache;
+  /** The validated config campaigns (`scorecards.campaigns`). */
+  campaigns: ReadonlyArray<NormalisedCampaign>;
+  campaignStore: CampaignStore;
+  /** For rule titles in the notifications; rule refs are used without. */
+  definitions?: ScorecardsDefinitionsConfig;
+  logger: LoggerService;
+  /**
+   * The app's base URL (`app.baseUrl`); when set, the full campaign page
+   * URL is added to the description (for email and chat processors).
+   */
+  appBaseUrl?: string;
+  /** The clock for days left; default `new Date()`. */
+  now?: () => Date;
+}
+
+/** The answer of `POST /campaigns/:key/notify`. */
+export interface CampaignNotifyResponse {
+  /** Owning groups sent a notification. */
+  teamsNotified: number;
+  /** Failing entities with an owner, across the notified teams. */
+  entitiesIncluded: number;
+  /** Failing entities without an owner: nobody was notified about them. */
+  unowned: number;
+  /** Owners whose notification could not be sent (see the logs). */
+  failedTeams: string[];
+}
+
+const plural = (n: number, one: string, many: string) =>
+  `${n} ${n === 1 ? one : many}`;
+
+/**
+ * `due 2027-01-31 (67 days left)`, `due 2027-01-31 (today)`,
+ * `overdue since 2027-01-31 (3 days)`, or `no deadline`.
+ */
+export function deadlineText(
+  endDate: string | undefined,
+  now: Date,
+): { text: string; overdue: boolean } {
+  const daysLeft = campaignDaysLeft(endDate, now);
+  if (endDate === undefined || daysLeft === undefined) {
+    return { text: 'no deadline', overdue: false };
+  }
+  if (daysLeft < 0) {
+    return {
+      text: `overdue since ${endDate} (${plural(-daysLeft, 'day', 'days')})`,
+      overdue: true,
+    };
+  }
+  return {
+    text: `due ${endDate} (${
+      daysLeft === 0 ? 'today' : `${plural(daysLeft, 'day', 'days')} left`
+    })`,
+    overdue: false,
+  };
+}
+
+/** Failing entities by owner ref, without the unowned ones (owner ''). */
+export function groupFailingByOwner(
+  failing: ReadonlyArray<CampaignFailingEntity>,
+): Map<string, CampaignFailingEntity[]> {
+  const byOwner = new Map<string, CampaignFailingEntity[]>();
+  for (const entity of failing) {
+    if (!entity.owner) {
+      continue;
+    }
+    const list = byOwner.get(entity.owner) ?? [];
+    list.push(entity);
+    byOwner.set(entity.owner, list);
+  }
+  return byOwner;
+}
+
+/**
+ * Registers `POST /campaigns/:key/notify`: sends one Backstage notification
+ * to each group owning entities that still fail the campaign, listing (up
+ * to ten of) its entities with the rules they fail, the deadline and a link
+ * to the campaign page. Needs `scorecards.campaign.notify`.
+ */
+export function registerCampaignNotifyRoutes(
+  router: express.Router,
+  options: CampaignNotifyRoutesOptions,
+): void {
+  const { httpAuth, permissions, notifications, progress, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const registry = new CampaignRegistry(
+    options.campaigns,
+    options.campaignStore,
+  );
+  const ruleTitles = new Map<string, string>();
+  for (const scorecard of options.definitions?.definitions ?? []) {
+    for (const rule of scorecard.rules) {
+      ruleTitles.set(`${scorecard.id}/${rule.id}`, rule.title ?? rule.id);
+    }
+  }
+  const baseUrl = options.appBaseUrl?.replace(/\/+$/, '');
+
+  function describe(
+    campaign: NormalisedCampaign,
+    owner: string,
+    entities: CampaignFailingEntity[],
+    deadline: string,
+  ): string {
+    const lines = [
+      `${plural(entities.length, 'entity', 'entities')} owned by ${owner} ${
+        entities.length === 1 ? 'fails' : 'fail'
+      } the campaign "${campaign.name}", ${deadline}:`,
+    ];
+    for (const entity of entities.slice(0, LISTED_ENTITIES)) {
+      const rules = entity.failingRules
+        .map(rule => ruleTitles.get(rule) ?? rule)
+        .join(', ');
+      lines.push(`- ${entity.entityRef}: ${rules}`);
+    }
+    if (entities.length > LISTED_ENTITIES) {
+      lines.push(
+        `- and ${plural(
+          entities.length - LISTED_ENTITIES,
+          'more entity',
+          'more entities',
+        )}`,
+      );
+    }
+    if (baseUrl) {
+      lines.push(
+        `Campaign: ${baseUrl}/scorecards/campaigns/${encodeURIComponent(
+          campaign.key,
+        )}`,
+      );
+    }
+    return lines.join('\n');
+  }
+
+  router.post('/campaigns/:key/notify', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: scorecardsCampaignNotifyPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You are not allowed to notify the owners of campaign entities',
+      );
+    }
+    const { key } = req.params;
+    const entry = await registry.get(key);
+    if (!entry) {
+      throw new NotFoundError(`No campaign with the key "${key}"`);
+    }
+    if (!notifications) {
+      throw new ServiceUnavailableError(
+        'Notifications are not available: install the notifications backend (@backstage/plugin-notifications-backend) and pass its notificationService to the scorecards plugin',
+      );
+    }
+    const { campaign } = entry;
+    const { failing } = await progress.getOne(campaign);
+    const byOwner = groupFailingByOwner(failing);
+    const deadline = deadlineText(campaign.endDate, now());
+    const link = `/scorecards/campaigns/${encodeURIComponent(campaign.key)}`;
+
+    const owners = [...byOwner.keys()].sort();
+    const results = await Promise.allSettled(
+      owners.map(owner => {
+        const entities = byOwner.get(owner)!;
+        return notifications.send({
+          recipients: { type: 'entity', entityRef: owner },
+          payload: {
+            title: `Campaign "${campaign.name}": ${plural(
+              entities.length,
+              'entity still fails',
+              'entities still fail',
+            )}`,
+            description: describe(campaign, owner, entities, deadline.text),
+            link,
+            severity: deadline.overdue ? 'high' : 'normal',
+            topic: `scorecards-campaign-${campaign.key}`,
+          },
+        });
+      }),
+    );
+    const failedTeams: string[] = [];
+    let entitiesIncluded = 0;
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') {
+        entitiesIncluded += byOwner.get(owners[i])!.length;
+      } else {
+        failedTeams.push(owners[i]);
+        logger.warn(
+          `Could not notify ${owners[i]} about campaign "${campaign.key}": ${result.reason}`,
+        );
+      }
+    });
+    if (owners.length > 0 && failedTeams.length === owners.length) {
+      throw new ServiceUnavailableError(
+        `Could not send any notification for campaign "${campaign.key}": ${
+          (results[0] as PromiseRejectedResult).reason
+        }`,
+      );
+    }
+    const body: CampaignNotifyResponse = {
+      teamsNotified: owners.length - failedTeams.length,
+      entitiesIncluded,
+      unowned: failing.length - failing.filter(e => e.owner).length,
+      failedTeams,
+    };
+    logger.info(
+      `Campaign "${campaign.key}": notified ${body.teamsNotified} teams about ${body.entitiesIncluded} failing entities`,
+    );
+    res.json(body);
+  });
+}

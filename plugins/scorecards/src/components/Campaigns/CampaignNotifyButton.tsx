@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { scorecardsCampaignNotifyPermission } from '@openscorecards/plugin-scorecards-common';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Typography from '@material-ui/core/Typography';
+import NotificationsIcon from '@material-ui/icons/NotificationsActive';
+import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
+
+const plural = (n: number, one: string, many: string) =>
+  `${n} ${n === 1 ? one : many}`;
+
+function errorText(error: unknown): string {
+  if (error instanceof ResponseError) {
+    return error.body?.error?.message ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * "Notify owners": sends a Backstage notification to each group owning
+ * entities that still fail the campaign, after a confirmation. Shown only
+ * with the `scorecards.campaign.notify` permission.
+ */
+export function CampaignNotifyButton(props: {
+  campaign: CampaignDetailsResponse;
+}) {
+  const { campaign } = props;
+  const api = useApi(scorecardsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { allowed } = usePermission({
+    permission: scorecardsCampaignNotifyPermission,
+  });
+  const [open, setOpen] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  if (!allowed) {
+    return null;
+  }
+  const failingTeams = campaign.byTeam.filter(
+    t => t.owner && t.inScope > t.passing,
+  );
+  const unowned = campaign.byTeam
+    .filter(t => !t.owner)
+    .reduce((n, t) => n + t.inScope - t.passing, 0);
+
+  const send = async () => {
+    setSending(true);
+    setError(undefined);
+    try {
+      const result = await api.notifyCampaignOwners(campaign.key);
+      const failed = result.failedTeams?.length ?? 0;
+      alertApi.post({
+        message: `Notified ${plural(
+          result.teamsNotified,
+          'team',
+          'teams',
+        )} about ${plural(
+          result.entitiesIncluded,
+          'failing entity',
+          'failing entities',
+        )}${
+          result.unowned > 0
+            ? `; ${plural(
+                result.unowned,
+                'entity without an owner was',
+                'entities without an owner were',
+              )} not notified`
+            : ''
+        }${failed > 0 ? `; ${plural(failed, 'team', 'teams')} failed` : ''}`,
+        severity: failed > 0 ? 'warning' : 'success',
+        display: 'transient',
+      });
+      setOpen(false);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<NotificationsIcon />}
+        disabled={failingTeams.length === 0}
+        title={
+          failingTeams.length === 0
+            ? 'No team owns an entity that still fails'
+            : undefined
+        }
+        onClick={() => {
+          setError(undefined);
+          setOpen(true);
+        }}
+      >
+        Notify owners
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => !sending && setOpen(false)}
+        aria-labelledby="campaign-notify-title"
+      >
+        <DialogTitle id="campaign-notify-title">Notify owners?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {plural(failingTeams.length, 'team', 'teams')} will get a
+            notification listing their entities that still fail {campaign.name},
+            the rules they fail and the deadline.
+            {unowned > 0 &&
+              ` ${plural(
+                unowned,
+                'failing entity has',
+                'failing entities have',
+              )} no owner and will not be included.`}
+          </DialogContentText>
+          {error && (
+            <Typography color="error" role="alert">
+              Could not notify the owners: {error}
+            </Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)} disabled={sending}>
+            Cancel
+          </Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={send}
+            disabled={sending}
+            startIcon={sending ? <CircularProgress size={16} /> : undefined}
+          >
+            Notify {plural(failingTeams.length, 'team', 'teams')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
