@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { EntityResultRow } from '../database/ResultStore';
+import { EntityResultRow, ROLLUP_ORGANISATION } from '../database/ResultStore';
 import { RollupAccumulator, rollupDay } from './RollupAccumulator';
 
 function row(
@@ -53,6 +53,28 @@ function row(
 }
 
 describe('RollupAccumulator', () => {
+  it('counts rules by id when rows list them in a different order', () => {
+    const accumulator = new RollupAccumulator();
+    const add = (name: string, rules: Array<[string, 'pass' | 'fail']>) =>
+      accumulator.add(row(name, { level: 'Basic', score: 0, rules }));
+    add('a', [
+      ['x', 'pass'],
+      ['y', 'fail'],
+    ]);
+    add('b', [
+      ['y', 'pass'],
+      ['x', 'pass'],
+    ]);
+    add('c', [['z', 'fail']]);
+    const byRule = Object.fromEntries(
+      accumulator
+        .toRows()
+        .rules.filter(r => r.owner === ROLLUP_ORGANISATION)
+        .map(r => [r.ruleId, [r.applicable, r.passed]]),
+    );
+    expect(byRule).toEqual({ x: [2, 2], y: [2, 1], z: [1, 0] });
+  });
+
   it('sums up scores and levels per owner and for the organisation', () => {
     const accumulator = new RollupAccumulator();
     accumulator.add(

@@ -38,6 +38,17 @@ interface FacetSets {
   systems: Set<string>;
 }
 
+interface OwnerState {
+  rollup: ScorecardRollup;
+  /** The rule rollups by the rule's position in the results. */
+  rules: RuleRollup[];
+}
+
+interface ScorecardState {
+  facets: FacetSets;
+  owners: Map<string, OwnerState>;
+}
+
 const sorted = (values: Set<string>) =>
   [...values].sort((a, b) => a.localeCompare(b, 'en-US'));
 
@@ -56,6 +67,8 @@ export class RollupAccumulator {
   readonly #scorecards = new Map<string, ScorecardRollup>();
   readonly #rules = new Map<string, RuleRollup>();
   readonly #facets = new Map<string, FacetSets>();
+  /** Lookups by scorecard and owner, so `add` builds no keys. */
+  readonly #states = new Map<string, ScorecardState>();
 
   /**
    * @param options.scorecardIds - scorecards the run evaluated: each gets an
@@ -70,36 +83,65 @@ export class RollupAccumulator {
   }
 
   add(row: EntityResultRow): void {
-    const facets = this.facetSets(row.scorecardId);
-    facets.kinds.add(row.entity.kind);
-    if (row.entity.type) {
-      facets.types.add(row.entity.type);
+    const state = this.scorecardState(row.scorecardId);
+    const facets = state.facets;
+    const entity = row.entity;
+    facets.kinds.add(entity.kind);
+    if (entity.type) {
+      facets.types.add(entity.type);
     }
-    if (row.entity.lifecycle) {
-      facets.lifecycles.add(row.entity.lifecycle);
+    if (entity.lifecycle) {
+      facets.lifecycles.add(entity.lifecycle);
     }
-    if (row.entity.system) {
-      facets.systems.add(row.entity.system);
+    if (entity.system) {
+      facets.systems.add(entity.system);
     }
+    this.addFor(state, ROLLUP_ORGANISATION, row);
+    this.addFor(state, entity.owner ?? ROLLUP_UNOWNED, row);
+  }
 
-    const owners = [ROLLUP_ORGANISATION, row.entity.owner ?? ROLLUP_UNOWNED];
-    for (const owner of owners) {
-      const rollup = this.scorecardRollup(row.scorecardId, owner);
-      rollup.entities += 1;
-      rollup.scoreSum += row.score;
-      rollup.levelCounts[row.level] = (rollup.levelCounts[row.level] ?? 0) + 1;
+  private addFor(state: ScorecardState, owner: string, row: EntityResultRow) {
+    let ownerState = state.owners.get(owner);
+    if (!ownerState) {
+      ownerState = {
+        rollup: this.scorecardRollup(row.scorecardId, owner),
+        rules: [],
+      };
+      state.owners.set(owner, ownerState);
+    }
+    const rollup = ownerState.rollup;
+    rollup.entities += 1;
+    rollup.scoreSum += row.score;
+    rollup.levelCounts[row.level] = (rollup.levelCounts[row.level] ?? 0) + 1;
 
-      for (const rule of row.rules) {
-        if (rule.status === 'skip') {
-          continue;
-        }
-        const ruleRollup = this.ruleRollup(row.scorecardId, rule.ruleId, owner);
-        ruleRollup.applicable += 1;
-        if (rule.status === 'pass') {
-          ruleRollup.passed += 1;
-        }
+    // A scorecard's results list its rules in the same order every time, so
+    // the rule rollups are cached by position (checked by rule id).
+    const cached = ownerState.rules;
+    const rules = row.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      if (rule.status === 'skip') {
+        continue;
+      }
+      let ruleRollup = cached[i];
+      if (ruleRollup === undefined || ruleRollup.ruleId !== rule.ruleId) {
+        ruleRollup = this.ruleRollup(row.scorecardId, rule.ruleId, owner);
+        cached[i] = ruleRollup;
+      }
+      ruleRollup.applicable += 1;
+      if (rule.status === 'pass') {
+        ruleRollup.passed += 1;
       }
     }
+  }
+
+  private scorecardState(scorecardId: string): ScorecardState {
+    let state = this.#states.get(scorecardId);
+    if (!state) {
+      state = { facets: this.facetSets(scorecardId), owners: new Map() };
+      this.#states.set(scorecardId, state);
+    }
+    return state;
   }
 
   toRows(): DailyRollups {

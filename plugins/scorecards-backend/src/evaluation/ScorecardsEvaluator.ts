@@ -20,6 +20,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BASE_LEVEL,
   CompiledScorecard,
+  ScorecardResult,
 } from '@openscorecards/plugin-scorecards-common';
 import { ScorecardsFactProvider } from '@openscorecards/plugin-scorecards-node';
 import {
@@ -49,6 +50,24 @@ export interface EvaluationSummary {
 
 const resultKey = (scorecardId: string, entityRef: string) =>
   `${scorecardId}\u0000${entityRef}`;
+
+/** Counts the passed rules and lists the failing ones, in one pass. */
+function countRules(rules: ScorecardResult['rules']): {
+  rulesPassed: number;
+  failingRules: string[];
+} {
+  let rulesPassed = 0;
+  const failingRules: string[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const status = rules[i].status;
+    if (status === 'pass') {
+      rulesPassed++;
+    } else if (status === 'fail') {
+      failingRules.push(rules[i].ruleId);
+    }
+  }
+  return { rulesPassed, failingRules };
+}
 
 /**
  * Evaluates scorecards against the catalog and stores what changed. A run is
@@ -223,7 +242,7 @@ export class ScorecardsEvaluator {
         }
         keep.get(scorecard.id)!.add(entityRef);
         const result = scorecard.evaluate(input);
-        const failing = result.rules.filter(r => r.status === 'fail');
+        const { rulesPassed, failingRules } = countRules(result.rules);
         rows.push({
           scorecardId: scorecard.id,
           entityRef,
@@ -234,9 +253,9 @@ export class ScorecardsEvaluator {
               ? 0
               : scorecard.levels.indexOf(result.level) + 1,
           score: result.score,
-          rulesPassed: result.rules.filter(r => r.status === 'pass').length,
-          rulesFailed: failing.length,
-          failingRules: failing.map(r => r.ruleId),
+          rulesPassed,
+          rulesFailed: failingRules.length,
+          failingRules,
           rules: result.rules,
           resultHash: hashResult(facts, result),
           updatedAt: now,

@@ -177,7 +177,9 @@ export function compileObjectPath(
       const candidates = keys[i];
       let next = -1;
       for (let c = 0; c < candidates.length; c++) {
-        if (hasOwn(value, candidates[c])) {
+        // `in` (an inline-cached lookup) rules out most candidates cheaply;
+        // only a key that is present is checked to be an own property.
+        if (candidates[c] in value && hasOwn(value, candidates[c])) {
           value = (value as Record<string, unknown>)[candidates[c]];
           next = nexts[i][c];
           break;

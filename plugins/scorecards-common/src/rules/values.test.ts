@@ -99,6 +99,22 @@ describe('toDateMillis', () => {
 });
 
 describe('formatValue', () => {
+  it.each([
+    'plain',
+    '',
+    'a "b"',
+    'back\\slash',
+    'line\nbreak\ttab',
+    '\u0000\u001f\u007f',
+    'emoji 😀 and é',
+    'lone \ud83d surrogate',
+    'trailing \ude00',
+    'separators \u2028\u2029',
+    '/slash',
+  ])('quotes %j as JSON does', value => {
+    expect(formatValue(value)).toBe(JSON.stringify(value));
+  });
+
   it('quotes strings and shows other scalars bare', () => {
     expect(formatValue('a "b"')).toBe('"a \\"b\\""');
     expect(formatValue(3)).toBe('3');

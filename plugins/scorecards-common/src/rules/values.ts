@@ -167,10 +167,16 @@ export function toDateMillis(value: unknown): number | undefined {
 const MAX_STRING = 80;
 const MAX_ELEMENTS = 5;
 
+/** Characters that JSON.stringify escapes (or may: lone surrogates). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 function formatString(value: string): string {
-  return JSON.stringify(
-    value.length > MAX_STRING ? `${value.slice(0, MAX_STRING - 1)}…` : value,
-  );
+  const shown =
+    value.length > MAX_STRING ? `${value.slice(0, MAX_STRING - 1)}…` : value;
+  // Most values need no escaping; quoting them directly is what
+  // JSON.stringify would give, and cheaper.
+  return NEEDS_ESCAPE.test(shown) ? JSON.stringify(shown) : `"${shown}"`;
 }
 
 /**
