@@ -29,9 +29,16 @@ test('a campaign page shows progress by team and the failing entities', async ({
 }) => {
   await signInAsGuest(page);
 
+  // The Campaigns sidebar entry opens the Campaigns tab of the Scorecards page.
+  await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+  await expect(page).toHaveURL(/\/scorecards\/campaigns$/);
+  await expect(
+    page.getByRole('tab', { name: 'Campaigns', selected: true }),
+  ).toBeVisible();
+
   // Progress needs the first scheduled run's results.
   await expect(async () => {
-    await page.goto('/scorecards/campaigns');
+    await page.reload();
     await expect(page.getByText(/of \d+ entities/).first()).toBeVisible({
       timeout: 5_000,
     });

@@ -14,9 +14,17 @@
  * limitations under the License.
  */
 
-import { PageBlueprint } from '@backstage/frontend-plugin-api';
+import {
+  coreExtensionData,
+  createRouteRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import FlagIcon from '@material-ui/icons/Flag';
 import { rootRouteRef } from '../routes';
+
+/** The campaigns list, `/scorecards/campaigns` by default. */
+export const campaignsRouteRef = createRouteRef();
 
 /** The Scorecards page; its title and icon make the nav entry. */
 export const scorecardsPage = PageBlueprint.make({
@@ -29,5 +37,39 @@ export const scorecardsPage = PageBlueprint.make({
       import('../components/ScorecardsPage').then(m => (
         <m.ScorecardsPageContent />
       )),
+  },
+});
+
+/**
+ * The Campaigns tab of the Scorecards page, mounted on its own at
+ * `/scorecards/campaigns` so that it gets its own nav entry ("Campaigns", with
+ * a flag). The app's router prefers this more specific path over the
+ * Scorecards page's `/scorecards/*`, so the page looks the same as before:
+ * same header, same Overview / History / Campaigns tabs, and it also serves
+ * the campaign pages under it. Disable it and the Scorecards page serves
+ * `/scorecards/campaigns` again, without the nav entry.
+ *
+ * The nav item takes its title and icon from the page's outputs, while the
+ * page's header takes them from the params; so the header keeps the plugin's
+ * title and icon, and only the outputs say "Campaigns".
+ */
+export const campaignsPage = PageBlueprint.makeWithOverrides({
+  name: 'campaigns',
+  *factory(originalFactory) {
+    const page = originalFactory({
+      path: '/scorecards/campaigns',
+      routeRef: campaignsRouteRef,
+      loader: () =>
+        import('../components/ScorecardsPage').then(m => (
+          <m.CampaignsPageContent />
+        )),
+    });
+    yield coreExtensionData.routePath(page.get(coreExtensionData.routePath));
+    yield coreExtensionData.reactElement(
+      page.get(coreExtensionData.reactElement),
+    );
+    yield coreExtensionData.routeRef(campaignsRouteRef);
+    yield coreExtensionData.title('Campaigns');
+    yield coreExtensionData.icon(<FlagIcon fontSize="inherit" />);
   },
 });

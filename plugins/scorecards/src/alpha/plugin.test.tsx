@@ -35,7 +35,7 @@ import {
   entityCampaignsContent,
   entityScorecardsContent,
 } from './entityContent';
-import { scorecardsPage } from './pages';
+import { campaignsPage, scorecardsPage } from './pages';
 import scorecardsPlugin from './plugin';
 
 describe('scorecards plugin for the new frontend system', () => {
@@ -43,6 +43,9 @@ describe('scorecards plugin for the new frontend system', () => {
     expect(scorecardsPlugin.id).toBe('scorecards');
     expect(scorecardsPlugin.getExtension('api:scorecards')).toBeDefined();
     expect(scorecardsPlugin.getExtension('page:scorecards')).toBeDefined();
+    expect(
+      scorecardsPlugin.getExtension('page:scorecards/campaigns'),
+    ).toBeDefined();
     expect(
       scorecardsPlugin.getExtension('entity-content:scorecards'),
     ).toBeDefined();
@@ -104,5 +107,38 @@ describe('scorecards plugin for the new frontend system', () => {
         { timeout: 10_000 },
       ),
     ).toBeInTheDocument();
+  }, 20_000);
+
+  it('gives Campaigns its own page at /scorecards/campaigns, with a nav title and icon', async () => {
+    const api = mockScorecardsApi({
+      getCampaigns: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    const tester = createExtensionTester(campaignsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/scorecards/campaigns',
+    );
+    expect(tester.get(coreExtensionData.title)).toBe('Campaigns');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+    expect(tester.get(coreExtensionData.routeRef)).toBeDefined();
+
+    renderTestApp({
+      features: [scorecardsPlugin],
+      apis: [[scorecardsApiRef, api]],
+      initialRouteEntries: ['/scorecards/campaigns'],
+    });
+    expect(
+      await screen.findByText('No campaigns yet', undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeInTheDocument();
+    // Still the Campaigns tab of the Scorecards page.
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+      'href',
+      '/scorecards',
+    );
   }, 20_000);
 });

@@ -23,7 +23,7 @@ import {
   entityCampaignsContent,
   entityScorecardsContent,
 } from './entityContent';
-import { scorecardsPage } from './pages';
+import { campaignsPage, scorecardsPage } from './pages';
 
 /**
  * The scorecards plugin for the new frontend system: the API, the
@@ -42,6 +42,7 @@ export default createFrontendPlugin({
   extensions: [
     scorecardsApi,
     scorecardsPage,
+    campaignsPage,
     entityScorecardsContent,
     entityCampaignsContent,
     entityScorecardsCard,

@@ -49,17 +49,34 @@ export function ScorecardsPageContent() {
             </>
           }
         />
-        <Route
-          path="/campaigns"
-          element={
-            <>
-              <ScorecardsTabs selected="campaigns" />
-              <CampaignsList />
-            </>
-          }
-        />
+        <Route path="/campaigns" element={<CampaignsTab />} />
         <Route path="/campaigns/:campaignKey" element={<CampaignPage />} />
         <Route path="/:scorecardId" element={<ScorecardDetail />} />
+      </Routes>
+    </Content>
+  );
+}
+
+function CampaignsTab() {
+  return (
+    <>
+      <ScorecardsTabs selected="campaigns" />
+      <CampaignsList />
+    </>
+  );
+}
+
+/**
+ * The Campaigns tab of the Scorecards page and the campaign pages under it,
+ * mounted at `/scorecards/campaigns` on its own so that it can have its own
+ * nav entry in the new frontend system.
+ */
+export function CampaignsPageContent() {
+  return (
+    <Content>
+      <Routes>
+        <Route path="/" element={<CampaignsTab />} />
+        <Route path="/:campaignKey" element={<CampaignPage />} />
       </Routes>
     </Content>
   );

@@ -14,4 +14,8 @@
  * limitations under the License.
  */
 
-export { ScorecardsPage, ScorecardsPageContent } from './ScorecardsPage';
+export {
+  CampaignsPageContent,
+  ScorecardsPage,
+  ScorecardsPageContent,
+} from './ScorecardsPage';
