@@ -125,6 +125,41 @@ export interface Config {
      * rejected at start-up.
      */
     campaignTicketUrlTemplate?: string;
+    /**
+     * Scheduled reports: overviews of the scorecards sent to Backstage
+     * notifications and/or Slack.
+     */
+    reports?: Array<{
+      /** Unique, URL-safe; the task is `scorecards-report-<id>`. */
+      id: string;
+      title?: string;
+      /**
+       * `{ cron: '0 9 * * 1' }` or `{ frequency: { days: 7 } }` (any
+       * scheduler task schedule); timeout defaults to five minutes.
+       */
+      schedule: Partial<SchedulerServiceTaskScheduleDefinitionConfig> & {
+        cron?: string;
+        /** IANA time zone; shown only (cron runs in the backend's zone). */
+        timezone?: string;
+      };
+      /** The whole organisation when left out; a group includes its descendants. */
+      audience?: { group?: string };
+      /** Scorecard ids; all when left out. */
+      scorecards?: string[];
+      channels: {
+        notifications?: {
+          /** Group or user entity refs. */
+          recipients: string[];
+        };
+        slack?: {
+          /**
+           * A Slack incoming-webhook URL.
+           * @visibility secret
+           */
+          webhookUrl: string;
+        };
+      };
+    }>;
     history?: {
       /**
        * How long score and level history is kept: an ISO 8601 duration such

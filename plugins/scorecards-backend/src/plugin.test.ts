@@ -263,6 +263,30 @@ describe('scorecardsPlugin', () => {
     );
   });
 
+  it('schedules configured reports and lists them', async () => {
+    const { server, scheduler } = await startBackend({
+      entities: [],
+      config: {
+        ...scorecardsConfig,
+        reports: [
+          {
+            id: 'weekly',
+            schedule: { frequency: { days: 7 }, timeout: { minutes: 5 } },
+            channels: { notifications: { recipients: ['group:default/a'] } },
+          },
+        ],
+      },
+    });
+
+    const tasks = await scheduler.getScheduledTasks();
+    expect(tasks.map(t => t.id)).toContain('scorecards-report-weekly');
+    const res = await request(server)
+      .get('/api/scorecards/reports')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('weekly');
+  });
+
   it('requires authentication', async () => {
     const { server } = await startBackend({ entities: [] });
     const res = await request(server).get(

@@ -40,6 +40,13 @@ import {
   readCampaignTicketUrlTemplate,
 } from './campaigns';
 import { readHistoryRetention } from './config/readHistoryRetention';
+import {
+  readReportsConfig,
+  ReportRunner,
+  ReportSender,
+  ReportStore,
+  scheduleReports,
+} from './reports';
 import { readScorecardsConfig } from './config/readScorecardsConfig';
 import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { rollupDay } from './evaluation/RollupAccumulator';
@@ -86,12 +93,29 @@ export const scorecardsPlugin = createBackendPlugin({
         const definitions = readScorecardsConfig(config);
         const campaigns = readCampaignsConfig(config, definitions);
         const campaignTicketUrlTemplate = readCampaignTicketUrlTemplate(config);
+        const reports = readReportsConfig(config, definitions);
         deps.permissionsRegistry.addPermissions(scorecardsPermissions);
 
         // The result store migrates the database first; campaigns use it.
         const store = await DatabaseResultStore.create({ database });
         const campaignStore = await CampaignStore.create({ database });
         const campaignProgress = new CampaignProgressCache(campaignStore.db);
+        const reportStore = await ReportStore.create({ database });
+        const reportRunner = new ReportRunner({
+          reports,
+          definitions,
+          queries: store.queries,
+          store: reportStore,
+          sender: new ReportSender({
+            logger,
+            notifications: deps.notifications,
+          }),
+          catalog,
+          auth: deps.auth,
+          logger,
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
+        await scheduleReports({ scheduler, runner: reportRunner });
         const recordCampaignDaily = createCampaignDailyRecorder({
           campaigns,
           campaignStore,
@@ -175,6 +199,9 @@ export const scorecardsPlugin = createBackendPlugin({
             campaignTicketUrlTemplate,
             notifications: deps.notifications,
             appBaseUrl: config.getOptionalString('app.baseUrl'),
+            reportRunner,
+            reportStore,
+            scheduler,
           }),
         );
       },

@@ -70,6 +70,16 @@ export const scorecardsCampaignNotifyPermission = createPermission({
 });
 
 /**
+ * Allows sending a configured scorecard report now, outside its schedule.
+ *
+ * @public
+ */
+export const scorecardsReportSendPermission = createPermission({
+  name: 'scorecards.report.send',
+  attributes: {},
+});
+
+/**
  * Every permission of the scorecards plugin.
  *
  * @public
@@ -80,4 +90,5 @@ export const scorecardsPermissions = [
   scorecardsCampaignUpdatePermission,
   scorecardsCampaignDeletePermission,
   scorecardsCampaignNotifyPermission,
+  scorecardsReportSendPermission,
 ];

@@ -19,6 +19,7 @@ import {
   HttpAuthService,
   LoggerService,
   PermissionsService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -42,6 +43,7 @@ import {
   registerCampaignRoutes,
 } from '../campaigns';
 import { ResultQueries } from '../database/ResultQueries';
+import { registerReportRoutes, ReportRunner, ReportStore } from '../reports';
 import { ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
 import { registerReadRoutes } from './readRoutes';
@@ -62,6 +64,9 @@ export interface RouterOptions {
   /** Absent when the notifications backend is not installed. */
   notifications?: NotificationService;
   appBaseUrl?: string;
+  reportRunner?: ReportRunner;
+  reportStore?: ReportStore;
+  scheduler?: SchedulerService;
   evaluator: ScorecardsEvaluator;
   definitions: ScorecardsDefinitionsConfig;
 }
@@ -149,6 +154,15 @@ export async function createRouter(
     campaignStore: options.campaignStore,
     appBaseUrl: options.appBaseUrl,
   });
+  if (options.reportRunner && options.reportStore) {
+    registerReportRoutes(router, {
+      httpAuth,
+      permissions,
+      runner: options.reportRunner,
+      store: options.reportStore,
+      scheduler: options.scheduler,
+    });
+  }
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await userOrService(req);
