@@ -306,6 +306,9 @@ export function mockScorecardsApi(
     exportCampaignEntities: notMocked('exportCampaignEntities'),
     notifyCampaignOwners: notMocked('notifyCampaignOwners'),
     getEntityCampaigns: notMocked('getEntityCampaigns'),
+    getReports: notMocked('getReports'),
+    previewReport: notMocked('previewReport'),
+    sendReport: notMocked('sendReport'),
     ...overrides,
   } as jest.Mocked<ScorecardsApi>;
 }

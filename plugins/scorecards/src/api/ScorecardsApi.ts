@@ -28,6 +28,9 @@ import {
   EntityCampaignsResponse,
   EntityScorecardsResponse,
   EvaluationSummary,
+  ReportContent,
+  ReportSendResponse,
+  ReportsListResponse,
   ScorecardDetailsResponse,
   ScorecardEntitiesQuery,
   ScorecardEntitiesResponse,
@@ -111,6 +114,15 @@ export interface ScorecardsApi {
   getEntityCampaigns(
     entityRef: string | CompoundEntityRef,
   ): Promise<EntityCampaignsResponse>;
+  /** The configured reports with their last result. */
+  getReports(): Promise<ReportsListResponse>;
+  /** The content a report would have if it were sent now. */
+  previewReport(id: string): Promise<ReportContent>;
+  /**
+   * Sends a report now to its channels. Needs the `scorecards.report.send`
+   * permission.
+   */
+  sendReport(id: string): Promise<ReportSendResponse>;
 }
 
 /** @public */

@@ -34,6 +34,9 @@ import {
   EntityCampaignsResponse,
   EntityScorecardsResponse,
   EvaluationSummary,
+  ReportContent,
+  ReportSendResponse,
+  ReportsListResponse,
   ScorecardDetailsResponse,
   ScorecardEntitiesQuery,
   ScorecardEntitiesResponse,
@@ -224,6 +227,22 @@ export class ScorecardsClient implements ScorecardsApi {
     entityRef: string | CompoundEntityRef,
   ): Promise<EntityCampaignsResponse> {
     return this.getJson(`/entities/${entityPath(entityRef)}/campaigns`);
+  }
+
+  async getReports(): Promise<ReportsListResponse> {
+    return this.getJson('/reports');
+  }
+
+  async previewReport(id: string): Promise<ReportContent> {
+    return this.getJson(`/reports/${encodeURIComponent(id)}/preview`);
+  }
+
+  async sendReport(id: string): Promise<ReportSendResponse> {
+    const response = await this.request(
+      `/reports/${encodeURIComponent(id)}/send`,
+      { method: 'POST' },
+    );
+    return (await response.json()) as ReportSendResponse;
   }
 
   private async getJson<T>(path: string): Promise<T> {

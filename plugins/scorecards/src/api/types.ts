@@ -533,3 +533,104 @@ export interface EntityCampaignsResponse {
   entityRef: string;
   items: EntityCampaign[];
 }
+
+/** Whether a report's last send reached every channel, some or none. @public */
+export type ReportStatus = 'sent' | 'partial' | 'failed';
+
+/** A configured report, as `GET /reports` lists it (no webhook URLs). @public */
+export interface ReportSummary {
+  id: string;
+  title: string;
+  /**
+   * The task schedule: `frequency` is `{ cron }`, a duration such as
+   * `{ days: 7 }` or `{ trigger: 'manual' }`.
+   */
+  schedule: {
+    frequency?:
+      | { cron: string }
+      | { trigger: 'manual' }
+      | Record<string, number>
+      | string;
+    [key: string]: unknown;
+  };
+  /** The IANA time zone of a cron schedule. */
+  timezone?: string;
+  /** A group and its descendants, or the whole organisation without one. */
+  audience: { group?: string };
+  scorecards: string[];
+  channels: { notifications?: { recipients: string[] }; slack?: boolean };
+  /** Whether the task is scheduled on the replica that answered. */
+  scheduled?: boolean;
+  lastResult?: {
+    status?: ReportStatus;
+    error?: string;
+    attemptedAt?: string;
+    sentAt?: string;
+  };
+}
+
+/** `GET /reports`. @public */
+export interface ReportsListResponse {
+  items: ReportSummary[];
+}
+
+/** A rule, service or team in a report, scored in points (0–100). @public */
+export interface ReportItem {
+  /** A rule id or an entity ref. */
+  id: string;
+  title: string;
+  score: number;
+  /** Points since the previous report; absent without a baseline. */
+  change?: number;
+  link?: string;
+}
+
+/** The top and bottom of a ranking. @public */
+export interface ReportRanking {
+  highest: ReportItem[];
+  lowest: ReportItem[];
+}
+
+/** A scorecard's part of a report. @public */
+export interface ScorecardReportSection {
+  scorecardId: string;
+  title: string;
+  link: string;
+  day?: string;
+  previousDay?: string;
+  /** The audience's average score, with its change. */
+  score?: number;
+  change?: number;
+  entities: number;
+  rules: ReportRanking;
+  services: ReportRanking;
+  teams: ReportRanking;
+}
+
+/** `GET /reports/:id/preview`: what a send would say now. @public */
+export interface ReportContent {
+  reportId: string;
+  title: string;
+  generatedAt: string;
+  /** The previous report's send time: the baseline of the changes. */
+  since?: string;
+  audience: { group?: string };
+  link: string;
+  scorecards: ScorecardReportSection[];
+}
+
+/** One channel's outcome of a send. @public */
+export interface ReportChannelOutcome {
+  channel: 'notifications' | 'slack';
+  ok: boolean;
+  attempts: number;
+  error?: string;
+}
+
+/** `POST /reports/:id/send`. @public */
+export interface ReportSendResponse {
+  status: ReportStatus;
+  channels: ReportChannelOutcome[];
+  /** The errors of the failed channels, one line each. */
+  error?: string;
+}

@@ -32,6 +32,7 @@ import {
   productionReadinessDetails,
   scorecardsList,
 } from '../../__testUtils__/fixtures';
+import { weeklyReport } from '../../__testUtils__/reportFixtures';
 import { ScorecardsPage } from './ScorecardsPage';
 
 const DENY = AuthorizeResult.DENY;
@@ -120,6 +121,23 @@ describe('ScorecardsPage', () => {
     expect(
       screen.getByRole('link', { name: 'All scorecards' }),
     ).toHaveAttribute('href', '/scorecards');
+  });
+
+  it('shows the reports at /scorecards/reports, with its tab selected', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getReports.mockResolvedValue({ items: [weeklyReport] });
+    await renderPageAt('/scorecards/reports', scorecardsApi);
+    expect(
+      await screen.findByText('Weekly organisation overview'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Reports' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'href',
+      '/scorecards/campaigns',
+    );
   });
 
   it('shows an error for an unknown scorecard', async () => {

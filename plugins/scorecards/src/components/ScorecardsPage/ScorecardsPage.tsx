@@ -17,6 +17,7 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { CampaignPage, CampaignsList } from '../Campaigns';
+import { ReportsList } from '../ScorecardReports';
 import { ScorecardDetail } from '../ScorecardDetail';
 import { ScorecardsHistory } from '../ScorecardsHistory';
 import { ScorecardsOverview } from '../ScorecardsOverview';
@@ -51,6 +52,15 @@ export function ScorecardsPageContent() {
         />
         <Route path="/campaigns" element={<CampaignsTab />} />
         <Route path="/campaigns/:campaignKey" element={<CampaignPage />} />
+        <Route
+          path="/reports"
+          element={
+            <>
+              <ScorecardsTabs selected="reports" />
+              <ReportsList />
+            </>
+          }
+        />
         <Route path="/:scorecardId" element={<ScorecardDetail />} />
       </Routes>
     </Content>

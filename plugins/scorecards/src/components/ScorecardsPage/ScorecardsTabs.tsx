@@ -30,7 +30,7 @@ const useStyles = makeStyles(theme => ({
 
 /** Overview, History and Campaigns, as links styled as tabs. */
 export function ScorecardsTabs(props: {
-  selected: 'overview' | 'history' | 'campaigns';
+  selected: 'overview' | 'history' | 'campaigns' | 'reports';
 }) {
   const classes = useStyles();
   const rootLink = useRouteRef(rootRouteRef);
@@ -55,6 +55,12 @@ export function ScorecardsTabs(props: {
         label="Campaigns"
         component={RouterLink}
         to={`${root}/campaigns`}
+      />
+      <Tab
+        value="reports"
+        label="Reports"
+        component={RouterLink}
+        to={`${root}/reports`}
       />
     </Tabs>
   );
