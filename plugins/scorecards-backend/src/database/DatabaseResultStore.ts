@@ -37,6 +37,7 @@ import {
 } from './ResultStore';
 import { fromFailingRules, toFailingRules } from './failingRules';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
+import { fromEntityColumns } from './entityColumns';
 
 const migrationsDir = resolvePackagePath(
   '@openscorecards/plugin-scorecards-backend',
@@ -170,16 +171,7 @@ function fromResultRow(row: ResultRow): EntityResultRow {
   return {
     scorecardId: row.scorecard_id,
     entityRef: row.entity_ref,
-    entity: {
-      kind: row.entity_kind,
-      namespace: row.entity_namespace,
-      name: row.entity_name,
-      title: row.entity_title ?? undefined,
-      type: row.entity_type ?? undefined,
-      lifecycle: row.entity_lifecycle ?? undefined,
-      owner: row.entity_owner || undefined,
-      system: row.entity_system ?? undefined,
-    },
+    entity: fromEntityColumns(row),
     level: row.level,
     levelRank: Number(row.level_rank),
     score: Number(row.score),

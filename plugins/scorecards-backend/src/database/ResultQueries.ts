@@ -29,6 +29,7 @@ import {
   ScorecardRollup,
 } from './ResultStore';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
+import { fromEntityColumns } from './entityColumns';
 
 const RESULTS = 'scorecards_results';
 const HISTORY = 'scorecards_history';
@@ -298,16 +299,7 @@ function fromEntityRow(row: EntityRow): ScorecardEntity {
   return {
     scorecardId: row.scorecard_id,
     entityRef: row.entity_ref,
-    entity: {
-      kind: row.entity_kind,
-      namespace: row.entity_namespace,
-      name: row.entity_name,
-      title: row.entity_title ?? undefined,
-      type: row.entity_type ?? undefined,
-      lifecycle: row.entity_lifecycle ?? undefined,
-      owner: row.entity_owner || undefined,
-      system: row.entity_system ?? undefined,
-    },
+    entity: fromEntityColumns(row),
     level: row.level,
     levelRank: Number(row.level_rank),
     score: Number(row.score),
