@@ -37,7 +37,7 @@ import {
 } from './ResultStore';
 import { fromFailingRules, toFailingRules } from './failingRules';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
-import { fromEntityColumns } from './entityColumns';
+import { EntityColumns, fromEntityColumns } from './entityColumns';
 
 const migrationsDir = resolvePackagePath(
   '@openscorecards/plugin-scorecards-backend',
@@ -52,18 +52,9 @@ const DAILY = 'scorecards_daily';
 const DAILY_RULES = 'scorecards_daily_rules';
 
 /** The columns a result has both when staged and when current. */
-interface ResultColumns {
+interface ResultColumns extends EntityColumns {
   scorecard_id: string;
   entity_ref: string;
-  entity_kind: string;
-  entity_namespace: string;
-  entity_name: string;
-  entity_title: string | null;
-  entity_type: string | null;
-  entity_lifecycle: string | null;
-  /** '' when the entity has no owner. */
-  entity_owner: string;
-  entity_system: string | null;
   level: string;
   level_rank: number;
   score: number;

@@ -29,7 +29,7 @@ import {
   ScorecardRollup,
 } from './ResultStore';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
-import { fromEntityColumns } from './entityColumns';
+import { EntityColumns, fromEntityColumns } from './entityColumns';
 
 const RESULTS = 'scorecards_results';
 const HISTORY = 'scorecards_history';
@@ -246,17 +246,9 @@ function afterKey(
   ];
 }
 
-interface EntityRow {
+interface EntityRow extends EntityColumns {
   scorecard_id: string;
   entity_ref: string;
-  entity_kind: string;
-  entity_namespace: string;
-  entity_name: string;
-  entity_title: string | null;
-  entity_type: string | null;
-  entity_lifecycle: string | null;
-  entity_owner: string;
-  entity_system: string | null;
   level: string;
   level_rank: number;
   score: number;
