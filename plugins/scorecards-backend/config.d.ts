@@ -134,12 +134,16 @@ export interface Config {
       id: string;
       title?: string;
       /**
-       * `{ cron: '0 9 * * 1' }` or `{ frequency: { days: 7 } }` (any
-       * scheduler task schedule); timeout defaults to five minutes.
+       * `{ cron: '0 9 * * 1', timezone: 'Europe/Paris' }`, or
+       * `{ frequency: { days: 7 } }`, or `{ frequency: { trigger: manual } }`
+       * (sent by hand only); timeout defaults to five minutes.
        */
       schedule: Partial<SchedulerServiceTaskScheduleDefinitionConfig> & {
         cron?: string;
-        /** IANA time zone; shown only (cron runs in the backend's zone). */
+        /**
+         * IANA time zone of a cron schedule, daylight saving included; the
+         * backend's own time zone when left out.
+         */
         timezone?: string;
       };
       /** The whole organisation when left out; a group includes its descendants. */

@@ -115,7 +115,7 @@ export const scorecardsPlugin = createBackendPlugin({
           logger,
           appBaseUrl: config.getOptionalString('app.baseUrl'),
         });
-        await scheduleReports({ scheduler, runner: reportRunner });
+        await scheduleReports({ scheduler, runner: reportRunner, logger });
         const recordCampaignDaily = createCampaignDailyRecorder({
           campaigns,
           campaignStore,

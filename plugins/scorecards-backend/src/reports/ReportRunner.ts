@@ -31,7 +31,8 @@ import { ResultQueries } from '../database/ResultQueries';
 import { computeReport, ReportContent } from './computeReport';
 import { ReportDefinition } from './readReportsConfig';
 import { ReportSender, SendOutcome } from './ReportSender';
-import { ReportStore } from './ReportStore';
+import { ReportState, ReportStore } from './ReportStore';
+import { nextRunAfter } from './reportSchedule';
 
 /** Groups resolved per audience, at most; deeper trees are cut off. */
 const MAX_AUDIENCE_GROUPS = 1000;
@@ -102,6 +103,65 @@ export async function resolveAudienceOwners(options: {
   return [...seen];
 }
 
+/**
+ * Replaces the teams' refs in the report's rankings by their names: each
+ * group's `spec.profile.displayName`, else its `metadata.title`, else its
+ * name; read from the catalog in one batch. A team the catalog does not
+ * have keeps its ref.
+ */
+export async function nameTeams(
+  content: ReportContent,
+  options: { catalog: CatalogService; auth: AuthService },
+): Promise<ReportContent> {
+  const refs = [
+    ...new Set(
+      content.scorecards.flatMap(section => [
+        ...section.teams.highest.map(team => team.id),
+        ...section.teams.lowest.map(team => team.id),
+      ]),
+    ),
+  ];
+  if (refs.length === 0) {
+    return content;
+  }
+  const { items } = await options.catalog.getEntitiesByRefs(
+    {
+      entityRefs: refs,
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.title',
+        'spec.profile.displayName',
+      ],
+    },
+    { credentials: await options.auth.getOwnServiceCredentials() },
+  );
+  const names = new Map<string, string>();
+  items.forEach((entity, i) => {
+    if (!entity) {
+      return;
+    }
+    const profile = (entity.spec as { profile?: { displayName?: unknown } })
+      ?.profile;
+    const name =
+      (typeof profile?.displayName === 'string' && profile.displayName) ||
+      entity.metadata.title ||
+      entity.metadata.name;
+    names.set(refs[i], name);
+  });
+  const rename = (team: ReportContent['scorecards'][number]['teams']) => ({
+    highest: team.highest.map(t => ({ ...t, title: names.get(t.id) ?? t.id })),
+    lowest: team.lowest.map(t => ({ ...t, title: names.get(t.id) ?? t.id })),
+  });
+  return {
+    ...content,
+    scorecards: content.scorecards.map(section => ({
+      ...section,
+      teams: rename(section.teams),
+    })),
+  };
+}
+
 export interface ReportRunnerOptions {
   reports: ReportDefinition[];
   definitions: ScorecardsDefinitionsConfig;
@@ -118,6 +178,13 @@ export interface ReportRunnerOptions {
 export interface ReportRunOutcome extends SendOutcome {
   content?: ReportContent;
 }
+
+/** What a scheduled check of a report did. */
+export type ScheduledCheck =
+  | { action: 'started'; nextRunAt?: Date }
+  | { action: 'not-due'; nextRunAt?: Date }
+  | { action: 'taken' }
+  | { action: 'sent'; outcome: ReportRunOutcome };
 
 /** Computes, previews and sends the configured reports. */
 export class ReportRunner {
@@ -146,7 +213,7 @@ export class ReportRunner {
           auth,
         })
       : undefined;
-    return computeReport({
+    const content = await computeReport({
       report,
       definitions: this.options.definitions,
       queries: this.options.queries,
@@ -156,6 +223,61 @@ export class ReportRunner {
       appBaseUrl: this.options.appBaseUrl,
       now: this.now(),
     });
+    try {
+      return await nameTeams(content, { catalog, auth });
+    } catch (error) {
+      // Refs are still readable: a catalog outage must not stop a report.
+      this.options.logger.warn(
+        `Scorecards report "${report.id}": could not read team names from the catalog: ${error}`,
+      );
+      return content;
+    }
+  }
+
+  /**
+   * When the report is next due: the first time its schedule names after
+   * the slot it last handled (in the past while a slot waits to be sent),
+   * or undefined for a report sent only by hand.
+   */
+  nextRunAt(report: ReportDefinition, state?: ReportState): Date | undefined {
+    return nextRunAfter(report.cadence, state?.lastScheduledFor ?? this.now());
+  }
+
+  /**
+   * The scheduled check of a report. The first check starts its schedule;
+   * later ones send the report when its next slot has passed, after
+   * claiming the slot (compare-and-set), so that each slot is sent at most
+   * once even across replicas. A report missed while the backend was down
+   * is sent once when it is back, not once per missed slot.
+   */
+  async runIfDue(report: ReportDefinition): Promise<ScheduledCheck> {
+    const { store } = this.options;
+    if (report.cadence.type === 'manual') {
+      return { action: 'not-due' };
+    }
+    const now = this.now();
+    const state = await store.get(report.id);
+    const slot = state?.lastScheduledFor;
+    if (!slot) {
+      await store.startSchedule(report.id, now);
+      return {
+        action: 'started',
+        nextRunAt: nextRunAfter(report.cadence, now),
+      };
+    }
+    const due = nextRunAfter(report.cadence, slot);
+    if (!due || due > now) {
+      return { action: 'not-due', nextRunAt: due };
+    }
+    if (!(await store.claimSlot(report.id, slot, now))) {
+      return { action: 'taken' };
+    }
+    this.options.logger.info(
+      `Sending scheduled scorecards report "${
+        report.id
+      }" (due ${due.toISOString()})`,
+    );
+    return { action: 'sent', outcome: await this.run(report) };
   }
 
   /**
@@ -196,23 +318,44 @@ export class ReportRunner {
 export const reportTaskId = (reportId: string) =>
   `scorecards-report-${reportId}`;
 
+/** How often each report's task checks whether the report is due. */
+export const REPORT_CHECK_FREQUENCY = { minutes: 1 };
+
 /**
- * Schedules one global task per report (`scorecards-report-<id>`), so that
- * each report is sent once across replicas. A report's task never fails
- * the evaluation: it runs apart and swallows its own errors.
+ * Schedules one global task per report (`scorecards-report-<id>`) that
+ * checks every minute whether the report is due ({@link
+ * ReportRunner.runIfDue}). The check, not the Backstage scheduler, reads
+ * the report's schedule, because the scheduler runs cron expressions only
+ * in the backend's time zone. Reports sent only by hand get no task. A
+ * report's task never fails the evaluation: it runs apart and swallows its
+ * own errors.
  */
 export async function scheduleReports(options: {
   scheduler: SchedulerService;
   runner: ReportRunner;
+  logger: LoggerService;
 }): Promise<void> {
-  const { scheduler, runner } = options;
+  const { scheduler, runner, logger } = options;
   for (const report of runner.reports) {
+    if (report.cadence.type === 'manual') {
+      continue;
+    }
     await scheduler.scheduleTask({
       id: reportTaskId(report.id),
       scope: 'global',
-      ...report.schedule,
+      frequency: REPORT_CHECK_FREQUENCY,
+      timeout: report.schedule.timeout,
+      ...(report.schedule.initialDelay
+        ? { initialDelay: report.schedule.initialDelay }
+        : {}),
       fn: async () => {
-        await runner.run(report);
+        try {
+          await runner.runIfDue(report);
+        } catch (error) {
+          logger.error(
+            `Scorecards report "${report.id}": the scheduled check failed: ${error}`,
+          );
+        }
       },
     });
   }

@@ -56,6 +56,7 @@ function report(webhookUrl: string): ReportDefinition {
     id: 'weekly',
     title: 'Weekly',
     schedule: { frequency: { days: 7 }, timeout: { minutes: 5 } },
+    cadence: { type: 'every', duration: { days: 7 } },
     audience: {},
     scorecards: ['docs'],
     channels: { slack: { webhookUrl } },

@@ -47,6 +47,11 @@ export interface ReportState {
   lastError?: string;
   /** The content of the last send that reached at least one channel. */
   lastContent?: ReportContent;
+  /**
+   * The schedule slot last handled: the report is next due at the first
+   * time its schedule names after this one.
+   */
+  lastScheduledFor?: Date;
 }
 
 interface ReportRow {
@@ -56,6 +61,7 @@ interface ReportRow {
   last_status: string | null;
   last_error: string | null;
   last_content: string | null;
+  last_scheduled_for: string | null;
 }
 
 /** The outcome of each report's last send, in `scorecards_reports`. */
@@ -96,6 +102,7 @@ export class ReportStore {
         'last_status',
         'last_error',
         'last_content',
+        this.dialect.selectTimestamp('last_scheduled_for'),
       );
     return rows.map(row => ({
       reportId: row.report_id,
@@ -108,6 +115,9 @@ export class ReportStore {
       lastStatus: (row.last_status as ReportStatus | null) ?? undefined,
       lastError: row.last_error ?? undefined,
       lastContent: row.last_content ? JSON.parse(row.last_content) : undefined,
+      lastScheduledFor: row.last_scheduled_for
+        ? fromDbTimestamp(row.last_scheduled_for)
+        : undefined,
     }));
   }
 
@@ -142,6 +152,36 @@ export class ReportStore {
       .insert({ report_id: reportId, ...row })
       .onConflict('report_id')
       .merge(row);
+  }
+
+  /**
+   * Starts the report's schedule at `at`, unless it has started already:
+   * the first slot is then the first time the schedule names after `at`.
+   */
+  async startSchedule(reportId: string, at: Date): Promise<void> {
+    await this.db(REPORTS)
+      .insert({ report_id: reportId, last_scheduled_for: toDbTimestamp(at) })
+      .onConflict('report_id')
+      .ignore();
+    await this.db(REPORTS)
+      .where({ report_id: reportId })
+      .whereNull('last_scheduled_for')
+      .update({ last_scheduled_for: toDbTimestamp(at) });
+  }
+
+  /**
+   * Moves the report's schedule from slot `from` to `to`, if no one else
+   * has moved it since it was read; true when this call moved it. Whoever
+   * moves a slot sends it, so that each slot is sent at most once.
+   */
+  async claimSlot(reportId: string, from: Date, to: Date): Promise<boolean> {
+    const updated = await this.db(REPORTS)
+      .where({
+        report_id: reportId,
+        last_scheduled_for: toDbTimestamp(from),
+      })
+      .update({ last_scheduled_for: toDbTimestamp(to) });
+    return updated === 1;
   }
 
   /**

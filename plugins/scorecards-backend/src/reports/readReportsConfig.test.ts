@@ -52,6 +52,11 @@ describe('readReportsConfig', () => {
       },
     });
     expect(report.timezone).toBe('Europe/Paris');
+    expect(report.cadence).toEqual({
+      type: 'cron',
+      expression: '0 9 * * 1',
+      timezone: 'Europe/Paris',
+    });
     expect(report.schedule).toMatchObject({
       frequency: { cron: '0 9 * * 1' },
       timeout: { minutes: 5 },
@@ -59,15 +64,15 @@ describe('readReportsConfig', () => {
   });
 
   it('defaults to all scorecards and no reports', () => {
-    expect(
-      read([
-        {
-          id: 'a',
-          schedule: { frequency: { days: 7 } },
-          channels: { notifications: { recipients: ['group:x'] } },
-        },
-      ])[0].scorecards,
-    ).toEqual(['docs', 'ops']);
+    const [report] = read([
+      {
+        id: 'a',
+        schedule: { frequency: { days: 7 } },
+        channels: { notifications: { recipients: ['group:x'] } },
+      },
+    ]);
+    expect(report.scorecards).toEqual(['docs', 'ops']);
+    expect(report.cadence).toEqual({ type: 'every', duration: { days: 7 } });
     expect(readReportsConfig(new ConfigReader({}), testDefinitions)).toEqual(
       [],
     );
@@ -93,6 +98,16 @@ describe('readReportsConfig', () => {
           },
         },
         { id: 'x', channels: { slack: { webhookUrl: 'https://h' } } },
+        {
+          id: 'y',
+          schedule: { cron: '0 25 * * *' },
+          channels: { slack: { webhookUrl: 'https://h' } },
+        },
+        {
+          id: 'z',
+          schedule: { frequency: { days: 7 }, timezone: 'Europe/Paris' },
+          channels: { slack: { webhookUrl: 'https://h' } },
+        },
       ]);
     } catch (error) {
       message = (error as Error).message;
@@ -119,6 +134,12 @@ describe('readReportsConfig', () => {
       'scorecards.reports[1].channels.slack.webhookUrl: must be an http(s) URL',
     );
     expect(message).toContain('scorecards.reports[2].schedule: is required');
+    expect(message).toContain(
+      'scorecards.reports[3].schedule: invalid cron expression "0 25 * * *"',
+    );
+    expect(message).toContain(
+      'scorecards.reports[4].schedule.timezone: applies to cron schedules only',
+    );
     expect(message).not.toContain('secret-hook');
   });
 });

@@ -25,6 +25,7 @@ import {
   ScorecardsDefinitionsConfig,
   ValidationProblem,
 } from '@openscorecards/plugin-scorecards-common';
+import { ReportCadence, reportCadence } from './reportSchedule';
 
 /** A validated report of `scorecards.reports`. */
 export interface ReportDefinition {
@@ -32,10 +33,12 @@ export interface ReportDefinition {
   title: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
   /**
-   * The configured IANA time zone of a cron schedule. Shown only: the
-   * Backstage scheduler runs cron expressions in the backend's time zone.
+   * The IANA time zone of a cron schedule; without one, cron expressions
+   * run in the backend's time zone.
    */
   timezone?: string;
+  /** When the report is due, read from `schedule` and `timezone`. */
+  cadence: ReportCadence;
   /** Absent for the whole organisation; else a group ref (lower case). */
   audience: { group?: string };
   /** The scorecard ids the report covers, in config order. */
@@ -149,6 +152,7 @@ export function readReportsConfig(
 
     let schedule: SchedulerServiceTaskScheduleDefinition | undefined;
     let timezone: string | undefined;
+    let cadence: ReportCadence | undefined;
     if (!isObject(item.schedule)) {
       problem(
         `${path}.schedule`,
@@ -176,8 +180,23 @@ export function readReportsConfig(
             `${path}.schedule`,
           ),
         );
+        const { frequency } = schedule;
+        const isCron = typeof frequency === 'object' && 'cron' in frequency;
+        if (!isCron && zone !== undefined) {
+          problem(
+            `${path}.schedule.timezone`,
+            'applies to cron schedules only; remove it or use cron',
+          );
+        }
       } catch (error) {
         problem(`${path}.schedule`, `${(error as Error).message}`);
+      }
+      if (schedule) {
+        try {
+          cadence = reportCadence(schedule, timezone);
+        } catch (error) {
+          problem(`${path}.schedule`, `${(error as Error).message}`);
+        }
       }
     }
 
@@ -275,12 +294,13 @@ export function readReportsConfig(
       }
     }
 
-    if (problems.length === before && schedule) {
+    if (problems.length === before && schedule && cadence) {
       reports.push({
         id: id as string,
         title: (title as string | undefined)?.trim() || (id as string),
         schedule,
         ...(timezone ? { timezone } : {}),
+        cadence,
         audience: group ? { group } : {},
         scorecards,
         channels,

@@ -45,8 +45,13 @@ export interface ReportSummary {
   audience: { group?: string };
   scorecards: string[];
   channels: { notifications?: { recipients: string[] }; slack?: boolean };
-  /** Whether the task is scheduled on this replica. */
+  /** Whether the report's task is scheduled on this replica. */
   scheduled?: boolean;
+  /**
+   * When the report is next due (ISO 8601); in the past while a missed
+   * slot waits for the next check. Absent for reports sent only by hand.
+   */
+  nextRunAt?: string;
   lastResult?: {
     status?: string;
     error?: string;
@@ -101,11 +106,13 @@ export function registerReportRoutes(
     res.json({
       items: runner.reports.map(report => {
         const state = byId.get(report.id);
+        const nextRunAt = runner.nextRunAt(report, state);
         return {
           ...toSummary(report),
-          ...(taskIds
+          ...(taskIds && report.cadence.type !== 'manual'
             ? { scheduled: taskIds.has(reportTaskId(report.id)) }
             : {}),
+          ...(nextRunAt ? { nextRunAt: nextRunAt.toISOString() } : {}),
           ...(state
             ? {
                 lastResult: {

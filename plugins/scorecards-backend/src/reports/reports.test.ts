@@ -35,7 +35,7 @@ import { ResultQueries } from '../database/ResultQueries';
 import { computeReport } from './computeReport';
 import { ReportDefinition } from './readReportsConfig';
 import { renderNotification } from './renderReport';
-import { ReportRunner, resolveAudienceOwners } from './ReportRunner';
+import { nameTeams, ReportRunner, resolveAudienceOwners } from './ReportRunner';
 import { registerReportRoutes } from './reportRoutes';
 import { ReportSender } from './ReportSender';
 import { ReportStore } from './ReportStore';
@@ -54,6 +54,7 @@ const orgReport: ReportDefinition = {
   id: 'weekly',
   title: 'Weekly overview',
   schedule: { frequency: { days: 7 }, timeout: { minutes: 5 } },
+  cadence: { type: 'every', duration: { days: 7 } },
   audience: {},
   scorecards: ['docs'],
   channels: { notifications: { recipients: ['group:default/platform'] } },
@@ -172,14 +173,17 @@ const catalogWith = (entities: Record<string, any>): CatalogService =>
     ),
   } as unknown as CatalogService);
 
-describe('scorecard reports', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+});
+
+describe.each(databases.eachSupportedId())('scorecard reports on %p', id => {
   let knex: Knex;
   let store: ReportStore;
   let queries: ResultQueries;
 
   beforeAll(async () => {
-    knex = await databases.init('SQLITE_3');
+    knex = await databases.init(id);
     store = await ReportStore.create({
       database: mockServices.database({ knex }),
     });
@@ -338,6 +342,177 @@ describe('scorecard reports', () => {
     );
   });
 
+  it('names the teams of a report from the catalog', async () => {
+    const content = await computeReport({
+      report: orgReport,
+      definitions: testDefinitions,
+      queries,
+      store,
+      now: NOW,
+    });
+    const catalog = catalogWith({
+      [TEAM_A]: {
+        kind: 'Group',
+        metadata: { name: 'team-a', title: 'Team A title' },
+        spec: { profile: { displayName: 'Team Alpha' } },
+      },
+      [TEAM_B]: {
+        kind: 'Group',
+        metadata: { name: 'team-b', title: 'Team Bravo' },
+        spec: {},
+      },
+    });
+    const named = await nameTeams(content, {
+      catalog,
+      auth: mockServices.auth(),
+    });
+    const { teams } = named.scorecards[0];
+    expect(
+      [...teams.highest, ...teams.lowest].map(t => [t.id, t.title]),
+    ).toEqual([
+      [TEAM_A, 'Team Alpha'],
+      // Not in the catalog: keeps its ref.
+      [TEAM_C, TEAM_C],
+      [TEAM_B, 'Team Bravo'],
+    ]);
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    // The content given is left as it was.
+    expect(content.scorecards[0].teams.highest[0].title).toBe(TEAM_A);
+  });
+
+  describe('schedule', () => {
+    const cronReport: ReportDefinition = {
+      ...orgReport,
+      id: 'monday-paris',
+      schedule: { frequency: { cron: '0 9 * * 1' }, timeout: { minutes: 5 } },
+      timezone: 'Europe/Paris',
+      cadence: {
+        type: 'cron',
+        expression: '0 9 * * 1',
+        timezone: 'Europe/Paris',
+      },
+    };
+    let now: Date;
+    let send: jest.Mock;
+    let runner: ReportRunner;
+
+    beforeEach(async () => {
+      await knex('scorecards_reports').delete();
+      send = jest.fn(async () => {});
+      const logger = mockServices.logger.mock();
+      runner = new ReportRunner({
+        reports: [cronReport],
+        definitions: testDefinitions,
+        queries,
+        store,
+        sender: new ReportSender({
+          logger,
+          notifications: { send } as unknown as NotificationService,
+          sleep: async () => {},
+        }),
+        catalog: catalogWith({}),
+        auth: mockServices.auth(),
+        logger,
+        now: () => now,
+      });
+    });
+
+    it('sends each slot once, at its time in the time zone', async () => {
+      // Wednesday 25 November 2026: the first check starts the schedule.
+      now = new Date('2026-11-25T10:00:00Z');
+      await expect(runner.runIfDue(cronReport)).resolves.toEqual({
+        action: 'started',
+        // Monday 30 November, 09:00 in Paris (CET, UTC+1).
+        nextRunAt: new Date('2026-11-30T08:00:00Z'),
+      });
+      now = new Date('2026-11-30T07:59:00Z');
+      await expect(runner.runIfDue(cronReport)).resolves.toMatchObject({
+        action: 'not-due',
+        nextRunAt: new Date('2026-11-30T08:00:00Z'),
+      });
+      expect(send).not.toHaveBeenCalled();
+
+      now = new Date('2026-11-30T08:00:30Z');
+      await expect(runner.runIfDue(cronReport)).resolves.toMatchObject({
+        action: 'sent',
+        outcome: { status: 'sent' },
+      });
+      expect(send).toHaveBeenCalledTimes(1);
+      now = new Date('2026-11-30T08:01:30Z');
+      await expect(runner.runIfDue(cronReport)).resolves.toMatchObject({
+        action: 'not-due',
+        nextRunAt: new Date('2026-12-07T08:00:00Z'),
+      });
+      expect(send).toHaveBeenCalledTimes(1);
+      const state = await store.get(cronReport.id);
+      expect(state?.lastScheduledFor).toEqual(new Date('2026-11-30T08:00:30Z'));
+      expect(runner.nextRunAt(cronReport, state)).toEqual(
+        new Date('2026-12-07T08:00:00Z'),
+      );
+    });
+
+    it('sends missed slots once when the backend is back', async () => {
+      await store.startSchedule(
+        cronReport.id,
+        new Date('2026-11-01T00:00:00Z'),
+      );
+      // Three Mondays passed while the backend was down.
+      now = new Date('2026-11-25T10:00:00Z');
+      expect(
+        runner.nextRunAt(cronReport, await store.get(cronReport.id)),
+      ).toEqual(new Date('2026-11-02T08:00:00Z'));
+      await expect(runner.runIfDue(cronReport)).resolves.toMatchObject({
+        action: 'sent',
+      });
+      await expect(runner.runIfDue(cronReport)).resolves.toMatchObject({
+        action: 'not-due',
+        nextRunAt: new Date('2026-11-30T08:00:00Z'),
+      });
+      expect(send).toHaveBeenCalledTimes(1);
+    });
+
+    it('lets only one replica claim a slot', async () => {
+      const from = new Date('2026-11-25T10:00:00Z');
+      await store.startSchedule(cronReport.id, from);
+      // Starting again keeps the running schedule.
+      await store.startSchedule(
+        cronReport.id,
+        new Date('2026-11-26T00:00:00Z'),
+      );
+      const to = new Date('2026-11-30T08:00:10Z');
+      const claims = await Promise.all([
+        store.claimSlot(cronReport.id, from, to),
+        store.claimSlot(cronReport.id, from, to),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect((await store.get(cronReport.id))?.lastScheduledFor).toEqual(to);
+    });
+
+    it('does not move the schedule on a send by hand', async () => {
+      now = new Date('2026-11-25T10:00:00Z');
+      await runner.runIfDue(cronReport);
+      now = new Date('2026-11-26T10:00:00Z');
+      await runner.run(cronReport);
+      const state = await store.get(cronReport.id);
+      expect(state?.lastSentAt).toEqual(now);
+      expect(state?.lastScheduledFor).toEqual(new Date('2026-11-25T10:00:00Z'));
+    });
+
+    it('never checks a report sent only by hand', async () => {
+      const manual: ReportDefinition = {
+        ...cronReport,
+        schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 5 } },
+        cadence: { type: 'manual' },
+      };
+      now = new Date('2026-11-25T10:00:00Z');
+      await expect(runner.runIfDue(manual)).resolves.toEqual({
+        action: 'not-due',
+      });
+      expect(await store.get(manual.id)).toBeUndefined();
+      expect(runner.nextRunAt(manual)).toBeUndefined();
+    });
+  });
+
   describe('routes and sending', () => {
     let allow: boolean;
     let send: jest.Mock;
@@ -404,6 +579,8 @@ describe('scorecard reports', () => {
         }),
       ]);
       expect(res.body.items[0].lastResult).toBeUndefined();
+      // Every 7 days from now, until the schedule starts.
+      expect(res.body.items[0].nextRunAt).toBe('2026-12-02T09:00:00.000Z');
     });
 
     it('previews a report and answers 404 for unknown ones', async () => {
