@@ -28,6 +28,7 @@ export const weeklyReport: ReportSummary = {
     notifications: { recipients: ['group:default/platform-engineering'] },
   },
   scheduled: true,
+  nextRunAt: '2099-01-05T08:00:00.000Z',
   lastResult: {
     status: 'sent',
     attemptedAt: '2026-01-05T09:00:00.000Z',
@@ -43,6 +44,7 @@ export const teamReport: ReportSummary = {
   audience: { group: 'group:default/team-a' },
   scorecards: ['production-readiness', 'security'],
   channels: { slack: true },
+  nextRunAt: '2026-01-13T09:00:00.000Z',
   lastResult: {
     status: 'failed',
     error: 'slack: webhook answered 503',

@@ -561,6 +561,12 @@ export interface ReportSummary {
   channels: { notifications?: { recipients: string[] }; slack?: boolean };
   /** Whether the task is scheduled on the replica that answered. */
   scheduled?: boolean;
+  /**
+   * When the report is next due (ISO 8601); in the past while a missed
+   * send waits for the next check (within a minute). Absent for reports
+   * sent only by hand.
+   */
+  nextRunAt?: string;
   lastResult?: {
     status?: ReportStatus;
     error?: string;

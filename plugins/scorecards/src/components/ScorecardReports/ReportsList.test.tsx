@@ -124,12 +124,21 @@ describe('ReportsList', () => {
     expect(
       within(weekly).getByText('cron 0 9 * * 1 (Europe/Paris)'),
     ).toBeInTheDocument();
+    const next = within(weekly).getByText(/^Next run/);
+    expect(next.querySelector('time')).toHaveAttribute(
+      'datetime',
+      expect.stringMatching(/^2099-01-0[45]T/),
+    );
+    expect(next.querySelector('time')).toHaveAttribute(
+      'title',
+      expect.stringContaining('9:00 AM (Europe/Paris)'),
+    );
     expect(within(weekly).getByText(/Notifications →/)).toBeInTheDocument();
     expect(
       within(weekly).getByRole('link', { name: 'platform-engineering' }),
     ).toBeInTheDocument();
     expect(within(weekly).getByText('Sent')).toBeInTheDocument();
-    expect(weekly.querySelector('time')).toHaveAttribute(
+    expect(weekly.querySelectorAll('time')[1]).toHaveAttribute(
       'datetime',
       expect.stringContaining('2026-01-05'),
     );
@@ -137,6 +146,10 @@ describe('ReportsList', () => {
     const team = screen.getByRole('row', { name: /Team A digest/ });
     expect(within(team).getByText(/and its sub-groups/)).toBeInTheDocument();
     expect(within(team).getByText('every 7 days')).toBeInTheDocument();
+    // Its next run has passed: the next check sends it.
+    expect(
+      within(team).getByText('Due now: sent within a minute'),
+    ).toBeInTheDocument();
     expect(within(team).getByText('Slack')).toBeInTheDocument();
     expect(within(team).getByText('Failed')).toBeInTheDocument();
     expect(

@@ -33,6 +33,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import PreviewIcon from '@material-ui/icons/Visibility';
+import { DateTime } from 'luxon';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ReportSummary, scorecardsApiRef } from '../../api';
 import { RelativeTime } from '../RelativeTime';
@@ -115,6 +116,47 @@ function LastResult(props: { report: ReportSummary }) {
   );
 }
 
+/**
+ * When the report is next sent, in the reader's time zone, with the time
+ * in the report's own time zone in the tooltip.
+ */
+function NextRun(props: { report: ReportSummary }) {
+  const { nextRunAt, timezone } = props.report;
+  if (!nextRunAt) {
+    return null;
+  }
+  const at = DateTime.fromISO(nextRunAt);
+  if (!at.isValid) {
+    return null;
+  }
+  if (at <= DateTime.now()) {
+    return (
+      <Typography variant="caption" color="textSecondary" component="div">
+        Due now: sent within a minute
+      </Typography>
+    );
+  }
+  const own = timezone ? at.setZone(timezone) : undefined;
+  return (
+    <Typography variant="caption" color="textSecondary" component="div">
+      Next run{' '}
+      <time
+        dateTime={at.toISO() ?? nextRunAt}
+        title={
+          own?.isValid
+            ? `${own.toLocaleString(
+                DateTime.DATETIME_MED_WITH_WEEKDAY,
+              )} (${timezone})`
+            : undefined
+        }
+      >
+        {at.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)}
+      </time>{' '}
+      ({at.toRelative()})
+    </Typography>
+  );
+}
+
 function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
   const { report, onSent } = props;
   const classes = useStyles();
@@ -144,6 +186,7 @@ function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
       </TableCell>
       <TableCell>
         <span className={classes.nowrap}>{scheduleText(report)}</span>
+        <NextRun report={report} />
         {report.scheduled === false && (
           <Typography variant="caption" color="textSecondary" component="div">
             Not scheduled on this instance
