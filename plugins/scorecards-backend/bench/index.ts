@@ -25,6 +25,7 @@ import {
   validateScorecardsConfig,
 } from '@openscorecards/plugin-scorecards-common';
 import { spawn } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,12 +134,22 @@ async function openDatabase(db: Db, dir: string) {
   };
 }
 
-/** Wraps the store's write-path methods to time them. */
+/** The key of {@link timeStore}'s union of store time. */
+const STORE_BUSY = 'storeBusy';
+
+/**
+ * Wraps the store's write-path methods to time them. The evaluator overlaps
+ * a page's staging write with reading and evaluating the next page, so
+ * calls may overlap: each method's figure is the sum of its own calls, and
+ * `storeBusy` is the wall time during which at least one store call was in
+ * flight (what the run spent waiting on, or overlapping with, the store).
+ */
 function timeStore(store: DatabaseResultStore, phases: Record<string, number>) {
   const target = store as unknown as Record<
     string,
     (...args: unknown[]) => Promise<unknown>
   >;
+  const busy = { inFlight: 0, since: 0n };
   for (const name of [
     'getResultHashes',
     'stageResults',
@@ -151,10 +162,14 @@ function timeStore(store: DatabaseResultStore, phases: Record<string, number>) {
     const original = target[name].bind(store);
     target[name] = async (...args: unknown[]) => {
       const start = process.hrtime.bigint();
+      if (busy.inFlight++ === 0) busy.since = start;
       try {
         return await original(...args);
       } finally {
         phases[name] = (phases[name] ?? 0) + seconds(start);
+        if (--busy.inFlight === 0) {
+          phases[STORE_BUSY] = (phases[STORE_BUSY] ?? 0) + seconds(busy.since);
+        }
       }
     };
   }
@@ -241,8 +256,42 @@ async function measureApi(
   return out;
 }
 
+/**
+ * Starts a V8 CPU profile of this process when `--cpu-prof-scenario` names
+ * the scenario; the returned function stops it and writes the
+ * `.cpuprofile` (open it in Chrome DevTools) into `--cpu-prof-dir`.
+ */
+async function profileScenario(
+  name: string,
+  options: { scenario?: string; dir?: string; db: Db; count: number },
+): Promise<() => Promise<void>> {
+  if (options.scenario !== name && options.scenario !== 'all') {
+    return async () => {};
+  }
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    const dir = options.dir ?? os.tmpdir();
+    const file = path.join(
+      dir,
+      `scorecards-bench-${options.db}-${options.count}-${name}.cpuprofile`,
+    );
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.error(`Wrote ${file}`);
+  };
+}
+
 /** One database and one catalog size, in this process. */
-async function runChild(db: Db, count: number, api: boolean) {
+async function runChild(
+  db: Db,
+  count: number,
+  api: boolean,
+  profile: { scenario?: string; dir?: string } = {},
+) {
   const synthetic = new SyntheticCatalog(count);
   const catalog = new InMemoryCatalog(synthetic);
   const fields = requiredEntityFields(benchDefinitions.definitions);
@@ -295,10 +344,16 @@ async function runChild(db: Db, count: number, api: boolean) {
     const scenario = async (name: string) => {
       for (const key of Object.keys(phases)) delete phases[key];
       counter.n = 0;
+      const stopProfile = await profileScenario(name, {
+        ...profile,
+        db,
+        count,
+      });
       start = process.hrtime.bigint();
       const summary = await evaluator.evaluate({ trigger: 'manual' });
       const wallSeconds = seconds(start);
-      const storeSeconds = Object.values(phases).reduce((a, b) => a + b, 0);
+      await stopProfile();
+      const storeSeconds = phases[STORE_BUSY] ?? 0;
       const line: BenchLine = {
         scenario: name,
         db,
@@ -317,6 +372,8 @@ async function runChild(db: Db, count: number, api: boolean) {
           ...Object.fromEntries(
             Object.entries(phases).map(([k, v]) => [k, round(v)]),
           ),
+          // Wall time with no store call in flight: catalog paging, rule
+          // evaluation and hashing that did not overlap with the store.
           evaluationAndCatalog: round(wallSeconds - storeSeconds),
         },
       };
@@ -360,7 +417,12 @@ async function runChild(db: Db, count: number, api: boolean) {
 }
 
 /** Runs one child process per database and size, so peaks are comparable. */
-function spawnChild(db: Db, count: number, api: boolean): Promise<BenchLine[]> {
+function spawnChild(
+  db: Db,
+  count: number,
+  api: boolean,
+  passThrough: string[],
+): Promise<BenchLine[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -373,6 +435,7 @@ function spawnChild(db: Db, count: number, api: boolean): Promise<BenchLine[]> {
         '--entities',
         String(count),
         ...(api ? ['--api'] : []),
+        ...passThrough,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -411,7 +474,10 @@ async function main() {
     throw new Error(`bench scorecards invalid: ${JSON.stringify(problems)}`);
   }
   if (args.child) {
-    await runChild(args.db as Db, Number(args.entities), Boolean(args.api));
+    await runChild(args.db as Db, Number(args.entities), Boolean(args.api), {
+      scenario: args['cpu-prof-scenario'] as string | undefined,
+      dir: args['cpu-prof-dir'] as string | undefined,
+    });
     return;
   }
   const smoke = Boolean(args.smoke);
@@ -424,13 +490,24 @@ async function main() {
     smoke ? ['sqlite'] : String(args.db ?? 'sqlite,postgres').split(',')
   ) as Db[];
   const largest = Math.max(...counts);
+  const passThrough = ['cpu-prof-scenario', 'cpu-prof-dir'].flatMap(key =>
+    typeof args[key] === 'string' ? [`--${key}`, String(args[key])] : [],
+  );
   const lines: BenchLine[] = [];
   for (const db of dbs) {
     for (const count of counts) {
-      lines.push(...(await spawnChild(db, count, count === largest)));
+      lines.push(
+        ...(await spawnChild(
+          db,
+          count,
+          count === largest && !args['no-api'],
+          passThrough,
+        )),
+      );
     }
   }
-  if (!smoke && !args['no-doc']) {
+  // A profiled run is slower than an unprofiled one: it writes no doc.
+  if (!smoke && !args['no-doc'] && passThrough.length === 0) {
     const file = path.resolve(__dirname, '../../../docs/benchmarks.md');
     await writeBenchmarkDoc(file, lines, { counts, dbs });
     console.error(`Wrote ${file}`);

@@ -24,7 +24,7 @@ import {
 } from '@openscorecards/plugin-scorecards-common';
 import { ScorecardsFactProvider } from '@openscorecards/plugin-scorecards-node';
 import { DatabaseResultStore } from '../database/DatabaseResultStore';
-import { ScorecardsEvaluator } from './ScorecardsEvaluator';
+import { readAhead, ScorecardsEvaluator } from './ScorecardsEvaluator';
 
 jest.setTimeout(60_000);
 
@@ -408,3 +408,55 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('readAhead', () => {
+  it('yields every item in order, reading at most one ahead', async () => {
+    const started: number[] = [];
+    async function* source() {
+      for (let i = 0; i < 4; i++) {
+        started.push(i);
+        yield i;
+      }
+    }
+    const seen: number[] = [];
+    for await (const item of readAhead(source())) {
+      // While item i is consumed, item i + 1 may be read, never i + 2.
+      expect(Math.max(...started)).toBeLessThanOrEqual(item + 1);
+      seen.push(item);
+    }
+    expect(seen).toEqual([0, 1, 2, 3]);
+  });
+
+  it('surfaces an error of the read ahead when that item is asked for', async () => {
+    async function* source() {
+      yield 1;
+      throw new Error('page 2 failed');
+    }
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of readAhead(source())) {
+          seen.push(item);
+        }
+      })(),
+    ).rejects.toThrow('page 2 failed');
+    expect(seen).toEqual([1]);
+  });
+
+  it('closes the source when the consumer stops early', async () => {
+    let closed = false;
+    async function* source() {
+      try {
+        for (let i = 0; ; i++) {
+          yield i;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const item of readAhead(source())) {
+      if (item === 2) break;
+    }
+    expect(closed).toBe(true);
+  });
+});

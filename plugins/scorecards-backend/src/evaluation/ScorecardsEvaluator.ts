@@ -20,6 +20,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BASE_LEVEL,
   CompiledScorecard,
+  EvaluationInput,
   ScorecardResult,
 } from '@openscorecards/plugin-scorecards-common';
 import { ScorecardsFactProvider } from '@openscorecards/plugin-scorecards-node';
@@ -27,6 +28,7 @@ import {
   EntityResultRow,
   ResultStore,
   RunTrigger,
+  resultHashKey,
 } from '../database/ResultStore';
 import { describeEntity } from './describeEntity';
 import { hashResult } from './hashResult';
@@ -48,8 +50,44 @@ export interface EvaluationSummary {
   resultsDeleted: number;
 }
 
-const resultKey = (scorecardId: string, entityRef: string) =>
-  `${scorecardId}\u0000${entityRef}`;
+/**
+ * Reads one item ahead of the consumer: the next catalog page is being
+ * fetched while the current one is evaluated and stored. At most one item
+ * is held beyond the one being consumed, so memory stays flat. An error of
+ * the read ahead surfaces when the consumer asks for that item.
+ *
+ * @internal exported for tests
+ */
+export async function* readAhead<T>(
+  source: AsyncIterable<T>,
+): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  let done = false;
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) {
+        done = true;
+        return;
+      }
+      next = iterator.next();
+      // Awaited on the next turn; until then, not an unhandled rejection.
+      next.catch(() => {});
+      yield current.value;
+    }
+  } catch (error) {
+    done = true;
+    throw error;
+  } finally {
+    if (!done) {
+      // The consumer stopped early: let the read in flight settle, then
+      // close the source.
+      await next.catch(() => {});
+      await iterator.return?.(undefined);
+    }
+  }
+}
 
 /** Counts the passed rules and lists the failing ones, in one pass. */
 function countRules(rules: ScorecardResult['rules']): {
@@ -112,18 +150,35 @@ export class ScorecardsEvaluator {
       scope: { scorecardId: request.scorecardId, entityRef: request.entityRef },
     });
     let entitiesEvaluated = 0;
+    // The staging write of the previous page, still in flight while the
+    // next page is read and evaluated (at most one, so memory stays flat).
+    let staging: Promise<void> | undefined;
     try {
-      const keep = new Map(scorecards.map(s => [s.id, new Set<string>()]));
+      const keep = scorecards.map(() => new Set<string>());
       // Daily rollups need every result of a complete scan, changed or not.
       const rollups = request.entityRef
         ? undefined
         : new RollupAccumulator({ scorecardIds: scorecards.map(s => s.id) });
-      for await (const page of this.readEntities(request)) {
+      for await (const page of readAhead(this.readEntities(request))) {
         entitiesEvaluated += page.length;
-        await this.evaluatePage(runId, page, scorecards, keep, {
+        const changed = await this.evaluatePage(page, scorecards, keep, {
           signal: request.signal,
           rollups,
         });
+        if (staging) {
+          await staging;
+          staging = undefined;
+        }
+        if (changed.length > 0) {
+          staging = store.stageResults(runId, changed);
+          // Awaited before the next write or the commit; until then, not an
+          // unhandled rejection.
+          staging.catch(() => {});
+        }
+      }
+      if (staging) {
+        await staging;
+        staging = undefined;
       }
       request.signal?.throwIfAborted();
 
@@ -133,7 +188,9 @@ export class ScorecardsEvaluator {
       const at = new Date();
       const committed = await store.commitRun(runId, {
         at,
-        removals: complete ? { keep } : undefined,
+        removals: complete
+          ? { keep: new Map(scorecards.map((s, i) => [s.id, keep[i]])) }
+          : undefined,
       });
       const written = committed.written;
       let deleted = committed.deleted;
@@ -181,6 +238,9 @@ export class ScorecardsEvaluator {
       };
     } catch (error) {
       const aborted = request.signal?.aborted ?? false;
+      // A staging write still in flight would otherwise land after the
+      // discard.
+      await staging?.catch(() => {});
       await store.discardRun(runId);
       await store.finishRun(runId, {
         status: aborted ? 'aborted' : 'failed',
@@ -218,13 +278,19 @@ export class ScorecardsEvaluator {
     });
   }
 
+  /**
+   * Evaluates one page and returns the rows whose hash differs from the
+   * stored one. The stored hashes are read before evaluating (which results
+   * a page has is known from the scorecard filters), so an unchanged result
+   * is dropped as soon as it is computed instead of being held while the
+   * database answers.
+   */
   private async evaluatePage(
-    runId: number,
     page: Entity[],
     scorecards: CompiledScorecard[],
-    keep: Map<string, Set<string>>,
+    keep: Set<string>[],
     options: { signal?: AbortSignal; rollups?: RollupAccumulator },
-  ) {
+  ): Promise<EntityResultRow[]> {
     const { signal, rollups } = options;
     const { store } = this.options;
     const factsByRef = await this.collectFacts(page, signal);
@@ -232,15 +298,16 @@ export class ScorecardsEvaluator {
     const now = new Date();
     for (const entity of page) {
       const { entityRef, facts } = describeEntity(entity);
-      const input = {
+      const input: EvaluationInput = {
         entity: entity as unknown as Record<string, unknown>,
         facts: factsByRef.get(entityRef),
       };
-      for (const scorecard of scorecards) {
+      for (let s = 0; s < scorecards.length; s++) {
+        const scorecard = scorecards[s];
         if (!scorecard.appliesTo(input)) {
           continue;
         }
-        keep.get(scorecard.id)!.add(entityRef);
+        keep[s].add(entityRef);
         const result = scorecard.evaluate(input);
         const { rulesPassed, failingRules } = countRules(result.rules);
         rows.push({
@@ -263,7 +330,7 @@ export class ScorecardsEvaluator {
       }
     }
     if (rows.length === 0) {
-      return;
+      return rows;
     }
     if (rollups) {
       for (const row of rows) {
@@ -271,12 +338,7 @@ export class ScorecardsEvaluator {
       }
     }
     const stored = await store.getResultHashes(rows);
-    const changed = rows.filter(
-      r => stored.get(resultKey(r.scorecardId, r.entityRef)) !== r.resultHash,
-    );
-    if (changed.length > 0) {
-      await store.stageResults(runId, changed);
-    }
+    return rows.filter(r => stored.get(resultHashKey(r)) !== r.resultHash);
   }
 
   private async collectFacts(
