@@ -428,6 +428,47 @@ describe.each(databases.eachSupportedId())(
       expect(e0).toMatchObject({ level: 'Gold', resultHash: 'again' });
     });
 
+    it('stages an entity met twice within one call, the later row winning', async () => {
+      const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+      await store.stageResults(runId, [
+        result('a'),
+        result('b'),
+        result('a', { level: 'Gold', levelRank: 3, resultHash: 'later' }),
+      ]);
+
+      await expect(
+        store.commitRun(runId, { at: new Date('2026-11-24T10:00:00Z') }),
+      ).resolves.toEqual({ written: 2, deleted: 0 });
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a).toMatchObject({ level: 'Gold', resultHash: 'later' });
+    });
+
+    it('stores entity facts and numbers exactly as staged', async () => {
+      const entity = {
+        kind: 'Component',
+        namespace: 'default',
+        name: 'odd',
+        title: 'Q\'s "café" \\ ✓ 𝄞 \u0001 {"json":[1]}',
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'group:default/team-a',
+        system: 'system:default/payments',
+      };
+      await runWith(
+        [result('odd', { entity, score: 33.3, levelRank: 0, level: 'Basic' })],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+
+      const [stored] = await store.getEntityResults('component:default/odd');
+      expect(stored.entity).toStrictEqual(entity);
+      expect(stored).toMatchObject({
+        score: 33.3,
+        levelRank: 0,
+        level: 'Basic',
+        updatedAt: new Date('2026-11-24T10:00:00.000Z'),
+      });
+    });
+
     it('lists runs newest first and records how they ended', async () => {
       const ids: number[] = [];
       for (const trigger of ['schedule', 'manual', 'catalog-change'] as const) {

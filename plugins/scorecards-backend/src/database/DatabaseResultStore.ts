@@ -133,9 +133,8 @@ const PRUNE_ID_WINDOW = 10_000;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function toPendingRow(runId: number, row: EntityResultRow): PendingRow {
+function toResultColumns(row: EntityResultRow): ResultColumns {
   return {
-    run_id: runId,
     scorecard_id: row.scorecardId,
     entity_ref: row.entityRef,
     entity_kind: row.entity.kind,
@@ -326,6 +325,69 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async stageResults(runId: number, rows: EntityResultRow[]): Promise<void> {
+    if (this.dialect.engine !== 'pg') {
+      await this.stageResultsByInsert(runId, rows);
+      return;
+    }
+    // PostgreSQL: one statement per batch that reads the rows from one JSON
+    // parameter. Against a multi-row VALUES insert, this halves the time
+    // and the CPU of staging (measured with 20k results of ~1 kB): no
+    // statement with ~20 bindings per row to build, send and parse. On
+    // SQLite, the same with json_each() measured no faster than the insert.
+    let batch: string[] = [];
+    let batchChars = 0;
+    const seen = new Set<string>();
+    for (const row of rows) {
+      // A run may meet an entity twice when the catalog shifts between
+      // pages; within one statement, the upsert may touch a row only once.
+      const key = resultHashKey(row);
+      if (seen.has(key)) {
+        await this.insertPendingJson(runId, batch);
+        batch = [];
+        batchChars = 0;
+        seen.clear();
+      }
+      seen.add(key);
+      const json = JSON.stringify(toResultColumns(row));
+      if (batch.length > 0 && batchChars + json.length > STAGE_MAX_CHARS) {
+        await this.insertPendingJson(runId, batch);
+        batch = [];
+        batchChars = 0;
+        seen.clear();
+        seen.add(key);
+      }
+      batch.push(json);
+      batchChars += json.length;
+    }
+    if (batch.length > 0) {
+      await this.insertPendingJson(runId, batch);
+    }
+  }
+
+  /** PostgreSQL: stages rows given as JSON objects of {@link ResultColumns}. */
+  private async insertPendingJson(runId: number, rows: string[]) {
+    if (rows.length === 0) {
+      return;
+    }
+    const json = `[${rows.join(',')}]`;
+    const upsert = this.dialect.upsertClause(
+      ['run_id', 'scorecard_id', 'entity_ref'],
+      RESULT_VALUE_COLUMNS,
+    );
+    const columns = ['run_id', ...RESULT_COLUMNS].join(', ');
+    await this.db.raw(
+      `insert into ${PENDING} (${columns})
+       select ?, ${RESULT_COLUMNS.map(c => `r.${c}`).join(', ')}
+       from json_populate_recordset(null::${PENDING}, cast(? as json)) r
+       ${upsert}`,
+      [runId, json],
+    );
+  }
+
+  private async stageResultsByInsert(
+    runId: number,
+    rows: EntityResultRow[],
+  ): Promise<void> {
     const maxRows = Math.min(
       STAGE_MAX_ROWS,
       await this.dialect.rowsPerInsert(PENDING_COLUMN_COUNT),
@@ -333,7 +395,7 @@ export class DatabaseResultStore implements ResultStore {
     let batch: PendingRow[] = [];
     let batchChars = 0;
     for (const row of rows) {
-      const pending = toPendingRow(runId, row);
+      const pending = { run_id: runId, ...toResultColumns(row) };
       const chars = pending.rule_results.length + pending.failing_rules.length;
       if (
         batch.length > 0 &&
