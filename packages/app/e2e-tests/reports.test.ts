@@ -26,11 +26,30 @@ test('the Reports tab lists the demo report and previews its content', async ({
   ).toBeVisible();
 
   await page.goto('/scorecards/reports');
-  await expect(page.getByText('Weekly organisation overview')).toBeVisible();
-  await page
-    .getByRole('button', { name: /Preview/ })
-    .first()
-    .click();
+  const row = page.getByRole('row', { name: /Weekly organisation overview/ });
+  await expect(row).toBeVisible();
+  // The schedule runs in its own time zone, and says when it runs next.
+  await expect(row.getByText('cron 0 9 * * 1 (Europe/Paris)')).toBeVisible();
+  await expect(row.getByText(/^Next run/)).toBeVisible();
+  await expect(row.locator('time').first()).toHaveAttribute(
+    'title',
+    /9:00 AM \(Europe\/Paris\)/,
+  );
+  // Teams are named as the catalog names them, not by their refs; the
+  // first evaluation may still be running, so reopen until it has results.
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByText('Production Readiness').first()).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('button', { name: /Preview/ })
+      .first()
+      .click();
+    await expect(
+      dialog.getByText('Production Readiness').first(),
+    ).toBeVisible();
+    await expect(
+      dialog.getByRole('link', { name: 'Platform Team' }).first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+  await expect(dialog.getByText(/group:default\//)).toHaveCount(0);
 });
