@@ -44,6 +44,7 @@ import {
   teamName,
 } from './syntheticCatalog';
 import { writeBenchmarkDoc, BenchLine } from './report';
+import { ServedCatalog, startCatalogServer } from './catalogServer';
 
 type Db = 'sqlite' | 'postgres';
 
@@ -291,9 +292,16 @@ async function runChild(
   count: number,
   api: boolean,
   profile: { scenario?: string; dir?: string } = {},
+  catalogMode: 'http' | 'memory' = 'http',
 ) {
   const synthetic = new SyntheticCatalog(count);
   const catalog = new InMemoryCatalog(synthetic);
+  // The catalog the runs read: by default served over HTTP by a child
+  // process and read through the real CatalogClient, as a deployment reads
+  // the catalog backend; with --catalog memory, the in-process catalog.
+  const served: ServedCatalog | undefined =
+    catalogMode === 'http' ? await startCatalogServer(count) : undefined;
+  const runCatalog = served?.service ?? catalog.asService();
   const fields = requiredEntityFields(benchDefinitions.definitions);
   const ruleCount = benchDefinitions.definitions.reduce(
     (n, d) => n + d.rules.length,
@@ -311,7 +319,7 @@ async function runChild(
   let start = process.hrtime.bigint();
   let paged = 0;
   for await (const page of readCatalogInPages({
-    catalog: catalog.asService(),
+    catalog: runCatalog,
     credentials: mockCredentials.service(),
     fields,
     pageSize: 500,
@@ -334,7 +342,7 @@ async function runChild(
     timeStore(store, phases);
     const evaluator = new ScorecardsEvaluator({
       store,
-      catalog: catalog.asService(),
+      catalog: runCatalog,
       auth: mockServices.auth(),
       logger: silentLogger,
       scorecards,
@@ -384,6 +392,9 @@ async function runChild(
     await scenario('first-run');
     await scenario('unchanged-rerun');
     const mutated = synthetic.mutate();
+    if (served && (await served.mutate()) !== mutated) {
+      throw new Error('the served catalog did not change as expected');
+    }
     const changed = await scenario('changed-5pct-rerun');
     changed.mutatedEntities = mutated;
 
@@ -411,6 +422,7 @@ async function runChild(
       );
     }
   } finally {
+    served?.close();
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -474,10 +486,16 @@ async function main() {
     throw new Error(`bench scorecards invalid: ${JSON.stringify(problems)}`);
   }
   if (args.child) {
-    await runChild(args.db as Db, Number(args.entities), Boolean(args.api), {
-      scenario: args['cpu-prof-scenario'] as string | undefined,
-      dir: args['cpu-prof-dir'] as string | undefined,
-    });
+    await runChild(
+      args.db as Db,
+      Number(args.entities),
+      Boolean(args.api),
+      {
+        scenario: args['cpu-prof-scenario'] as string | undefined,
+        dir: args['cpu-prof-dir'] as string | undefined,
+      },
+      args.catalog === 'memory' ? 'memory' : 'http',
+    );
     return;
   }
   const smoke = Boolean(args.smoke);
@@ -490,8 +508,9 @@ async function main() {
     smoke ? ['sqlite'] : String(args.db ?? 'sqlite,postgres').split(',')
   ) as Db[];
   const largest = Math.max(...counts);
-  const passThrough = ['cpu-prof-scenario', 'cpu-prof-dir'].flatMap(key =>
-    typeof args[key] === 'string' ? [`--${key}`, String(args[key])] : [],
+  const passThrough = ['cpu-prof-scenario', 'cpu-prof-dir', 'catalog'].flatMap(
+    key =>
+      typeof args[key] === 'string' ? [`--${key}`, String(args[key])] : [],
   );
   const lines: BenchLine[] = [];
   for (const db of dbs) {
@@ -507,7 +526,12 @@ async function main() {
     }
   }
   // A profiled run is slower than an unprofiled one: it writes no doc.
-  if (!smoke && !args['no-doc'] && passThrough.length === 0) {
+  if (
+    !smoke &&
+    !args['no-doc'] &&
+    !args['cpu-prof-scenario'] &&
+    args.catalog !== 'memory'
+  ) {
     const file = path.resolve(__dirname, '../../../docs/benchmarks.md');
     await writeBenchmarkDoc(file, lines, { counts, dbs });
     console.error(`Wrote ${file}`);

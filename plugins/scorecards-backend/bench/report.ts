@@ -91,10 +91,22 @@ export async function writeBenchmarkDoc(
     'rules that use every operator family, through the real',
     '`ScorecardsEvaluator` and `DatabaseResultStore`, on a file-backed SQLite',
     'database and on PostgreSQL. Each database and catalog size runs in its',
-    'own child process, so peak RSS figures are comparable. The catalog is an',
-    'in-memory `CatalogService` that serves cursor pages with field',
-    'selection; paging through it alone ("catalog page-through") is the floor',
-    'a run cannot beat.',
+    'own child process, so peak RSS figures are comparable.',
+    '',
+    'The catalog is served over HTTP by a separate child process: it',
+    'generates the entities of each page and answers',
+    '`GET /api/catalog/entities/by-query` (cursor paging, `limit`, `fields`)',
+    'with the JSON of the catalog backend. The runs read it through the real',
+    '`CatalogClient` of `@backstage/catalog-client` (the one',
+    "`@backstage/plugin-catalog-node`'s catalog service uses), as a deployment",
+    'does, but without a token and without a database behind the catalog. The',
+    '"catalog page-through" is the time to page through that catalog with the',
+    'same fields and page size without evaluating: HTTP, JSON parsing and the',
+    "server's work; a real catalog backend is slower than this synthetic one,",
+    'so the floor is a lower bound of what a deployment pays. The evaluator',
+    'reads one page ahead, so catalog paging overlaps with evaluation and',
+    'storage. (`--catalog memory` runs against the in-process catalog instead',
+    'and writes no doc.)',
     '',
     '## Machine',
     '',
@@ -119,15 +131,19 @@ export async function writeBenchmarkDoc(
     '6. API p95: one entity ≤ 20 ms, a scorecard overview ≤ 50 ms, a filtered',
     '   entity-table page ≤ 100 ms.',
     '',
-    'The catalog here is in memory, so its page-through (target 2) is far',
-    'cheaper than a real catalog over HTTP; the ratio is an upper bound of the',
-    'overhead, not what a deployment sees. "Where the time went" splits a',
-    "run's wall time into the store calls (`getResultHashes`, `stageResults`,",
-    '`commitRun`, ...) and the rest (`evaluationAndCatalog`: catalog paging,',
-    'rule evaluation and hashing). Peak RSS is `maxRSS` of the child process;',
-    'the baseline in brackets is its peak after loading the modules (Node.js,',
-    'the TypeScript transform) and paging through the catalog once, before the',
-    'first run.',
+    '"Where the time went" splits a run\'s wall time into the store calls',
+    '(`getResultHashes`, `stageResults`, `commitRun`, ...) and the rest',
+    '(`evaluationAndCatalog`: catalog paging, rule evaluation and hashing). A',
+    "page's staging write overlaps with reading and evaluating the next page,",
+    'so store calls may overlap with each other and with evaluation: each',
+    "call's figure is the sum of its own calls (a lookup waiting for the",
+    'connection behind a staging write counts its wait), `storeBusy` is the',
+    'wall time during which any store call was in flight, and',
+    '`evaluationAndCatalog` is the wall time when none was. Peak RSS is',
+    '`maxRSS` of the child process (the catalog server is another process and',
+    'not counted); the baseline in brackets is its peak after loading the',
+    'modules (Node.js, the TypeScript transform) and paging through the',
+    'catalog once, before the first run.',
     '',
     'The benchmark reports; it fails on nothing.',
   );
@@ -200,10 +216,16 @@ export async function writeBenchmarkDoc(
     const ratio = first
       ? first.wallSeconds! / Math.max(first.catalogPageThroughSeconds!, 0.001)
       : undefined;
+    const pageThroughRatio = (line?: BenchLine) =>
+      line
+        ? `${(
+            line.wallSeconds! / Math.max(line.catalogPageThroughSeconds!, 0.001)
+          ).toFixed(1)} × the page-through`
+        : '-';
     const biggest = (line?: BenchLine) => {
-      const [name, value] = Object.entries(line?.phasesSeconds ?? {}).sort(
-        (a, b) => b[1] - a[1],
-      )[0] ?? ['-', 0];
+      const [name, value] = Object.entries(line?.phasesSeconds ?? {})
+        .filter(([key]) => key !== 'storeBusy')
+        .sort((a, b) => b[1] - a[1])[0] ?? ['-', 0];
       return `${name} ${value} s of ${line?.wallSeconds} s`;
     };
     out.push(
@@ -215,10 +237,21 @@ export async function writeBenchmarkDoc(
       `- First run ≤ 60 s (aim 20 s): ${first?.wallSeconds} s — ${verdict(
         first && first.wallSeconds! <= 60,
       )}${first && first.wallSeconds! <= 20 ? ' (within the aim)' : ''}`,
-      `- Run ≤ 1.5 × catalog page-through: ${
+      `- First run ≤ 1.5 × catalog page-through: ${
         ratio === undefined ? '-' : `${ratio.toFixed(1)} ×`
       } — ${verdict(ratio === undefined ? undefined : ratio <= 1.5)}`,
-      `- Re-runs (not a stated target): unchanged ${unchanged?.wallSeconds} s, 5% changed ${changed?.wallSeconds} s`,
+      `- Re-runs (not a stated target): unchanged ${
+        unchanged?.wallSeconds
+      } s (${pageThroughRatio(unchanged)}), 5% changed ${
+        changed?.wallSeconds
+      } s (${pageThroughRatio(changed)})`,
+      `- Rule evaluations per second (aim ≈ 540,000: 100 × Tech Insights' ~5,400): first run ${(
+        first?.ruleEvaluationsPerSecond ?? 0
+      ).toLocaleString('en-US')}, unchanged re-run ${(
+        unchanged?.ruleEvaluationsPerSecond ?? 0
+      ).toLocaleString('en-US')}, 5% changed ${(
+        changed?.ruleEvaluationsPerSecond ?? 0
+      ).toLocaleString('en-US')}`,
       `- Biggest single cost: first run ${biggest(
         first,
       )}; unchanged re-run ${biggest(unchanged)}; 5% changed ${biggest(
