@@ -53,3 +53,28 @@ test('the Reports tab lists the demo report and previews its content', async ({
   }).toPass({ timeout: 120_000 });
   await expect(dialog.getByText(/group:default\//)).toHaveCount(0);
 });
+
+test('"Send now" delivers the report to the Notifications page', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Scorecards', exact: true }).first(),
+  ).toBeVisible();
+
+  await page.goto('/scorecards/reports');
+  await page
+    .getByRole('button', { name: 'Send Weekly organisation overview now' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  const row = page.getByRole('row', { name: /Weekly organisation overview/ });
+  await expect(row.getByText('Sent', { exact: true })).toBeVisible();
+
+  // The demo's guest is a recipient of the report.
+  await page.goto('/notifications');
+  await expect(
+    page.getByText('Scorecards report: Weekly organisation overview').first(),
+  ).toBeVisible();
+});
