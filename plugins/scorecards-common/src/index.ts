@@ -15,13 +15,14 @@
  */
 
 /**
- * Shared types, permissions and the rule language of the Scorecards &
- * Campaigns plugins for Backstage.
+ * Shared types, permissions, the HTTP API's request and response types and
+ * the rule language of the Scorecards & Campaigns plugins for Backstage.
  *
  * @packageDocumentation
  */
 
 export * from './permissions';
+export * from './api';
 export * from './rules/types';
 export {
   compileScorecard,
