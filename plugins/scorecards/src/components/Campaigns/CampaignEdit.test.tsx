@@ -15,7 +15,8 @@
  */
 
 import { ResponseError } from '@backstage/errors';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -84,12 +85,14 @@ async function renderAt(
   path: string,
   scorecardsApi: ReturnType<typeof api>,
   authorize: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  catalogApi?: ReturnType<typeof catalogApiMock>,
 ) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [scorecardsApiRef, scorecardsApi],
         [permissionApiRef, mockApis.permission({ authorize })],
+        ...(catalogApi ? [[catalogApiRef, catalogApi] as const] : []),
       ]}
     >
       <FreshPermissionCache>
@@ -134,6 +137,71 @@ describe('Creating and editing campaigns', () => {
     expect(
       screen.queryByRole('button', { name: 'New campaign' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('suggests the catalog groups as owners, by name or ref', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'platform-engineering', namespace: 'default' },
+          spec: {
+            type: 'team',
+            profile: { displayName: 'Platform Engineering' },
+          },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: {
+            name: 'payments',
+            namespace: 'default',
+            title: 'Payments',
+          },
+          spec: { type: 'team' },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'platform-api', namespace: 'default' },
+          spec: {},
+        },
+      ],
+    });
+    const scorecardsApi = api({
+      createCampaign: jest.fn().mockResolvedValue(dbDetails),
+    });
+    await renderAt(
+      '/scorecards/campaigns',
+      scorecardsApi,
+      AuthorizeResult.ALLOW,
+      catalogApi,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New campaign' }),
+    );
+    await fillRequired();
+    const owner = textbox(/^Owner/);
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'platf');
+    // Groups only, matched by display name or ref.
+    const option = await screen.findByRole('option', {
+      name: /Platform Engineering/,
+    });
+    expect(option).toHaveTextContent('group:default/platform-engineering');
+    expect(screen.getAllByRole('option')).toHaveLength(1);
+    await userEvent.click(option);
+    expect(owner).toHaveValue('group:default/platform-engineering');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() =>
+      expect(scorecardsApi.createCampaign).toHaveBeenCalledWith(
+        expect.objectContaining({
+          owner: 'group:default/platform-engineering',
+        }),
+      ),
+    );
   });
 
   it('creates a campaign with the right body and opens its page', async () => {

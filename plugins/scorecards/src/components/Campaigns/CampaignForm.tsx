@@ -46,6 +46,7 @@ import {
   CampaignRuleInput,
   scorecardsApiRef,
 } from '../../api';
+import { OwnerField } from './OwnerField';
 
 interface GuidanceState {
   steps: string;
@@ -412,10 +413,11 @@ export function CampaignForm(props: CampaignFormProps) {
           minRows: 3,
           helperText: 'Markdown',
         })}
-        {field('owner', 'Owner', {
-          required: true,
-          helperText: 'A group, e.g. group:default/platform',
-        })}
+        <OwnerField
+          value={state.owner}
+          onChange={value => set('owner', value)}
+          error={fieldError('owner')}
+        />
         <Box display="flex" gridGap={16}>
           {field('startDate', 'Start date', {
             type: 'date',
