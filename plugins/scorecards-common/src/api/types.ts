@@ -25,11 +25,12 @@
  */
 
 import {
+  CampaignDefinition,
   CampaignProgressCounts,
-  CampaignRuleDefinition,
   CampaignRuleGuidance,
   CampaignSource,
   CampaignStatus,
+  NormalisedCampaign,
 } from '../campaigns/types';
 import { QueryInput, RuleGuidance, RuleStatus } from '../rules/types';
 
@@ -417,39 +418,27 @@ export interface CampaignsListResponse {
 
 /**
  * The body of `POST /campaigns` and `PUT /campaigns/:key`: a campaign
- * created or edited in the UI. The backend validates it (see
- * `validateCampaign`).
+ * created or edited in the UI. The key is generated from the name when left
+ * out, and cannot change on update. The backend validates the body (see
+ * `validateCampaign`), the scope included.
  *
  * @public
  */
-export interface CampaignInput {
-  /** Generated from the name when left out; cannot change on update. */
-  key?: string;
-  name: string;
-  /** Markdown. */
-  description?: string;
-  /** Group entity ref. */
-  owner: string;
-  /** `YYYY-MM-DD`. */
-  startDate: string;
-  /** `YYYY-MM-DD`: the deadline. */
-  endDate?: string;
+export interface CampaignInput extends Omit<CampaignDefinition, 'scope'> {
   /** A scope string or query object. */
   scope?: unknown;
-  rules: CampaignRuleDefinition[];
-  ticketUrlTemplate?: string;
 }
 
-/** A campaign as stored, returned by create and update. @public */
-export interface CampaignDefinitionResponse extends CampaignInput {
-  key: string;
-  /** A scope string or query object, as validated. */
-  scope?: QueryInput;
-  rules: Array<
-    CampaignRuleDefinition & { scorecardId: string; ruleId: string }
-  >;
+/**
+ * A campaign as stored, with its bookkeeping: the answer of create and
+ * update.
+ *
+ * @public
+ */
+export interface CampaignDefinitionResponse extends NormalisedCampaign {
   source: CampaignSource;
   archived: boolean;
+  /** Whether the UI may edit it: a database campaign, not archived. */
   editable: boolean;
   /** Who created a database campaign. */
   createdBy?: string;
