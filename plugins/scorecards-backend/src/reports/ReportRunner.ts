@@ -26,11 +26,15 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ScorecardsDefinitionsConfig } from '@openscorecards/plugin-scorecards-common';
+import {
+  ReportContent,
+  ReportSendResponse,
+  ScorecardsDefinitionsConfig,
+} from '@openscorecards/plugin-scorecards-common';
 import { ResultQueries } from '../database/ResultQueries';
-import { computeReport, ReportContent } from './computeReport';
+import { computeReport } from './computeReport';
 import { ReportDefinition } from './readReportsConfig';
-import { ReportSender, SendOutcome } from './ReportSender';
+import { ReportSender } from './ReportSender';
 import { ReportState, ReportStore } from './ReportStore';
 import { nextRunAfter } from './reportSchedule';
 
@@ -175,7 +179,7 @@ export interface ReportRunnerOptions {
   now?: () => Date;
 }
 
-export interface ReportRunOutcome extends SendOutcome {
+export interface ReportRunOutcome extends ReportSendResponse {
   content?: ReportContent;
 }
 

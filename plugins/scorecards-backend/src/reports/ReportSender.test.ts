@@ -17,7 +17,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ReportContent } from './computeReport';
+import { ReportContent } from '@openscorecards/plugin-scorecards-common';
 import { ReportDefinition } from './readReportsConfig';
 import { ReportSender } from './ReportSender';
 

@@ -16,25 +16,14 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ReportContent } from './computeReport';
+import {
+  ReportChannelOutcome,
+  ReportContent,
+  ReportSendResponse,
+  ReportStatus,
+} from '@openscorecards/plugin-scorecards-common';
 import { ReportDefinition } from './readReportsConfig';
 import { renderNotification, renderSlack } from './renderReport';
-import { ReportStatus } from './ReportStore';
-
-/** The outcome of one channel. */
-export interface ChannelOutcome {
-  channel: 'notifications' | 'slack';
-  ok: boolean;
-  attempts: number;
-  error?: string;
-}
-
-export interface SendOutcome {
-  status: ReportStatus;
-  channels: ChannelOutcome[];
-  /** The errors of the failed channels, one line each; never the URL. */
-  error?: string;
-}
 
 export interface ReportSenderOptions {
   logger: LoggerService;
@@ -79,8 +68,8 @@ export class ReportSender {
   async send(
     report: ReportDefinition,
     content: ReportContent,
-  ): Promise<SendOutcome> {
-    const channels: ChannelOutcome[] = [];
+  ): Promise<ReportSendResponse> {
+    const channels: ReportChannelOutcome[] = [];
     const { notifications, slack } = report.channels;
     if (notifications) {
       channels.push(
@@ -163,10 +152,10 @@ export class ReportSender {
 
   private async withRetries(
     report: ReportDefinition,
-    channel: ChannelOutcome['channel'],
+    channel: ReportChannelOutcome['channel'],
     label: string,
     attempt: () => Promise<void>,
-  ): Promise<ChannelOutcome> {
+  ): Promise<ReportChannelOutcome> {
     let lastError = '';
     for (let i = 1; i <= this.attempts; i++) {
       try {

@@ -24,7 +24,10 @@ import {
   SqlDialect,
   toDbTimestamp,
 } from '../database/SqlDialect';
-import type { ReportContent } from './computeReport';
+import type {
+  ReportContent,
+  ReportStatus,
+} from '@openscorecards/plugin-scorecards-common';
 
 const migrationsDir = resolvePackagePath(
   '@openscorecards/plugin-scorecards-backend',
@@ -33,9 +36,6 @@ const migrationsDir = resolvePackagePath(
 
 const REPORTS = 'scorecards_reports';
 const DAILY = 'scorecards_daily';
-
-/** How a report's send went. */
-export type ReportStatus = 'sent' | 'partial' | 'failed';
 
 /** The stored outcome of a report's sends. */
 export interface ReportState {

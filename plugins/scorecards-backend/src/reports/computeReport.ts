@@ -15,7 +15,13 @@
  */
 
 import { parseEntityRef } from '@backstage/catalog-model';
-import { ScorecardsDefinitionsConfig } from '@openscorecards/plugin-scorecards-common';
+import {
+  ReportContent,
+  ReportItem,
+  ReportRanking,
+  ScorecardReportSection,
+  ScorecardsDefinitionsConfig,
+} from '@openscorecards/plugin-scorecards-common';
 import { ResultQueries } from '../database/ResultQueries';
 import {
   ROLLUP_ORGANISATION,
@@ -29,56 +35,6 @@ import { ReportStore } from './ReportStore';
 
 /** Items listed at each end of a ranking. */
 export const REPORT_RANKING_SIZE = 5;
-
-/** A rule, service or team in a report, with its score in points (0–100). */
-export interface ReportItem {
-  /** A rule id or an entity ref. */
-  id: string;
-  title: string;
-  score: number;
-  /** Points since the previous report; absent without a baseline. */
-  change?: number;
-  link?: string;
-}
-
-/** The top and bottom of a ranking; the two never share an item. */
-export interface ReportRanking {
-  highest: ReportItem[];
-  lowest: ReportItem[];
-}
-
-export interface ScorecardReportSection {
-  scorecardId: string;
-  title: string;
-  link: string;
-  /** The day (UTC) of the rollups reported; absent before the first run. */
-  day?: string;
-  /** The day of the baseline rollups, when there were any. */
-  previousDay?: string;
-  /** The audience's average score, with its change. */
-  score?: number;
-  change?: number;
-  entities: number;
-  /** By pass rate. */
-  rules: ReportRanking;
-  /** By score. */
-  services: ReportRanking;
-  /** Owners, by average score. */
-  teams: ReportRanking;
-}
-
-/** What a report says; also what `GET /reports/:id/preview` answers. */
-export interface ReportContent {
-  reportId: string;
-  title: string;
-  generatedAt: string;
-  /** The previous report's send time: the baseline of the changes. */
-  since?: string;
-  audience: { group?: string };
-  /** The Scorecards page. */
-  link: string;
-  scorecards: ScorecardReportSection[];
-}
 
 export interface ComputeReportOptions {
   report: ReportDefinition;

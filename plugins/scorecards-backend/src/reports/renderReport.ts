@@ -20,7 +20,7 @@ import {
   ReportItem,
   ReportRanking,
   ScorecardReportSection,
-} from './computeReport';
+} from '@openscorecards/plugin-scorecards-common';
 
 /** The payload of a Backstage notification. */
 export type NotificationPayload = Parameters<

@@ -21,7 +21,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { scorecardsReportSendPermission } from '@openscorecards/plugin-scorecards-common';
+import {
+  ReportContent,
+  ReportSendResponse,
+  ReportsListResponse,
+  ReportSummary,
+  scorecardsReportSendPermission,
+} from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import { ReportDefinition } from './readReportsConfig';
 import { ReportRunner, reportTaskId } from './ReportRunner';
@@ -36,36 +42,14 @@ export interface ReportRoutesOptions {
   scheduler?: SchedulerService;
 }
 
-/** A configured report, as `GET /reports` lists it; no webhook URLs. */
-export interface ReportSummary {
-  id: string;
-  title: string;
-  schedule: Record<string, unknown>;
-  timezone?: string;
-  audience: { group?: string };
-  scorecards: string[];
-  channels: { notifications?: { recipients: string[] }; slack?: boolean };
-  /** Whether the report's task is scheduled on this replica. */
-  scheduled?: boolean;
-  /**
-   * When the report is next due (ISO 8601); in the past while a missed
-   * slot waits for the next check. Absent for reports sent only by hand.
-   */
-  nextRunAt?: string;
-  lastResult?: {
-    status?: string;
-    error?: string;
-    attemptedAt?: string;
-    sentAt?: string;
-  };
-}
-
+/** A configured report as `GET /reports` lists it: no webhook URLs. */
 function toSummary(report: ReportDefinition): ReportSummary {
   const { notifications, slack } = report.channels;
   return {
     id: report.id,
     title: report.title,
-    schedule: report.schedule as unknown as Record<string, unknown>,
+    // As JSON: luxon durations become ISO 8601 strings.
+    schedule: report.schedule as unknown as ReportSummary['schedule'],
     ...(report.timezone ? { timezone: report.timezone } : {}),
     audience: report.audience,
     scorecards: report.scorecards,
@@ -103,7 +87,7 @@ export function registerReportRoutes(
     ]);
     const taskIds = tasks ? new Set(tasks.map(t => t.id)) : undefined;
     const byId = new Map(states.map(s => [s.reportId, s]));
-    res.json({
+    const body: ReportsListResponse = {
       items: runner.reports.map(report => {
         const state = byId.get(report.id);
         const nextRunAt = runner.nextRunAt(report, state);
@@ -125,13 +109,15 @@ export function registerReportRoutes(
             : {}),
         };
       }),
-    });
+    };
+    res.json(body);
   });
 
   router.get('/reports/:id/preview', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const report = find(req.params.id);
-    res.json(await runner.preview(report));
+    const body: ReportContent = await runner.preview(report);
+    res.json(body);
   });
 
   router.post('/reports/:id/send', async (req, res) => {
@@ -149,10 +135,11 @@ export function registerReportRoutes(
     }
     const report = find(req.params.id);
     const outcome = await runner.run(report);
-    res.json({
+    const body: ReportSendResponse = {
       status: outcome.status,
       channels: outcome.channels,
       ...(outcome.error ? { error: outcome.error } : {}),
-    });
+    };
+    res.json(body);
   });
 }
