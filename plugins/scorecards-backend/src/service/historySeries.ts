@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import type { ScorecardHistoryPoint } from '@openscorecards/plugin-scorecards-common';
 import { DateTime } from 'luxon';
 import {
   HistoryEvent,
@@ -21,20 +22,6 @@ import {
   StoredScorecardRollup,
 } from '../database/ResultQueries';
 import { roundToTenth } from './scorecardSummaries';
-
-/** One point of a series; which values it has depends on the series. */
-export interface HistoryPoint {
-  /** `YYYY-MM-DD` (UTC). */
-  date: string;
-  entities?: number;
-  averageScore?: number | null;
-  levels?: Record<string, number>;
-  applicable?: number;
-  passed?: number;
-  passRate?: number | null;
-  score?: number;
-  level?: string;
-}
 
 /** Every day from `from` to `to`, both included, as `YYYY-MM-DD`. */
 export function eachDay(from: DateTime, to: DateTime): string[] {
@@ -49,7 +36,7 @@ export function eachDay(from: DateTime, to: DateTime): string[] {
 export function scorecardPoints(
   rollups: StoredScorecardRollup[],
   ladder: string[],
-): HistoryPoint[] {
+): ScorecardHistoryPoint[] {
   return rollups.map(r => ({
     date: r.day,
     entities: r.entities,
@@ -61,7 +48,9 @@ export function scorecardPoints(
 }
 
 /** A rule's pass rate (a percentage) per day. */
-export function rulePoints(rollups: StoredRuleRollup[]): HistoryPoint[] {
+export function rulePoints(
+  rollups: StoredRuleRollup[],
+): ScorecardHistoryPoint[] {
   return rollups.map(r => ({
     date: r.day,
     applicable: r.applicable,
@@ -79,8 +68,8 @@ export function rulePoints(rollups: StoredRuleRollup[]): HistoryPoint[] {
 export function entityPoints(
   history: { before?: HistoryEvent; events: HistoryEvent[] },
   days: string[],
-): HistoryPoint[] {
-  const points: HistoryPoint[] = [];
+): ScorecardHistoryPoint[] {
+  const points: ScorecardHistoryPoint[] = [];
   let state = history.before;
   let next = 0;
   for (const date of days) {
@@ -102,8 +91,10 @@ export function entityPoints(
 }
 
 /** The last point of each ISO week, oldest first. */
-export function lastPointPerWeek(points: HistoryPoint[]): HistoryPoint[] {
-  const byWeek = new Map<string, HistoryPoint>();
+export function lastPointPerWeek(
+  points: ScorecardHistoryPoint[],
+): ScorecardHistoryPoint[] {
+  const byWeek = new Map<string, ScorecardHistoryPoint>();
   for (const point of points) {
     const date = DateTime.fromISO(point.date, { zone: 'utc' });
     // Points come oldest first; a later day of the week replaces an earlier.

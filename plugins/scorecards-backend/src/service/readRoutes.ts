@@ -21,7 +21,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import type { ScorecardsDefinitionsConfig } from '@openscorecards/plugin-scorecards-common';
+import type {
+  ScorecardDetailsResponse,
+  ScorecardEntitiesResponse,
+  ScorecardEntityRow,
+  ScorecardHistoryPoint,
+  ScorecardHistoryResponse,
+  ScorecardsDefinitionsConfig,
+  ScorecardsListResponse,
+  TeamScore,
+} from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import { DateTime } from 'luxon';
 import { once } from 'node:events';
@@ -30,13 +39,13 @@ import { ROLLUP_ORGANISATION, ResultStore } from '../database/ResultStore';
 import { ENTITIES_CSV_HEADER, entityCsvLine } from './entitiesCsv';
 import { decodeEntityCursor, encodeEntityCursor } from './entityCursor';
 import {
-  HistoryPoint,
   eachDay,
   entityPoints,
   lastPointPerWeek,
   rulePoints,
   scorecardPoints,
 } from './historySeries';
+import { toEvaluationRun } from './evaluationRuns';
 import { levelLadder } from './levelLadder';
 import {
   entitiesQuerySchema,
@@ -46,7 +55,6 @@ import {
   toEntityFilter,
 } from './readRouteParameters';
 import {
-  TeamScore,
   describeScorecard,
   highestAndLowest,
   rulePassRates,
@@ -69,7 +77,7 @@ const LEADERBOARD_SIZE = 5;
 const DEFAULT_HISTORY_DAYS = 90;
 const MAX_HISTORY_YEARS = 2;
 
-function toEntityItem(row: ScorecardEntity) {
+function toEntityItem(row: ScorecardEntity): ScorecardEntityRow {
   return {
     entityRef: row.entityRef,
     entity: row.entity,
@@ -145,14 +153,15 @@ export function registerReadRoutes(
       store.getLastRun(),
       queries.getLatestRollups(scorecardIds),
     ]);
-    res.json({
+    const body: ScorecardsListResponse = {
       levels: ladder,
-      lastRun: lastRun ?? null,
+      lastRun: lastRun ? toEvaluationRun(lastRun) : null,
       items: definitions.definitions.map(definition => ({
         ...describeScorecard(definition),
         summary: summarizeRollup(rollups.get(definition.id), ladder),
       })),
-    });
+    };
+    res.json(body);
   });
 
   router.get('/scorecards/:id', async (req, res) => {
@@ -204,9 +213,9 @@ export function registerReadRoutes(
 
     const description = describeScorecard(definition);
     const ratesById = new Map(rules.map(r => [r.id, r]));
-    res.json({
+    const body: ScorecardDetailsResponse = {
       levels: ladder,
-      lastRun: lastRun ?? null,
+      lastRun: lastRun ? toEvaluationRun(lastRun) : null,
       ...description,
       rules: description.rules.map(rule => {
         const { applicable, passed, passRate } = ratesById.get(rule.id)!;
@@ -227,7 +236,8 @@ export function registerReadRoutes(
         entities: lowestEntities,
         teams: teamsByScore.lowest,
       },
-    });
+    };
+    res.json(body);
   });
 
   router.get('/scorecards/:id/entities', async (req, res) => {
@@ -253,11 +263,12 @@ export function registerReadRoutes(
       }),
       queries.countEntities(definition.id, filter),
     ]);
-    res.json({
+    const body: ScorecardEntitiesResponse = {
       items: page.items.map(toEntityItem),
       totalCount,
       nextCursor: page.next ? encodeEntityCursor(sort, page.next) : undefined,
-    });
+    };
+    res.json(body);
   });
 
   router.get('/scorecards/:id/export.csv', async (req, res) => {
@@ -331,7 +342,7 @@ export function registerReadRoutes(
     const range = { from: from.toISODate()!, to: to.toISODate()! };
     const owner = query.team ?? ROLLUP_ORGANISATION;
 
-    let points: HistoryPoint[];
+    let points: ScorecardHistoryPoint[];
     if (query.entityRef) {
       await assertVisible(query.entityRef, credentials);
       // Carried forward up to today at most: later days have no state yet.
@@ -356,10 +367,11 @@ export function registerReadRoutes(
       );
     }
 
-    res.json({
+    const body: ScorecardHistoryResponse = {
       interval: query.interval,
       ...range,
       points: query.interval === 'week' ? lastPointPerWeek(points) : points,
-    });
+    };
+    res.json(body);
   });
 }

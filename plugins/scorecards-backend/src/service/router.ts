@@ -27,6 +27,11 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   BASE_LEVEL,
+  EntityScorecardsResponse,
+  EvaluationRunRequest,
+  EvaluationRunsResponse,
+  EvaluationRunStarted,
+  EvaluationSummary,
   NormalisedCampaign,
   DEFAULT_LEVELS,
   ScorecardsDefinitionsConfig,
@@ -46,6 +51,7 @@ import { ResultQueries } from '../database/ResultQueries';
 import { registerReportRoutes, ReportRunner, ReportStore } from '../reports';
 import { ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
+import { toEvaluationRun } from './evaluationRuns';
 import { registerReadRoutes } from './readRoutes';
 import { toEntityScorecards } from './toEntityScorecards';
 
@@ -176,12 +182,13 @@ export async function createRouter(
       store.getEntityResults(entityRef),
       store.getLastRun({ status: 'succeeded' }),
     ]);
-    res.json({
+    const body: EntityScorecardsResponse = {
       entityRef,
       levels: [BASE_LEVEL, ...(definitions.levels ?? DEFAULT_LEVELS)],
       lastRunAt: lastRun?.finishedAt?.toISOString(),
       scorecards: toEntityScorecards(definitions, rows),
-    });
+    };
+    res.json(body);
   });
 
   router.post('/evaluations', async (req, res) => {
@@ -197,7 +204,7 @@ export async function createRouter(
         'You are not allowed to run scorecard evaluations',
       );
     }
-    const body = parseOrThrow(
+    const body: EvaluationRunRequest = parseOrThrow(
       evaluationRequestSchema,
       req.body ?? {},
       'evaluation request',
@@ -210,7 +217,10 @@ export async function createRouter(
     }
     if (body.entityRef) {
       await assertVisible(body.entityRef, credentials);
-      const summary = await evaluator.evaluate({ trigger: 'manual', ...body });
+      const summary: EvaluationSummary = await evaluator.evaluate({
+        trigger: 'manual',
+        ...body,
+      });
       res.json(summary);
       return;
     }
@@ -219,14 +229,16 @@ export async function createRouter(
     evaluator
       .evaluate({ trigger: 'manual', ...body })
       .catch(error => logger.error(`Manual scorecards run failed: ${error}`));
-    res.status(202).json({ status: 'started' });
+    const started: EvaluationRunStarted = { status: 'started' };
+    res.status(202).json(started);
   });
 
   router.get('/runs', async (req, res) => {
     await userOrService(req);
     const query = parseOrThrow(runsQuerySchema, req.query, 'query');
     const runs = await store.listRuns({ limit: query.limit });
-    res.json({ items: runs });
+    const body: EvaluationRunsResponse = { items: runs.map(toEvaluationRun) };
+    res.json(body);
   });
 
   return router;

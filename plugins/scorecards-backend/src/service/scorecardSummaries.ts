@@ -15,8 +15,13 @@
  */
 
 import type {
+  LevelCount,
+  RulePassRate,
   ScorecardDefinition,
+  ScorecardDescription,
   ScorecardsDefinitionsConfig,
+  ScorecardStatistics,
+  TeamScore,
 } from '@openscorecards/plugin-scorecards-common';
 import {
   StoredRuleRollup,
@@ -32,7 +37,9 @@ export function roundToTenth(value: number): number {
 }
 
 /** A scorecard's definition as the API shows it. */
-export function describeScorecard(definition: Definition) {
+export function describeScorecard(
+  definition: Definition,
+): ScorecardDescription {
   return {
     id: definition.id,
     title: definition.title,
@@ -53,7 +60,7 @@ export function describeScorecard(definition: Definition) {
 export function levelDistribution(
   levelCounts: Record<string, number> | undefined,
   ladder: string[],
-) {
+): LevelCount[] {
   return ladder.map(level => ({ level, count: levelCounts?.[level] ?? 0 }));
 }
 
@@ -64,7 +71,7 @@ export function levelDistribution(
 export function summarizeRollup(
   rollup: StoredScorecardRollup | undefined,
   ladder: string[],
-) {
+): ScorecardStatistics {
   const entities = rollup?.entities ?? 0;
   return {
     entities,
@@ -74,8 +81,6 @@ export function summarizeRollup(
     asOf: rollup?.computedAt.toISOString() ?? null,
   };
 }
-
-export type TeamScore = ReturnType<typeof teamScores>[number];
 
 /**
  * The scores of each owner from a day's rollups, by owner ref; entities
@@ -90,7 +95,7 @@ export function teamScores(
     definition: Pick<ScorecardDefinition, 'rules'>;
     ownerRules: StoredRuleRollup[];
   },
-) {
+): TeamScore[] {
   const ruleRollupsByOwner = new Map<string, StoredRuleRollup[]>();
   for (const rollup of rules.ownerRules) {
     const ofOwner = ruleRollupsByOwner.get(rollup.owner) ?? [];
@@ -122,8 +127,6 @@ export function teamScores(
     }));
 }
 
-export type RulePassRate = ReturnType<typeof rulePassRates>[number];
-
 /**
  * Every rule of the scorecard with how many entities it applied to and
  * passed, from the organisation-wide rule rollups of a day. `passRate` is a
@@ -132,7 +135,7 @@ export type RulePassRate = ReturnType<typeof rulePassRates>[number];
 export function rulePassRates(
   definition: Pick<ScorecardDefinition, 'rules'>,
   rollups: StoredRuleRollup[],
-) {
+): RulePassRate[] {
   const byRule = new Map(rollups.map(r => [r.ruleId, r]));
   return definition.rules.map(rule => {
     const applicable = byRule.get(rule.id)?.applicable ?? 0;

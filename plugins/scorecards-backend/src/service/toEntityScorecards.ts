@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { ScorecardsDefinitionsConfig } from '@openscorecards/plugin-scorecards-common';
+import {
+  EntityScorecardResult,
+  ScorecardsDefinitionsConfig,
+} from '@openscorecards/plugin-scorecards-common';
 import { EntityResultRow } from '../database/ResultStore';
 
 /**
@@ -25,7 +28,7 @@ import { EntityResultRow } from '../database/ResultStore';
 export function toEntityScorecards(
   config: ScorecardsDefinitionsConfig,
   rows: EntityResultRow[],
-) {
+): EntityScorecardResult[] {
   const byScorecard = new Map(rows.map(r => [r.scorecardId, r]));
   return config.definitions.flatMap(definition => {
     const row = byScorecard.get(definition.id);
