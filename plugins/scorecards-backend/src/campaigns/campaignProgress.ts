@@ -15,7 +15,10 @@
  */
 
 import {
+  CampaignFailingEntity,
+  CampaignProgressCounts,
   compileQuery,
+  EntityCampaignRule,
   EvaluationInput,
   NormalisedCampaign,
   RuleResult,
@@ -27,27 +30,14 @@ const RESULTS = 'scorecards_results';
 /** Rows read per statement while streaming the results of a scorecard. */
 const PAGE_SIZE = 2000;
 
-/** An entity of a campaign that fails at least one campaign rule. */
-export interface CampaignFailingEntity {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  /** Full group ref; '' without an owner. */
-  owner: string;
-  /** The campaign rules (`<scorecardId>/<ruleId>`) it fails, in campaign order. */
-  failingRules: string[];
-}
-
-export interface CampaignTeamProgress {
+/** A team's entities in a campaign's scope, and how many pass. */
+export interface CampaignTeamCounts extends CampaignProgressCounts {
   /** Full group ref; '' for entities without an owner. */
   owner: string;
-  inScope: number;
-  passing: number;
 }
 
-export interface CampaignRuleProgress {
+/** How many entities in a campaign's scope one campaign rule applies to. */
+export interface CampaignRuleCounts {
   /** `<scorecardId>/<ruleId>`. */
   rule: string;
   /** Entities in scope the rule passed or failed for (skipped ones do not count). */
@@ -56,13 +46,11 @@ export interface CampaignRuleProgress {
 }
 
 /** The progress of one campaign, from the stored results. */
-export interface CampaignProgress {
-  inScope: number;
-  passing: number;
+export interface CampaignProgress extends CampaignProgressCounts {
   /** By owner ref. */
-  byTeam: CampaignTeamProgress[];
+  byTeam: CampaignTeamCounts[];
   /** In campaign order. */
-  byRule: CampaignRuleProgress[];
+  byRule: CampaignRuleCounts[];
   /** By entity ref. */
   failing: CampaignFailingEntity[];
   computedAt: Date;
@@ -137,7 +125,7 @@ class CampaignAccumulator {
   readonly inScope: (input: EvaluationInput) => boolean;
   /** Entities seen; `null` for those out of scope. */
   readonly entities = new Map<string, EntityState | null>();
-  readonly byRule: Map<string, CampaignRuleProgress>;
+  readonly byRule: Map<string, CampaignRuleCounts>;
   /** Campaign rule refs of each scorecard, by rule id. */
   readonly rulesOf = new Map<string, Map<string, string>>();
 
@@ -198,7 +186,7 @@ class CampaignAccumulator {
   }
 
   finish(computedAt: Date): CampaignProgress {
-    const teams = new Map<string, CampaignTeamProgress>();
+    const teams = new Map<string, CampaignTeamCounts>();
     const failing: CampaignFailingEntity[] = [];
     let inScope = 0;
     let passing = 0;
@@ -332,14 +320,14 @@ export async function computeCampaignsProgress(
   return new Map(accumulators.map(a => [a.campaign.key, a.finish(computedAt)]));
 }
 
-/** The status of one campaign rule for one entity. */
-export interface EntityCampaignRule {
-  rule: string;
-  scorecardId: string;
-  ruleId: string;
-  status: 'pass' | 'fail';
-  message: string;
-}
+/**
+ * The status of one campaign rule for one entity; the API's
+ * {@link EntityCampaignRule} adds the rule's titles and guidance.
+ */
+export type CampaignRuleOutcome = Pick<
+  EntityCampaignRule,
+  'rule' | 'scorecardId' | 'ruleId' | 'status' | 'message'
+>;
 
 /**
  * The statuses of the campaign rules that apply to an entity, from its
@@ -349,7 +337,7 @@ export interface EntityCampaignRule {
 export function entityCampaignRules(
   campaign: NormalisedCampaign,
   rows: ReadonlyArray<EntityResultRow>,
-): EntityCampaignRule[] | undefined {
+): CampaignRuleOutcome[] | undefined {
   const relevant = rows.filter(r =>
     campaign.rules.some(c => c.scorecardId === r.scorecardId),
   );
@@ -359,7 +347,7 @@ export function entityCampaignRules(
   if (!compileCampaignScope(campaign)(factsEntity(relevant[0].entity))) {
     return undefined;
   }
-  const out: EntityCampaignRule[] = [];
+  const out: CampaignRuleOutcome[] = [];
   for (const c of campaign.rules) {
     const row = relevant.find(r => r.scorecardId === c.scorecardId);
     const result = row?.rules.find(r => r.ruleId === c.ruleId);

@@ -35,9 +35,18 @@ import {
 import {
   campaignCompletion,
   campaignDaysLeft,
+  CampaignDefinitionResponse,
+  CampaignDetailsResponse,
+  CampaignEntitiesResponse,
+  CampaignFailingEntity,
+  CampaignRuleInfo,
+  CampaignsListResponse,
   CampaignStatus,
   campaignStatus,
+  CampaignSummary,
+  CampaignTrendPoint,
   CAMPAIGN_STATUSES,
+  EntityCampaignsResponse,
   formatValidationProblems,
   NormalisedCampaign,
   scorecardsCampaignCreatePermission,
@@ -53,7 +62,6 @@ import { ResultStore } from '../database/ResultStore';
 import { csvCell } from '../service/entitiesCsv';
 import { parseQuery } from '../service/readRouteParameters';
 import {
-  CampaignFailingEntity,
   CampaignProgress,
   CampaignProgressCache,
   entityCampaignRules,
@@ -274,7 +282,10 @@ export function registerCampaignRoutes(
     return entry;
   }
 
-  function summaryOf(entry: CampaignEntry, p: CampaignProgress) {
+  function summaryOf(
+    entry: CampaignEntry,
+    p: CampaignProgress,
+  ): CampaignSummary {
     const { campaign } = entry;
     const at = now();
     return {
@@ -298,7 +309,7 @@ export function registerCampaignRoutes(
     };
   }
 
-  function definitionOf(entry: CampaignEntry) {
+  function definitionOf(entry: CampaignEntry): CampaignDefinitionResponse {
     return {
       ...entry.campaign,
       source: entry.source,
@@ -310,7 +321,13 @@ export function registerCampaignRoutes(
     };
   }
 
-  function ruleInfo(scorecardId: string, ruleId: string) {
+  function ruleInfo(
+    scorecardId: string,
+    ruleId: string,
+  ): Pick<
+    CampaignRuleInfo,
+    'scorecardTitle' | 'title' | 'ruleDescription' | 'ruleGuidance'
+  > {
     const scorecard = scorecardById.get(scorecardId);
     const rule = scorecard?.rules.find(r => r.id === ruleId);
     return {
@@ -355,7 +372,8 @@ export function registerCampaignRoutes(
     const items = entries
       .map(e => summaryOf(e, all.get(e.campaign.key)!))
       .filter(s => query.status === undefined || s.status === query.status);
-    res.json({ items });
+    const body: CampaignsListResponse = { items };
+    res.json(body);
   });
 
   router.get('/campaigns/:key', async (req, res) => {
@@ -366,10 +384,12 @@ export function registerCampaignRoutes(
       progress.getOne(campaign),
       campaignStore.getTrend(campaign.key),
     ]);
-    const points = stored.map(point => ({
-      ...point,
-      completion: campaignCompletion(point),
-    }));
+    const points = stored.map(
+      (point): CampaignTrendPoint => ({
+        ...point,
+        completion: campaignCompletion(point),
+      }),
+    );
     const today = DateTime.fromJSDate(now(), { zone: 'utc' }).toISODate()!;
     if (
       !entry.archived &&
@@ -383,7 +403,7 @@ export function registerCampaignRoutes(
         completion: campaignCompletion(p),
       });
     }
-    res.json({
+    const body: CampaignDetailsResponse = {
       ...summaryOf(entry, p),
       scope: campaign.scope,
       ticketUrlTemplate:
@@ -418,7 +438,8 @@ export function registerCampaignRoutes(
         endDate: campaign.endDate,
         points,
       },
-    });
+    };
+    res.json(body);
   });
 
   router.get('/campaigns/:key/entities', async (req, res) => {
@@ -468,12 +489,13 @@ export function registerCampaignRoutes(
       }
       batchSize = Math.min(batchSize * 2, VISIBILITY_BATCH);
     }
-    res.json({
+    const body: CampaignEntitiesResponse = {
       items,
       nextCursor: more
         ? encodeCursor(items[items.length - 1].entityRef)
         : undefined,
-    });
+    };
+    res.json(body);
   });
 
   router.get('/campaigns/:key/export.csv', async (req, res) => {
@@ -536,7 +558,7 @@ export function registerCampaignRoutes(
       return rules ? [{ entry, rules }] : [];
     });
     const all = await progress.getProgress(matches.map(m => m.entry.campaign));
-    res.json({
+    const body: EntityCampaignsResponse = {
       entityRef,
       items: matches.map(({ entry, rules }) => {
         const guidanceOf = new Map(
@@ -552,7 +574,8 @@ export function registerCampaignRoutes(
           })),
         };
       }),
-    });
+    };
+    res.json(body);
   });
 
   function validateBody(body: unknown): NormalisedCampaign {

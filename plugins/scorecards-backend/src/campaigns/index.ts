@@ -33,7 +33,4 @@ export {
   readCampaignTicketUrlTemplate,
 } from './readCampaignsConfig';
 export { registerCampaignNotifyRoutes } from './notifyRoutes';
-export type {
-  CampaignNotifyRoutesOptions,
-  CampaignNotifyResponse,
-} from './notifyRoutes';
+export type { CampaignNotifyRoutesOptions } from './notifyRoutes';

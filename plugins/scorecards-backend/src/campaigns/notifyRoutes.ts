@@ -28,15 +28,14 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   campaignDaysLeft,
+  CampaignFailingEntity,
+  CampaignNotifyResponse,
   NormalisedCampaign,
   scorecardsCampaignNotifyPermission,
   ScorecardsDefinitionsConfig,
 } from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
-import {
-  CampaignFailingEntity,
-  CampaignProgressCache,
-} from './campaignProgress';
+import { CampaignProgressCache } from './campaignProgress';
 import { CampaignRegistry } from './CampaignRegistry';
 import { CampaignStore } from './CampaignStore';
 
@@ -66,18 +65,6 @@ export interface CampaignNotifyRoutesOptions {
   appBaseUrl?: string;
   /** The clock for days left; default `new Date()`. */
   now?: () => Date;
-}
-
-/** The answer of `POST /campaigns/:key/notify`. */
-export interface CampaignNotifyResponse {
-  /** Owning groups sent a notification. */
-  teamsNotified: number;
-  /** Failing entities with an owner, across the notified teams. */
-  entitiesIncluded: number;
-  /** Failing entities without an owner: nobody was notified about them. */
-  unowned: number;
-  /** Owners whose notification could not be sent (see the logs). */
-  failedTeams: string[];
 }
 
 const plural = (n: number, one: string, many: string) =>
