@@ -385,6 +385,17 @@ async function runChild(
           evaluationAndCatalog: round(wallSeconds - storeSeconds),
         },
       };
+      // What the run left behind: the heap in use after a full collection
+      // (the child runs with --expose-gc). Peak RSS also counts garbage V8
+      // has not collected yet and memory the allocator keeps.
+      const gc = (global as { gc?: () => void }).gc;
+      if (gc) {
+        gc();
+        line.retainedHeapMB = round(
+          process.memoryUsage().heapUsed / 1048576,
+          1,
+        );
+      }
       console.log(JSON.stringify(line));
       return line;
     };
@@ -440,6 +451,7 @@ function spawnChild(
       process.execPath,
       [
         ...process.execArgv,
+        '--expose-gc',
         __filename,
         '--child',
         '--db',
