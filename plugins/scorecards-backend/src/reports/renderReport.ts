@@ -16,6 +16,7 @@
 
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  formatChange as changeText,
   ReportContent,
   ReportItem,
   ReportRanking,
@@ -26,20 +27,6 @@ import {
 export type NotificationPayload = Parameters<
   NotificationService['send']
 >[0]['payload'];
-
-/** `↑ 3.5`, `↓ 2`, `= 0` or '' without a baseline. */
-export function changeText(change: number | undefined): string {
-  if (change === undefined) {
-    return '';
-  }
-  if (change > 0) {
-    return `↑ ${change}`;
-  }
-  if (change < 0) {
-    return `↓ ${-change}`;
-  }
-  return '= 0';
-}
 
 const itemText = (item: ReportItem, unit: string) => {
   const change = changeText(item.change);

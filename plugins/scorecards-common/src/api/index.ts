@@ -15,3 +15,4 @@
  */
 
 export * from './types';
+export { formatChange } from './formatChange';

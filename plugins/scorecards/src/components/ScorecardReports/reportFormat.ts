@@ -68,15 +68,4 @@ export function scheduleText(report: ReportSummary): string {
 }
 
 /** `↑ 3.5`, `↓ 2`, `= 0`, or '' without a baseline. */
-export function changeText(change: number | undefined): string {
-  if (change === undefined) {
-    return '';
-  }
-  if (change > 0) {
-    return `↑ ${change}`;
-  }
-  if (change < 0) {
-    return `↓ ${-change}`;
-  }
-  return '= 0';
-}
+export { formatChange as changeText } from '@openscorecards/plugin-scorecards-common';
