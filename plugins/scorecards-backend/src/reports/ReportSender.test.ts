@@ -89,7 +89,14 @@ describe('ReportSender with a real Slack receiver', () => {
       (server.address() as AddressInfo).port
     }/services/T000/B000/secret-token`;
   });
-  afterAll(() => new Promise<void>(resolve => server.close(() => resolve())));
+  afterAll(
+    () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve());
+        // Keep-alive sockets would otherwise hold the worker open.
+        server.closeAllConnections();
+      }),
+  );
   beforeEach(() => {
     answers = [];
     received = [];
