@@ -419,6 +419,83 @@ describe('Creating and editing campaigns', () => {
     );
   });
 
+  it('keeps, adds and removes documentation links of a rule', async () => {
+    const twoLinks: CampaignDetailsResponse = {
+      ...dbDetails,
+      byRule: dbDetails.byRule.map((rule, i) =>
+        i === 0
+          ? {
+              ...rule,
+              guidance: {
+                links: [
+                  { title: 'TLS guide', url: 'https://example.com/tls' },
+                  { title: 'Ingress runbook', url: 'https://example.com/run' },
+                ],
+              },
+            }
+          : rule,
+      ),
+    };
+    const scorecardsApi = api({
+      getCampaign: jest.fn().mockResolvedValue(twoLinks),
+      updateCampaign: jest.fn().mockResolvedValue(twoLinks),
+    });
+    await renderAt(
+      '/scorecards/campaigns/tls-13',
+      scorecardsApi,
+      AuthorizeResult.ALLOW,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Edit Move to TLS 1.3',
+    });
+    const rule = '(Security — Uses TLS 1.3)';
+    // Every stored link is shown, not only the first.
+    expect(textbox(/^Documentation title \(Security — Uses TLS/)).toHaveValue(
+      'TLS guide',
+    );
+    expect(textbox(/^Documentation URL 2 \(Security — Uses TLS/)).toHaveValue(
+      'https://example.com/run',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', {
+        name: `Add a documentation link ${rule}`,
+      }),
+    );
+    change(
+      textbox(/^Documentation title 3 \(Security — Uses TLS/),
+      'TLS checker',
+    );
+    change(
+      textbox(/^Documentation URL 3 \(Security — Uses TLS/),
+      'https://example.com/check',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: `Remove link ${rule}` }),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(scorecardsApi.updateCampaign).toHaveBeenCalledWith(
+        'tls-13',
+        expect.objectContaining({
+          rules: [
+            {
+              rule: 'security/tls',
+              guidance: {
+                links: [
+                  { title: 'Ingress runbook', url: 'https://example.com/run' },
+                  { title: 'TLS checker', url: 'https://example.com/check' },
+                ],
+              },
+            },
+            { rule: 'security/hsts' },
+          ],
+        }),
+      ),
+    );
+  });
+
   it('archives after confirmation and returns to the list', async () => {
     const scorecardsApi = api({
       archiveCampaign: jest.fn().mockResolvedValue(undefined),

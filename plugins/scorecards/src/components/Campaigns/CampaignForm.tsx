@@ -32,12 +32,15 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
+import IconButton from '@material-ui/core/IconButton';
 import InputLabel from '@material-ui/core/InputLabel';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import RemoveIcon from '@material-ui/icons/Close';
 import useAsync from 'react-use/esm/useAsync';
 import {
   CampaignDefinitionResponse,
@@ -48,10 +51,15 @@ import {
 } from '../../api';
 import { OwnerField } from './OwnerField';
 
+interface LinkState {
+  title: string;
+  url: string;
+}
+
 interface GuidanceState {
   steps: string;
-  linkTitle: string;
-  linkUrl: string;
+  /** Documentation links; the form shows one empty row when there are none. */
+  links: LinkState[];
   templateUrl: string;
 }
 
@@ -71,8 +79,7 @@ export interface CampaignFormState {
 
 const EMPTY_GUIDANCE: GuidanceState = {
   steps: '',
-  linkTitle: '',
-  linkUrl: '',
+  links: [],
   templateUrl: '',
 };
 
@@ -99,8 +106,10 @@ export function campaignFormState(
     if (g) {
       guidance[rule.rule] = {
         steps: (g.steps ?? []).join('\n'),
-        linkTitle: g.links?.[0]?.title ?? '',
-        linkUrl: g.links?.[0]?.url ?? '',
+        links: (g.links ?? []).map(link => ({
+          title: link.title ?? '',
+          url: link.url ?? '',
+        })),
         templateUrl: g.templateUrl ?? '',
       };
     }
@@ -154,8 +163,11 @@ export function campaignInput(
     if (steps.length > 0) {
       guidance.steps = steps;
     }
-    if (g.linkTitle.trim() || g.linkUrl.trim()) {
-      guidance.links = [{ title: g.linkTitle.trim(), url: g.linkUrl.trim() }];
+    const links = g.links
+      .filter(link => link.title.trim() || link.url.trim())
+      .map(link => ({ title: link.title.trim(), url: link.url.trim() }));
+    if (links.length > 0) {
+      guidance.links = links;
     }
     if (g.templateUrl.trim()) {
       guidance.templateUrl = g.templateUrl.trim();
@@ -328,18 +340,14 @@ export function CampaignForm(props: CampaignFormProps) {
     value: CampaignFormState[K],
   ) => setState(current => ({ ...current, [field]: value }));
 
-  const setGuidance = (
-    rule: string,
-    field: keyof GuidanceState,
-    value: string,
-  ) =>
+  const setGuidance = (rule: string, change: Partial<GuidanceState>) =>
     setState(current => ({
       ...current,
       guidance: {
         ...current.guidance,
         [rule]: {
           ...(current.guidance[rule] ?? EMPTY_GUIDANCE),
-          [field]: value,
+          ...change,
         },
       },
     }));
@@ -487,21 +495,36 @@ export function CampaignForm(props: CampaignFormProps) {
           const g = state.guidance[rule] ?? EMPTY_GUIDANCE;
           const id = `campaign-form-guidance-${rule.replace(/[^\w-]/g, '_')}`;
           const input = (
-            name: keyof GuidanceState,
+            name: 'steps' | 'templateUrl',
             label: string,
             extra: Partial<React.ComponentProps<typeof TextField>> = {},
           ) => (
             <TextField
               id={`${id}-${name}`}
-              label={`${label} (${ruleLabel(rule)})`}
+              // The legend names the rule; the accessible name says it too.
+              label={label}
+              inputProps={{ 'aria-label': `${label} (${ruleLabel(rule)})` }}
               value={g[name]}
-              onChange={e => setGuidance(rule, name, e.target.value)}
+              onChange={e => setGuidance(rule, { [name]: e.target.value })}
               variant="outlined"
               margin="dense"
               fullWidth
               {...extra}
             />
           );
+          // At least one row, so that a first link can be typed in.
+          const links: LinkState[] =
+            g.links.length > 0 ? g.links : [{ title: '', url: '' }];
+          const setLink = (index: number, change: Partial<LinkState>) =>
+            setGuidance(rule, {
+              links: links.map((link, i) =>
+                i === index ? { ...link, ...change } : link,
+              ),
+            });
+          const shortLabel = (label: string, index: number) =>
+            `${label}${index > 0 ? ` ${index + 1}` : ''}`;
+          const linkLabel = (label: string, index: number) =>
+            `${shortLabel(label, index)} (${ruleLabel(rule)})`;
           return (
             <Box
               key={rule}
@@ -523,10 +546,66 @@ export function CampaignForm(props: CampaignFormProps) {
                 minRows: 2,
                 helperText: 'One markdown step per line',
               })}
-              <Box display="flex" gridGap={16}>
-                {input('linkTitle', 'Documentation title')}
-                {input('linkUrl', 'Documentation URL')}
-              </Box>
+              {links.map((link, index) => (
+                <Box
+                  // Rows have no identity but their place.
+                  // eslint-disable-next-line react/no-array-index-key
+                  key={index}
+                  display="flex"
+                  gridGap={16}
+                  alignItems="center"
+                >
+                  <TextField
+                    id={`${id}-link-${index}-title`}
+                    label={shortLabel('Documentation title', index)}
+                    inputProps={{
+                      'aria-label': linkLabel('Documentation title', index),
+                    }}
+                    value={link.title}
+                    onChange={e => setLink(index, { title: e.target.value })}
+                    variant="outlined"
+                    margin="dense"
+                    fullWidth
+                  />
+                  <TextField
+                    id={`${id}-link-${index}-url`}
+                    label={shortLabel('Documentation URL', index)}
+                    inputProps={{
+                      'aria-label': linkLabel('Documentation URL', index),
+                    }}
+                    value={link.url}
+                    onChange={e => setLink(index, { url: e.target.value })}
+                    variant="outlined"
+                    margin="dense"
+                    fullWidth
+                  />
+                  {links.length > 1 && (
+                    <IconButton
+                      size="small"
+                      aria-label={`Remove ${linkLabel('link', index)}`}
+                      onClick={() =>
+                        setGuidance(rule, {
+                          links: links.filter((_, i) => i !== index),
+                        })
+                      }
+                    >
+                      <RemoveIcon fontSize="small" />
+                    </IconButton>
+                  )}
+                </Box>
+              ))}
+              <Button
+                size="small"
+                startIcon={<AddIcon />}
+                aria-label={`Add a documentation link (${ruleLabel(rule)})`}
+                onClick={() =>
+                  setGuidance(rule, {
+                    links: [...links, { title: '', url: '' }],
+                  })
+                }
+              >
+                Add a link
+              </Button>
               {input('templateUrl', 'Template URL', {
                 helperText: 'A workflow or software template that fixes it',
               })}
