@@ -14,15 +14,8 @@
  * limitations under the License.
  */
 
-import { test, expect, Page } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Scorecards', exact: true }).first(),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 test('a campaign page shows progress by team and the failing entities', async ({
   page,

@@ -15,15 +15,12 @@
  */
 
 import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 test('the Reports tab lists the demo report and previews its content', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Scorecards', exact: true }).first(),
-  ).toBeVisible();
+  await signInAsGuest(page);
 
   await page.goto('/scorecards/reports');
   const row = page.getByRole('row', { name: /Weekly organisation overview/ });
@@ -57,11 +54,7 @@ test('the Reports tab lists the demo report and previews its content', async ({
 test('"Send now" delivers the report to the Notifications page', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Scorecards', exact: true }).first(),
-  ).toBeVisible();
+  await signInAsGuest(page);
 
   await page.goto('/scorecards/reports');
   await page

@@ -15,14 +15,7 @@
  */
 
 import { test, expect, Page } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Scorecards', exact: true }).first(),
-  ).toBeVisible();
-}
+import { signInAsGuest } from './signIn';
 
 /** Reloads until the first scheduled run has stored results. */
 async function gotoWhenEvaluated(page: Page, path: string, text: RegExp) {
