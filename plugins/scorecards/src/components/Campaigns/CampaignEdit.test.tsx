@@ -130,6 +130,17 @@ async function fillRequired() {
   return dialog;
 }
 
+/** Opens the edit dialog of the database campaign `tls-13`. */
+async function openEditDialog(scorecardsApi: ReturnType<typeof api>) {
+  await renderAt(
+    '/scorecards/campaigns/tls-13',
+    scorecardsApi,
+    AuthorizeResult.ALLOW,
+  );
+  await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+  return screen.findByRole('dialog', { name: 'Edit Move to TLS 1.3' });
+}
+
 describe('Creating and editing campaigns', () => {
   it('hides "New campaign" without the create permission', async () => {
     await renderAt('/scorecards/campaigns', api(), AuthorizeResult.DENY);
@@ -363,15 +374,7 @@ describe('Creating and editing campaigns', () => {
     const scorecardsApi = api({
       updateCampaign: jest.fn().mockResolvedValue(dbDetails),
     });
-    await renderAt(
-      '/scorecards/campaigns/tls-13',
-      scorecardsApi,
-      AuthorizeResult.ALLOW,
-    );
-    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Edit Move to TLS 1.3',
-    });
+    const dialog = await openEditDialog(scorecardsApi);
     expect(textbox(/^Name/)).toHaveValue('Move to TLS 1.3');
     expect(textbox(/^Key/)).toHaveValue('tls-13');
     expect(textbox(/^Key/)).toBeDisabled();
@@ -440,15 +443,7 @@ describe('Creating and editing campaigns', () => {
       getCampaign: jest.fn().mockResolvedValue(twoLinks),
       updateCampaign: jest.fn().mockResolvedValue(twoLinks),
     });
-    await renderAt(
-      '/scorecards/campaigns/tls-13',
-      scorecardsApi,
-      AuthorizeResult.ALLOW,
-    );
-    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Edit Move to TLS 1.3',
-    });
+    const dialog = await openEditDialog(scorecardsApi);
     const rule = '(Security — Uses TLS 1.3)';
     // Every stored link is shown, not only the first.
     expect(textbox(/^Documentation title \(Security — Uses TLS/)).toHaveValue(
