@@ -20,6 +20,7 @@ import {
   FacetRollup,
   ROLLUP_ORGANISATION,
   ROLLUP_UNOWNED,
+  ResultEntity,
   RuleRollup,
   ScorecardRollup,
 } from '../database/ResultStore';
@@ -83,9 +84,21 @@ export class RollupAccumulator {
   }
 
   add(row: EntityResultRow): void {
-    const state = this.scorecardState(row.scorecardId);
+    this.addResult(row.scorecardId, row.entity, row);
+  }
+
+  /**
+   * Adds one result as {@link RollupAccumulator.add} does, without a row:
+   * the evaluator adds every result, also the unchanged ones it builds no
+   * row for.
+   */
+  addResult(
+    scorecardId: string,
+    entity: ResultEntity,
+    result: Pick<EntityResultRow, 'level' | 'score' | 'rules'>,
+  ): void {
+    const state = this.scorecardState(scorecardId);
     const facets = state.facets;
-    const entity = row.entity;
     facets.kinds.add(entity.kind);
     if (entity.type) {
       facets.types.add(entity.type);
@@ -96,28 +109,34 @@ export class RollupAccumulator {
     if (entity.system) {
       facets.systems.add(entity.system);
     }
-    this.addFor(state, ROLLUP_ORGANISATION, row);
-    this.addFor(state, entity.owner ?? ROLLUP_UNOWNED, row);
+    this.addFor(state, scorecardId, ROLLUP_ORGANISATION, result);
+    this.addFor(state, scorecardId, entity.owner ?? ROLLUP_UNOWNED, result);
   }
 
-  private addFor(state: ScorecardState, owner: string, row: EntityResultRow) {
+  private addFor(
+    state: ScorecardState,
+    scorecardId: string,
+    owner: string,
+    result: Pick<EntityResultRow, 'level' | 'score' | 'rules'>,
+  ) {
     let ownerState = state.owners.get(owner);
     if (!ownerState) {
       ownerState = {
-        rollup: this.scorecardRollup(row.scorecardId, owner),
+        rollup: this.scorecardRollup(scorecardId, owner),
         rules: [],
       };
       state.owners.set(owner, ownerState);
     }
     const rollup = ownerState.rollup;
     rollup.entities += 1;
-    rollup.scoreSum += row.score;
-    rollup.levelCounts[row.level] = (rollup.levelCounts[row.level] ?? 0) + 1;
+    rollup.scoreSum += result.score;
+    rollup.levelCounts[result.level] =
+      (rollup.levelCounts[result.level] ?? 0) + 1;
 
     // A scorecard's results list its rules in the same order every time, so
     // the rule rollups are cached by position (checked by rule id).
     const cached = ownerState.rules;
-    const rules = row.rules;
+    const rules = result.rules;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
       if (rule.status === 'skip') {
@@ -125,7 +144,7 @@ export class RollupAccumulator {
       }
       let ruleRollup = cached[i];
       if (ruleRollup === undefined || ruleRollup.ruleId !== rule.ruleId) {
-        ruleRollup = this.ruleRollup(row.scorecardId, rule.ruleId, owner);
+        ruleRollup = this.ruleRollup(scorecardId, rule.ruleId, owner);
         cached[i] = ruleRollup;
       }
       ruleRollup.applicable += 1;

@@ -26,11 +26,12 @@ import {
 import { ScorecardsFactProvider } from '@openscorecards/plugin-scorecards-node';
 import {
   EntityResultRow,
+  ResultKey,
   ResultStore,
   RunTrigger,
   resultHashKey,
 } from '../database/ResultStore';
-import { describeEntity } from './describeEntity';
+import { EntityFacts, describeEntity } from './describeEntity';
 import { hashResult } from './hashResult';
 import { readCatalogInPages } from './readCatalogInPages';
 import { RollupAccumulator, rollupDay } from './RollupAccumulator';
@@ -283,7 +284,7 @@ export class ScorecardsEvaluator {
    * stored one. The stored hashes are read before evaluating (which results
    * a page has is known from the scorecard filters), so an unchanged result
    * is dropped as soon as it is computed instead of being held while the
-   * database answers.
+   * database answers: it dies young, and only changed results become rows.
    */
   private async evaluatePage(
     page: Entity[],
@@ -294,51 +295,69 @@ export class ScorecardsEvaluator {
     const { signal, rollups } = options;
     const { store } = this.options;
     const factsByRef = await this.collectFacts(page, signal);
-    const rows: EntityResultRow[] = [];
-    const now = new Date();
-    for (const entity of page) {
+    const inputs: EvaluationInput[] = new Array(page.length);
+    const entityFacts: EntityFacts[] = new Array(page.length);
+    // The page's results: keys[i] is evaluated for entity entityOf[i] with
+    // scorecard scorecardOf[i].
+    const keys: ResultKey[] = [];
+    const entityOf: number[] = [];
+    const scorecardOf: number[] = [];
+    for (let e = 0; e < page.length; e++) {
+      const entity = page[e];
       const { entityRef, facts } = describeEntity(entity);
       const input: EvaluationInput = {
         entity: entity as unknown as Record<string, unknown>,
         facts: factsByRef.get(entityRef),
       };
+      inputs[e] = input;
+      entityFacts[e] = facts;
       for (let s = 0; s < scorecards.length; s++) {
         const scorecard = scorecards[s];
         if (!scorecard.appliesTo(input)) {
           continue;
         }
         keep[s].add(entityRef);
-        const result = scorecard.evaluate(input);
-        const { rulesPassed, failingRules } = countRules(result.rules);
-        rows.push({
-          scorecardId: scorecard.id,
-          entityRef,
-          entity: facts,
-          level: result.level,
-          levelRank:
-            result.level === BASE_LEVEL
-              ? 0
-              : scorecard.levels.indexOf(result.level) + 1,
-          score: result.score,
-          rulesPassed,
-          rulesFailed: failingRules.length,
-          failingRules,
-          rules: result.rules,
-          resultHash: hashResult(facts, result),
-          updatedAt: now,
-        });
+        keys.push({ scorecardId: scorecard.id, entityRef });
+        entityOf.push(e);
+        scorecardOf.push(s);
       }
     }
-    if (rows.length === 0) {
+    const rows: EntityResultRow[] = [];
+    if (keys.length === 0) {
       return rows;
     }
-    if (rollups) {
-      for (const row of rows) {
-        rollups.add(row);
+    const stored = await store.getResultHashes(keys);
+    const now = new Date();
+    for (let i = 0; i < keys.length; i++) {
+      const { scorecardId, entityRef } = keys[i];
+      const scorecard = scorecards[scorecardOf[i]];
+      const facts = entityFacts[entityOf[i]];
+      const result = scorecard.evaluate(inputs[entityOf[i]]);
+      rollups?.addResult(scorecardId, facts, result);
+      const resultHash = hashResult(facts, result);
+      if (stored.get(resultHashKey(keys[i])) === resultHash) {
+        continue;
       }
+      const { rulesPassed, failingRules } = countRules(result.rules);
+      rows.push({
+        scorecardId,
+        entityRef,
+        entity: facts,
+        level: result.level,
+        levelRank:
+          result.level === BASE_LEVEL
+            ? 0
+            : scorecard.levels.indexOf(result.level) + 1,
+        score: result.score,
+        rulesPassed,
+        rulesFailed: failingRules.length,
+        failingRules,
+        rules: result.rules,
+        resultHash,
+        updatedAt: now,
+      });
     }
-    const stored = await store.getResultHashes(rows);
-    return rows.filter(r => stored.get(resultHashKey(r)) !== r.resultHash);
+    return rows;
   }
 
   private async collectFacts(

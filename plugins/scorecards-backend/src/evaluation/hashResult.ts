@@ -19,6 +19,27 @@ import { ScorecardResult } from '@openscorecards/plugin-scorecards-common';
 import { EntityFacts } from './describeEntity';
 
 /**
+ * The lists that {@link resultFingerprint} fills, one per length and reused
+ * (it is synchronous): the list only feeds JSON.stringify. A list keeps the
+ * parts of its last result until the next result of its length.
+ */
+const scratch: unknown[][] = [];
+
+/** `pass?` and the like, without building the same short string each time. */
+function missingMarker(status: string): string {
+  switch (status) {
+    case 'pass':
+      return 'pass?';
+    case 'fail':
+      return 'fail?';
+    case 'skip':
+      return 'skip?';
+    default:
+      return `${status}?`;
+  }
+}
+
+/**
  * The text that {@link hashResult} hashes: one flat JSON list of the facts,
  * the level, the score and each rule's id, status (marked `?` when the
  * value is missing), value and message. JSON keeps every element delimited,
@@ -31,7 +52,12 @@ export function resultFingerprint(
   result: ScorecardResult,
 ): string {
   const rules = result.rules;
-  const parts: unknown[] = new Array(3 + rules.length * 4);
+  const length = 3 + rules.length * 4;
+  let parts = scratch[length];
+  if (parts === undefined) {
+    parts = new Array(length);
+    scratch[length] = parts;
+  }
   parts[0] = facts;
   parts[1] = result.level;
   parts[2] = result.score;
@@ -41,7 +67,8 @@ export function resultFingerprint(
     parts[j++] = rule.ruleId;
     // JSON writes a missing value as null; the marker on the status keeps
     // a missing value (not stored) apart from a null one (stored).
-    parts[j++] = rule.value === undefined ? `${rule.status}?` : rule.status;
+    parts[j++] =
+      rule.value === undefined ? missingMarker(rule.status) : rule.status;
     parts[j++] = rule.value ?? null;
     parts[j++] = rule.message;
   }
