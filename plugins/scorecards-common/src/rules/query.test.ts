@@ -639,6 +639,66 @@ describe('groups', () => {
     expect(fresh(input)).toBe(false);
   });
 
+  it('explains a value met again as it did the first time, also when the clock moved', () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const explained = compileExplainedQuery(
+      {
+        combinator: 'and',
+        conditions: [
+          { property: 'metadata.updated', operator: 'within', value: 'P1D' },
+        ],
+      },
+      { now: () => now },
+    );
+    const input = { entity: { metadata: { updated: '2026-01-01T00:00:00Z' } } };
+    const passed = {
+      pass: true,
+      value: '2026-01-01T00:00:00Z',
+      message:
+        'metadata.updated is "2026-01-01T00:00:00Z"; must be no older than P1D',
+    };
+    const failed = { ...passed, pass: false };
+    expect(explained(input)).toEqual(passed);
+    expect(explained(input)).toEqual(passed);
+    now = new Date('2026-01-03T00:00:00Z');
+    expect(explained(input)).toEqual(failed);
+    expect(explained({ entity: { metadata: {} } })).toEqual({
+      pass: false,
+      value: undefined,
+      message: 'metadata.updated is missing; must be no older than P1D',
+    });
+    now = new Date('2026-01-01T12:00:00Z');
+    expect(explained(input)).toEqual(passed);
+    expect(explained({ entity: { metadata: { updated: 'soon' } } })).toEqual({
+      pass: false,
+      value: 'soon',
+      message:
+        'metadata.updated is "soon", not a date; must be no older than P1D',
+    });
+    expect(explained({ entity: { metadata: { updated: 'soon' } } })).toEqual({
+      pass: false,
+      value: 'soon',
+      message:
+        'metadata.updated is "soon", not a date; must be no older than P1D',
+    });
+  });
+
+  it('explains as many distinct values as it meets', () => {
+    const explained = compileExplainedQuery({
+      combinator: 'and',
+      conditions: [{ property: 'spec.n', operator: '<', value: 500 }],
+    });
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 1000; n++) {
+        expect(explained({ entity: { spec: { n } } })).toEqual({
+          pass: n < 500,
+          value: n,
+          message: `spec.n is ${n}; must be < 500`,
+        });
+      }
+    }
+  });
+
   it('uses the real clock by default', () => {
     const recent = compileQuery({
       combinator: 'and',

@@ -50,6 +50,18 @@ export interface CompiledNode {
 /** How many failed alternatives an `or` lists in its message. */
 const MAX_LISTED = 3;
 
+/** Distinct values per condition whose sentences are kept. */
+const MAX_CACHED_VALUES = 256;
+/** Longer string values are explained afresh each time. */
+const MAX_CACHED_VALUE_LENGTH = 200;
+
+/** A condition's explanations of one value, built when first needed. */
+interface CachedExplanations {
+  subject: string;
+  passed: Explained | undefined;
+  failed: Explained | undefined;
+}
+
 function isGroup(node: QueryNode): node is QueryGroup {
   return (
     typeof node === 'object' &&
@@ -71,8 +83,7 @@ function compileCondition(condition: QueryCondition): CompiledNode {
   const emptyPasses = unary ? op.operator === 'isEmpty' : negative;
   const check = op.check;
 
-  const test = (input: EvaluationInput, now: number): boolean => {
-    const value = get(input);
+  const passes = (value: unknown, now: number): boolean => {
     if (isEmptyValue(value)) {
       return emptyPasses;
     }
@@ -83,9 +94,14 @@ function compileCondition(condition: QueryCondition): CompiledNode {
     return negative ? outcome === FALSE : outcome === TRUE;
   };
 
-  const explain = (input: EvaluationInput, now: number): Explained => {
-    const value = get(input);
-    const subject = `${property} is ${formatValue(value)}`;
+  const test = (input: EvaluationInput, now: number): boolean =>
+    passes(get(input), now);
+
+  const explainValue = (
+    value: unknown,
+    now: number,
+    subject: string,
+  ): Explained => {
     let pass: boolean;
     let message: string;
     if (isEmptyValue(value) || unary) {
@@ -104,6 +120,51 @@ function compileCondition(condition: QueryCondition): CompiledNode {
       }
     }
     return { pass, value, message, subject };
+  };
+
+  // The explanations of values met before. Values repeat across entities
+  // (missing ones, lifecycles, tiers, owners), and building the same
+  // sentences and objects again was most of what explaining allocated. For
+  // a scalar value, an explanation depends on the value and on whether it
+  // passes (only that can change with the clock), so the cached one is the
+  // one that would be built. The cache takes the first values met, up to a
+  // bound; explanations are not to be modified.
+  const cache = new Map<unknown, CachedExplanations>();
+
+  const explain = (input: EvaluationInput, now: number): Explained => {
+    const value = get(input);
+    const cacheable =
+      typeof value === 'string'
+        ? value.length <= MAX_CACHED_VALUE_LENGTH
+        : value === undefined ||
+          value === null ||
+          typeof value === 'number' ||
+          typeof value === 'boolean';
+    if (!cacheable) {
+      return explainValue(value, now, `${property} is ${formatValue(value)}`);
+    }
+    let cached = cache.get(value);
+    if (cached === undefined) {
+      cached = {
+        subject: `${property} is ${formatValue(value)}`,
+        passed: undefined,
+        failed: undefined,
+      };
+      if (cache.size < MAX_CACHED_VALUES) {
+        cache.set(value, cached);
+      }
+    }
+    // Whether it passes, as explainValue decides it.
+    if (passes(value, now)) {
+      if (cached.passed === undefined) {
+        cached.passed = explainValue(value, now, cached.subject);
+      }
+      return cached.passed;
+    }
+    if (cached.failed === undefined) {
+      cached.failed = explainValue(value, now, cached.subject);
+    }
+    return cached.failed;
   };
 
   return { test, explain, usesNow: op.usesNow };
