@@ -33,14 +33,11 @@ export interface EntityFacts {
   system?: string;
 }
 
-function toRef(
-  value: unknown,
+function parseRef(
+  value: string,
   defaultKind: string,
   defaultNamespace: string,
 ): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') {
-    return undefined;
-  }
   try {
     return stringifyEntityRef(
       parseEntityRef(value, { defaultKind, defaultNamespace }),
@@ -49,6 +46,46 @@ function toRef(
     return undefined;
   }
 }
+
+/** Values whose refs a {@link RefResolver} keeps. */
+const MAX_RESOLVED = 5000;
+
+/**
+ * Resolves `spec.owner` or `spec.system` values into full refs. Owners and
+ * systems repeat across entities, so each value is resolved once per
+ * namespace (up to a bound) instead of being parsed and written out again
+ * for every entity.
+ */
+class RefResolver {
+  readonly #byNamespace = new Map<string, Map<string, string | undefined>>();
+  #size = 0;
+
+  constructor(private readonly defaultKind: string) {}
+
+  resolve(value: unknown, defaultNamespace: string): string | undefined {
+    if (typeof value !== 'string' || value.trim() === '') {
+      return undefined;
+    }
+    let refs = this.#byNamespace.get(defaultNamespace);
+    if (refs === undefined) {
+      refs = new Map();
+      this.#byNamespace.set(defaultNamespace, refs);
+    }
+    const known = refs.get(value);
+    if (known !== undefined || refs.has(value)) {
+      return known;
+    }
+    const ref = parseRef(value, this.defaultKind, defaultNamespace);
+    if (this.#size < MAX_RESOLVED) {
+      refs.set(value, ref);
+      this.#size++;
+    }
+    return ref;
+  }
+}
+
+const owners = new RefResolver('group');
+const systems = new RefResolver('system');
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -61,7 +98,6 @@ export function describeEntity(entity: Entity): {
 } {
   const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  const ownedBy = entity.relations?.find(r => r.type === 'ownedBy')?.targetRef;
   return {
     entityRef: stringifyEntityRef(entity),
     facts: {
@@ -71,8 +107,10 @@ export function describeEntity(entity: Entity): {
       title: optionalString(entity.metadata.title),
       type: optionalString(spec.type),
       lifecycle: optionalString(spec.lifecycle),
-      owner: toRef(spec.owner, 'group', namespace) ?? ownedBy,
-      system: toRef(spec.system, 'system', namespace),
+      owner:
+        owners.resolve(spec.owner, namespace) ??
+        entity.relations?.find(r => r.type === 'ownedBy')?.targetRef,
+      system: systems.resolve(spec.system, namespace),
     },
   };
 }
