@@ -267,19 +267,50 @@ function normaliseRef(
   }
 }
 
+/** The first target of a relation type, as {@link relationTargets} lists them. */
+function firstRelationTarget(
+  entity: Record<string, unknown>,
+  type: string,
+  kindPrefix: string | undefined,
+): string | undefined {
+  const relations = own(entity, 'relations');
+  if (!Array.isArray(relations)) {
+    return undefined;
+  }
+  for (const relation of relations) {
+    if (own(relation, 'type') !== type) {
+      continue;
+    }
+    const target = relationTarget(relation);
+    if (
+      target !== undefined &&
+      (kindPrefix === undefined || target.toLowerCase().startsWith(kindPrefix))
+    ) {
+      return target;
+    }
+  }
+  return undefined;
+}
+
+/** The ref prefixes of the kinds `relatedRef` looks for. */
+const KIND_PREFIXES: Record<string, string> = {
+  system: 'system:',
+  domain: 'domain:',
+};
+
 function relatedRef(
   entity: Record<string, unknown>,
   relationType: string,
   kind: string | undefined,
   specField: string,
 ): unknown {
-  const targets = relationTargets(
+  const target = firstRelationTarget(
     entity,
     relationType,
-    kind ? `${kind}:` : undefined,
+    kind ? KIND_PREFIXES[kind] ?? `${kind}:` : undefined,
   );
-  if (targets.length > 0) {
-    return targets[0];
+  if (target !== undefined) {
+    return target;
   }
   return normaliseRef(
     own(own(entity, 'spec'), specField),

@@ -19,6 +19,7 @@ import {
   compileScalarMatcher,
   formatValue,
   isEmptyValue,
+  parseFastIsoDate,
   toDateMillis,
   toNumber,
 } from './values';
@@ -164,5 +165,124 @@ describe('compileScalarMatcher', () => {
     const matcher = compileScalarMatcher(['Component'], true);
     expect(matcher('component')).toBe(true);
     expect(matcher('COMPONENT')).toBe(true);
+  });
+});
+
+describe('parseFastIsoDate', () => {
+  // The regular expression it replaced, as the reference.
+  const ISO_DATE =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  function reference(value: string): number | undefined {
+    const m = ISO_DATE.exec(value);
+    if (!m) {
+      return undefined;
+    }
+    const [year, month, day] = [+m[1], +m[2], +m[3]];
+    const hour = m[4] === undefined ? 0 : +m[4];
+    const minute = m[5] === undefined ? 0 : +m[5];
+    const second = m[6] === undefined ? 0 : +m[6];
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const february = leap ? 29 : 28;
+    const days = month === 2 ? february : DAYS[month - 1];
+    if (
+      year < 100 ||
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > days ||
+      hour > 23 ||
+      minute > 59 ||
+      second > 59
+    ) {
+      return undefined;
+    }
+    const millis = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
+    let offset = 0;
+    const zone = m[8];
+    if (zone !== undefined && zone !== 'Z') {
+      const digits = zone.slice(1).replace(':', '');
+      const minutes = digits.length > 2 ? +digits.slice(2, 4) : 0;
+      if (minutes > 59) {
+        return undefined;
+      }
+      offset =
+        (zone[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + minutes);
+    }
+    return (
+      Date.UTC(year, month - 1, day, hour, minute, second, millis) -
+      offset * 60_000
+    );
+  }
+
+  const valid = [
+    '2026-01-31',
+    '2024-02-29',
+    '2023-02-29',
+    '0099-01-01',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-01-31T12:34',
+    '2026-01-31T24:00',
+    '2026-01-31T12:60',
+    '2026-01-31T12:34:56',
+    '2026-01-31T12:34:60',
+    '2026-01-31T12:34:56.7',
+    '2026-01-31T12:34:56,123',
+    '2026-01-31T12:34:56.123456789',
+    '2026-01-31T12:34:56.1234567891',
+    '2026-01-31T12:34Z',
+    '2026-01-31T12:34:56Z',
+    '2026-01-31T12:34:56.5Z',
+    '2026-01-31T12:34+05',
+    '2026-01-31T12:34:56-0530',
+    '2026-01-31T12:34:56+05:30',
+    '2026-01-31T12:34:56.999+14:00',
+    '2026-01-31T12:34:56+05:60',
+    '2026-01-31T12:34:56+99',
+  ];
+
+  it('agrees with the regular expression on valid, odd and broken dates', () => {
+    const cases = new Set<string>(['', '2026', '2026-1-31', 'x']);
+    for (const text of valid) {
+      cases.add(text);
+      for (let i = 0; i <= text.length; i++) {
+        // Cut, extended, or with one character dropped or replaced.
+        cases.add(text.slice(0, i));
+        cases.add(`${text.slice(0, i)}0${text.slice(i)}`);
+        cases.add(text.slice(0, i) + text.slice(i + 1));
+        for (const c of [
+          '0',
+          '9',
+          '-',
+          ':',
+          '.',
+          ',',
+          'T',
+          'Z',
+          '+',
+          ' ',
+          'a',
+          '\u0660',
+        ]) {
+          cases.add(text.slice(0, i) + c + text.slice(i + 1));
+        }
+      }
+      cases.add(`${text} `);
+      cases.add(`${text}Z`);
+      cases.add(`${text}:00`);
+      cases.add(`${text}.5`);
+    }
+    let parsed = 0;
+    for (const text of cases) {
+      const expected = reference(text);
+      if (expected !== undefined) {
+        parsed++;
+      }
+      expect([text, parseFastIsoDate(text)]).toEqual([text, expected]);
+    }
+    // The cases reach the accepting paths too.
+    expect(parsed).toBeGreaterThan(200);
   });
 });

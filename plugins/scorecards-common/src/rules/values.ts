@@ -79,9 +79,9 @@ export function toNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-// The common shapes of ISO 8601 dates, parsed without creating luxon objects.
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+// The common shapes of ISO 8601 dates, parsed without creating luxon objects
+// nor, as a regular expression's match would, strings:
+//   YYYY-MM-DD[THH:MM[:SS[(.|,)F{1,9}]][Z|(+|-)HH[[:]MM]]]
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
@@ -92,17 +92,116 @@ function daysInMonth(year: number, month: number): number {
   return DAYS_IN_MONTH[month - 1];
 }
 
-function parseFastIsoDate(value: string): number | undefined {
-  const m = ISO_DATE.exec(value);
-  if (!m) {
+const ZERO = 48;
+
+/** The value of the digit at `i`, or -1. */
+function digitAt(value: string, i: number): number {
+  const d = value.charCodeAt(i) - ZERO;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** The two-digit number at `i`, or -1. */
+function twoDigitsAt(value: string, i: number): number {
+  const a = digitAt(value, i);
+  const b = digitAt(value, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * @internal exported for tests: the epoch milliseconds of a date in the
+ * shapes above, or `undefined` for anything else and for the odd cases
+ * (years before 100, out-of-range fields) that luxon decides.
+ */
+export function parseFastIsoDate(value: string): number | undefined {
+  const n = value.length;
+  if (n < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
+    return undefined; // 45: '-'
+  }
+  const y1 = twoDigitsAt(value, 0);
+  const y2 = twoDigitsAt(value, 2);
+  const month = twoDigitsAt(value, 5);
+  const day = twoDigitsAt(value, 8);
+  if (y1 < 0 || y2 < 0 || month < 0 || day < 0) {
     return undefined;
   }
-  const year = +m[1];
-  const month = +m[2];
-  const day = +m[3];
-  const hour = m[4] === undefined ? 0 : +m[4];
-  const minute = m[5] === undefined ? 0 : +m[5];
-  const second = m[6] === undefined ? 0 : +m[6];
+  const year = y1 * 100 + y2;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millis = 0;
+  let offsetMinutes = 0;
+  let i = 10;
+  if (i < n) {
+    if (value.charCodeAt(i) !== 84 || n < 16 || value.charCodeAt(13) !== 58) {
+      return undefined; // 84: 'T', 58: ':'
+    }
+    hour = twoDigitsAt(value, 11);
+    minute = twoDigitsAt(value, 14);
+    if (hour < 0 || minute < 0) {
+      return undefined;
+    }
+    i = 16;
+    if (i < n && value.charCodeAt(i) === 58) {
+      second = twoDigitsAt(value, i + 1);
+      if (second < 0) {
+        return undefined;
+      }
+      i += 3;
+      const separator = value.charCodeAt(i);
+      if (i < n && (separator === 46 || separator === 44)) {
+        // 46: '.', 44: ','
+        const from = i + 1;
+        let to = from;
+        while (to < n && digitAt(value, to) >= 0) {
+          to++;
+        }
+        if (to === from || to - from > 9) {
+          return undefined;
+        }
+        let zeros = from;
+        while (zeros < to && value.charCodeAt(zeros) === ZERO) {
+          zeros++;
+        }
+        // `.000`, as toISOString writes whole seconds, needs no string.
+        millis =
+          zeros === to ? 0 : Math.floor(+`0.${value.slice(from, to)}` * 1000);
+        i = to;
+      }
+    }
+    if (i < n) {
+      const zone = value.charCodeAt(i);
+      if (zone === 90 && i + 1 === n) {
+        i = n; // 90: 'Z'
+      } else if (zone === 43 || zone === 45) {
+        // 43: '+', 45: '-'
+        const hours = twoDigitsAt(value, i + 1);
+        if (hours < 0) {
+          return undefined;
+        }
+        i += 3;
+        let minutes = 0;
+        if (i < n) {
+          if (value.charCodeAt(i) === 58) {
+            i++;
+          }
+          minutes = twoDigitsAt(value, i);
+          if (minutes < 0) {
+            return undefined;
+          }
+          i += 2;
+        }
+        if (minutes > 59) {
+          return undefined;
+        }
+        offsetMinutes = (zone === 45 ? -1 : 1) * (hours * 60 + minutes);
+      } else {
+        return undefined;
+      }
+      if (i !== n) {
+        return undefined;
+      }
+    }
+  }
   if (
     year < 100 || // Date.UTC maps years 0-99 to 1900-1999
     month < 1 ||
@@ -114,18 +213,6 @@ function parseFastIsoDate(value: string): number | undefined {
     second > 59
   ) {
     return undefined; // let luxon decide the odd cases
-  }
-  const millis = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
-  let offsetMinutes = 0;
-  const zone = m[8];
-  if (zone !== undefined && zone !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const minutes = digits.length > 2 ? +digits.slice(2, 4) : 0;
-    if (minutes > 59) {
-      return undefined;
-    }
-    offsetMinutes =
-      (zone[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + minutes);
   }
   return (
     Date.UTC(year, month - 1, day, hour, minute, second, millis) -
