@@ -19,7 +19,7 @@ import { describeEntity } from './describeEntity';
 
 function component(
   namespace: string | undefined,
-  spec: Record<string, unknown>,
+  spec: NonNullable<Entity['spec']>,
   relations?: Entity['relations'],
 ): Entity {
   return {
