@@ -413,6 +413,36 @@ describe.each(databases.eachSupportedId())(
       await expect(store.getResultHashes([])).resolves.toEqual(new Map());
     });
 
+    it('answers only the pairs asked about', async () => {
+      await runWith(
+        [
+          result('both', { scorecardId: 'security', resultHash: 'hs' }),
+          result('both', {
+            scorecardId: 'production-readiness',
+            resultHash: 'hp',
+          }),
+          result('other', { scorecardId: 'production-readiness' }),
+        ],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+      const hashes = await store.getResultHashes([
+        { scorecardId: 'security', entityRef: 'component:default/both' },
+        {
+          scorecardId: 'production-readiness',
+          entityRef: 'component:default/nope',
+        },
+      ]);
+      expect([...hashes]).toEqual([
+        [
+          resultHashKey({
+            scorecardId: 'security',
+            entityRef: 'component:default/both',
+          }),
+          'hs',
+        ],
+      ]);
+    });
+
     it('stages in batches and tolerates an entity met twice in a run', async () => {
       const rows = Array.from({ length: 2500 }, (_, i) => result(`e${i}`));
       const runId = await store.createRun({ trigger: 'schedule', scope: {} });

@@ -296,28 +296,35 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async getResultHashes(keys: ResultKey[]): Promise<Map<string, string>> {
-    const refsByScorecard = new Map<string, Set<string>>();
-    for (const { scorecardId, entityRef } of keys) {
-      let refs = refsByScorecard.get(scorecardId);
-      if (!refs) {
-        refs = new Set();
-        refsByScorecard.set(scorecardId, refs);
-      }
-      refs.add(entityRef);
+    // One query per chunk of entity refs for all the scorecards asked
+    // about (a page of the catalog is one query, not one per scorecard);
+    // rows of pairs not asked about are dropped here.
+    const wanted = new Set<string>();
+    const scorecardIds = new Set<string>();
+    const refs = new Set<string>();
+    for (const key of keys) {
+      wanted.add(resultHashKey(key));
+      scorecardIds.add(key.scorecardId);
+      refs.add(key.entityRef);
     }
 
     const hashes = new Map<string, string>();
-    for (const [scorecardId, refs] of refsByScorecard) {
-      for (const refsChunk of chunk([...refs], LOOKUP_CHUNK)) {
-        const rows = await this.db<ResultRow>(RESULTS)
-          .where({ scorecard_id: scorecardId })
-          .whereIn('entity_ref', refsChunk)
-          .select('entity_ref', 'result_hash');
-        for (const row of rows) {
-          hashes.set(
-            resultHashKey({ scorecardId, entityRef: row.entity_ref }),
-            row.result_hash,
-          );
+    for (const refsChunk of chunk([...refs], LOOKUP_CHUNK)) {
+      const query = this.db<ResultRow>(RESULTS).whereIn('scorecard_id', [
+        ...scorecardIds,
+      ]);
+      // PostgreSQL: one array parameter instead of one per ref.
+      const rows = await (this.dialect.engine === 'pg'
+        ? query.whereRaw('entity_ref = ANY(?)', [refsChunk])
+        : query.whereIn('entity_ref', refsChunk)
+      ).select('scorecard_id', 'entity_ref', 'result_hash');
+      for (const row of rows) {
+        const key = resultHashKey({
+          scorecardId: row.scorecard_id,
+          entityRef: row.entity_ref,
+        });
+        if (wanted.has(key)) {
+          hashes.set(key, row.result_hash);
         }
       }
     }
