@@ -37,7 +37,11 @@ import {
 } from './ResultStore';
 import { fromFailingRules, toFailingRules } from './failingRules';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
-import { EntityColumns, fromEntityColumns } from './entityColumns';
+import {
+  ENTITY_COLUMN_NAMES,
+  EntityColumns,
+  fromEntityColumns,
+} from './entityColumns';
 
 const migrationsDir = resolvePackagePath(
   '@openscorecards/plugin-scorecards-backend',
@@ -86,14 +90,7 @@ interface RunRow {
 const RESULT_COLUMNS: Array<keyof ResultColumns> = [
   'scorecard_id',
   'entity_ref',
-  'entity_kind',
-  'entity_namespace',
-  'entity_name',
-  'entity_title',
-  'entity_type',
-  'entity_lifecycle',
-  'entity_owner',
-  'entity_system',
+  ...ENTITY_COLUMN_NAMES,
   'level',
   'level_rank',
   'score',

@@ -29,7 +29,11 @@ import {
   ScorecardRollup,
 } from './ResultStore';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
-import { EntityColumns, fromEntityColumns } from './entityColumns';
+import {
+  ENTITY_COLUMN_NAMES,
+  EntityColumns,
+  fromEntityColumns,
+} from './entityColumns';
 
 const RESULTS = 'scorecards_results';
 const HISTORY = 'scorecards_history';
@@ -372,14 +376,7 @@ export class ResultQueries {
       .select(
         'scorecard_id',
         'entity_ref',
-        'entity_kind',
-        'entity_namespace',
-        'entity_name',
-        'entity_title',
-        'entity_type',
-        'entity_lifecycle',
-        'entity_owner',
-        'entity_system',
+        ...ENTITY_COLUMN_NAMES,
         'level',
         'level_rank',
         'score',

@@ -29,6 +29,18 @@ export interface EntityColumns {
   entity_system: string | null;
 }
 
+/** The entity fact columns, in the order the tables declare them. */
+export const ENTITY_COLUMN_NAMES: ReadonlyArray<keyof EntityColumns> = [
+  'entity_kind',
+  'entity_namespace',
+  'entity_name',
+  'entity_title',
+  'entity_type',
+  'entity_lifecycle',
+  'entity_owner',
+  'entity_system',
+];
+
 /** Reads the entity facts of a results row. */
 export function fromEntityColumns(row: EntityColumns): ResultEntity {
   return {
