@@ -24,11 +24,6 @@ import {
 } from '@openscorecards/plugin-scorecards-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import ArchiveIcon from '@material-ui/icons/Archive';
 import EditIcon from '@material-ui/icons/Edit';
@@ -37,6 +32,7 @@ import { useNavigate } from 'react-router-dom';
 import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { CampaignForm } from './CampaignForm';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 function errorText(error: unknown): string {
   if (error instanceof ResponseError) {
@@ -155,40 +151,18 @@ function DatabaseCampaignActions(props: {
           }}
         />
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onClose={archiving ? undefined : () => setConfirming(false)}
-        aria-labelledby="campaign-archive-title"
-        aria-describedby="campaign-archive-description"
-      >
-        <DialogTitle id="campaign-archive-title">
-          Archive {campaign.name}?
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText id="campaign-archive-description">
-            An archived campaign can no longer be edited. This cannot be undone
-            from the UI.
-          </DialogContentText>
-          {archiveError && (
-            <Typography role="alert" color="error" variant="body2">
-              {archiveError}
-            </Typography>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(false)} disabled={archiving}>
-            Cancel
-          </Button>
-          <Button
-            color="secondary"
-            variant="contained"
-            onClick={archive}
-            disabled={archiving}
-          >
-            Archive campaign
-          </Button>
-        </DialogActions>
-      </Dialog>
+        id="campaign-archive"
+        title={<>Archive {campaign.name}?</>}
+        description="An archived campaign can no longer be edited. This cannot be undone from the UI."
+        confirmLabel="Archive campaign"
+        confirmColor="secondary"
+        busy={archiving}
+        error={archiveError}
+        onConfirm={archive}
+        onCancel={() => setConfirming(false)}
+      />
     </Box>
   );
 }

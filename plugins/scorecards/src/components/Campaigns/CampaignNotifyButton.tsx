@@ -20,15 +20,9 @@ import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { scorecardsCampaignNotifyPermission } from '@openscorecards/plugin-scorecards-common';
 import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import Typography from '@material-ui/core/Typography';
 import NotificationsIcon from '@material-ui/icons/NotificationsActive';
 import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 const plural = (n: number, one: string, many: string) =>
   `${n} ${n === 1 ? one : many}`;
@@ -122,14 +116,12 @@ export function CampaignNotifyButton(props: {
       >
         Notify owners
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={open}
-        onClose={() => !sending && setOpen(false)}
-        aria-labelledby="campaign-notify-title"
-      >
-        <DialogTitle id="campaign-notify-title">Notify owners?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
+        id="campaign-notify"
+        title="Notify owners?"
+        description={
+          <>
             {plural(failingTeams.length, 'team', 'teams')} will get a
             notification listing their entities that still fail {campaign.name},
             the rules they fail and the deadline.
@@ -139,28 +131,14 @@ export function CampaignNotifyButton(props: {
                 'failing entity has',
                 'failing entities have',
               )} no owner and will not be included.`}
-          </DialogContentText>
-          {error && (
-            <Typography color="error" role="alert">
-              Could not notify the owners: {error}
-            </Typography>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)} disabled={sending}>
-            Cancel
-          </Button>
-          <Button
-            color="primary"
-            variant="contained"
-            onClick={send}
-            disabled={sending}
-            startIcon={sending ? <CircularProgress size={16} /> : undefined}
-          >
-            Notify {plural(failingTeams.length, 'team', 'teams')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+          </>
+        }
+        confirmLabel={`Notify ${plural(failingTeams.length, 'team', 'teams')}`}
+        busy={sending}
+        error={error && `Could not notify the owners: ${error}`}
+        onConfirm={send}
+        onCancel={() => setOpen(false)}
+      />
     </>
   );
 }

@@ -20,15 +20,9 @@ import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { scorecardsReportSendPermission } from '@openscorecards/plugin-scorecards-common';
 import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import Typography from '@material-ui/core/Typography';
 import SendIcon from '@material-ui/icons/Send';
 import { ReportSummary, scorecardsApiRef } from '../../api';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 function errorText(error: unknown): string {
   if (error instanceof ResponseError) {
@@ -98,7 +92,6 @@ export function ReportSendButton(props: {
     }
   };
 
-  const titleId = `report-send-title-${report.id}`;
   return (
     <>
       <Button
@@ -113,38 +106,22 @@ export function ReportSendButton(props: {
       >
         Send now
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={open}
-        onClose={() => !sending && setOpen(false)}
-        aria-labelledby={titleId}
-      >
-        <DialogTitle id={titleId}>Send “{report.title}” now?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
+        id={`report-send-${report.id}`}
+        title={<>Send “{report.title}” now?</>}
+        description={
+          <>
             The report will be sent as {channelsText(report)}, outside its
             schedule. Its changes will then be measured from this send.
-          </DialogContentText>
-          {error && (
-            <Typography color="error" role="alert">
-              Could not send the report: {error}
-            </Typography>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)} disabled={sending}>
-            Cancel
-          </Button>
-          <Button
-            color="primary"
-            variant="contained"
-            onClick={send}
-            disabled={sending}
-            startIcon={sending ? <CircularProgress size={16} /> : undefined}
-          >
-            Send
-          </Button>
-        </DialogActions>
-      </Dialog>
+          </>
+        }
+        confirmLabel="Send"
+        busy={sending}
+        error={error && `Could not send the report: ${error}`}
+        onConfirm={send}
+        onCancel={() => setOpen(false)}
+      />
     </>
   );
 }
