@@ -25,6 +25,7 @@ import {
 } from '@openscorecards/plugin-scorecards-common';
 import { Knex } from 'knex';
 import { EntityResultRow, ResultEntity } from '../database/ResultStore';
+import { ENTITY_COLUMN_NAMES } from '../database/entityColumns';
 
 const RESULTS = 'scorecards_results';
 /** Rows read per statement while streaming the results of a scorecard. */
@@ -264,18 +265,7 @@ export async function computeCampaignsProgress(
     let after: string | undefined;
     for (;;) {
       const query = db(RESULTS)
-        .select(
-          'entity_ref',
-          'entity_kind',
-          'entity_namespace',
-          'entity_name',
-          'entity_title',
-          'entity_type',
-          'entity_lifecycle',
-          'entity_owner',
-          'entity_system',
-          'rule_results',
-        )
+        .select('entity_ref', ...ENTITY_COLUMN_NAMES, 'rule_results')
         .where('scorecard_id', scorecardId)
         .orderBy('entity_ref')
         .limit(pageSize);
