@@ -35,12 +35,12 @@ import {
   RunTrigger,
   resultHashKey,
 } from './ResultStore';
-import { fromFailingRules, toFailingRules } from './failingRules';
+import { toFailingRules } from './failingRules';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
 import {
   ENTITY_COLUMN_NAMES,
-  EntityColumns,
-  fromEntityColumns,
+  fromResultSummaryColumns,
+  ResultSummaryColumns,
 } from './entityColumns';
 
 const migrationsDir = resolvePackagePath(
@@ -56,15 +56,7 @@ const DAILY = 'scorecards_daily';
 const DAILY_RULES = 'scorecards_daily_rules';
 
 /** The columns a result has both when staged and when current. */
-interface ResultColumns extends EntityColumns {
-  scorecard_id: string;
-  entity_ref: string;
-  level: string;
-  level_rank: number;
-  score: number;
-  rules_passed: number;
-  rules_failed: number;
-  failing_rules: string;
+interface ResultColumns extends ResultSummaryColumns {
   rule_results: string;
   result_hash: string;
   updated_at: string;
@@ -156,15 +148,7 @@ function toResultColumns(row: EntityResultRow): ResultColumns {
 
 function fromResultRow(row: ResultRow): EntityResultRow {
   return {
-    scorecardId: row.scorecard_id,
-    entityRef: row.entity_ref,
-    entity: fromEntityColumns(row),
-    level: row.level,
-    levelRank: Number(row.level_rank),
-    score: Number(row.score),
-    rulesPassed: Number(row.rules_passed),
-    rulesFailed: Number(row.rules_failed),
-    failingRules: fromFailingRules(row.failing_rules),
+    ...fromResultSummaryColumns(row),
     rules: JSON.parse(row.rule_results),
     resultHash: row.result_hash,
     stateSince: fromDbTimestamp(row.state_since),

@@ -31,8 +31,8 @@ import {
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
 import {
   ENTITY_COLUMN_NAMES,
-  EntityColumns,
-  fromEntityColumns,
+  fromResultSummaryColumns,
+  ResultSummaryColumns,
 } from './entityColumns';
 
 const RESULTS = 'scorecards_results';
@@ -250,15 +250,7 @@ function afterKey(
   ];
 }
 
-interface EntityRow extends EntityColumns {
-  scorecard_id: string;
-  entity_ref: string;
-  level: string;
-  level_rank: number;
-  score: number;
-  rules_passed: number;
-  rules_failed: number;
-  failing_rules: string;
+interface EntityRow extends ResultSummaryColumns {
   updated_at: string;
   state_since: string;
 }
@@ -293,15 +285,7 @@ interface HistoryRow {
 
 function fromEntityRow(row: EntityRow): ScorecardEntity {
   return {
-    scorecardId: row.scorecard_id,
-    entityRef: row.entity_ref,
-    entity: fromEntityColumns(row),
-    level: row.level,
-    levelRank: Number(row.level_rank),
-    score: Number(row.score),
-    rulesPassed: Number(row.rules_passed),
-    rulesFailed: Number(row.rules_failed),
-    failingRules: fromFailingRules(row.failing_rules),
+    ...fromResultSummaryColumns(row),
     updatedAt: fromDbTimestamp(row.updated_at),
     stateSince: fromDbTimestamp(row.state_since),
   };

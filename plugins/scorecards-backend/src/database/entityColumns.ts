@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { ResultEntity } from './ResultStore';
+import { fromFailingRules } from './failingRules';
+import { EntityResultRow, ResultEntity } from './ResultStore';
 
 /** The denormalised entity facts stored beside each result. */
 export interface EntityColumns {
@@ -52,5 +53,45 @@ export function fromEntityColumns(row: EntityColumns): ResultEntity {
     lifecycle: row.entity_lifecycle ?? undefined,
     owner: row.entity_owner || undefined,
     system: row.entity_system ?? undefined,
+  };
+}
+
+/** A results row's entity, level, score and failing rules. */
+export interface ResultSummaryColumns extends EntityColumns {
+  scorecard_id: string;
+  entity_ref: string;
+  level: string;
+  level_rank: number;
+  score: number;
+  rules_passed: number;
+  rules_failed: number;
+  failing_rules: string;
+}
+
+/** Reads the entity, level, score and failing rules of a results row. */
+export function fromResultSummaryColumns(
+  row: ResultSummaryColumns,
+): Pick<
+  EntityResultRow,
+  | 'scorecardId'
+  | 'entityRef'
+  | 'entity'
+  | 'level'
+  | 'levelRank'
+  | 'score'
+  | 'rulesPassed'
+  | 'rulesFailed'
+  | 'failingRules'
+> {
+  return {
+    scorecardId: row.scorecard_id,
+    entityRef: row.entity_ref,
+    entity: fromEntityColumns(row),
+    level: row.level,
+    levelRank: Number(row.level_rank),
+    score: Number(row.score),
+    rulesPassed: Number(row.rules_passed),
+    rulesFailed: Number(row.rules_failed),
+    failingRules: fromFailingRules(row.failing_rules),
   };
 }
