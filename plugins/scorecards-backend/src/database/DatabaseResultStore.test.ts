@@ -149,6 +149,34 @@ describe.each(databases.eachSupportedId())(
       expect(await knex('scorecards_pending_results')).toEqual([]);
     });
 
+    it("keeps another run's staged results when a run commits", async () => {
+      const at = new Date('2026-11-24T10:00:00.000Z');
+      const first = await store.createRun({ trigger: 'schedule', scope: {} });
+      const second = await store.createRun({ trigger: 'manual', scope: {} });
+      await store.stageResults(first, [result('a'), result('b')]);
+      await store.stageResults(second, [result('c')]);
+
+      await expect(store.commitRun(first, { at })).resolves.toEqual({
+        written: 2,
+        deleted: 0,
+      });
+      await expect(
+        knex('scorecards_pending_results').pluck('entity_ref'),
+      ).resolves.toEqual(['component:default/c']);
+      await expect(
+        store.getEntityResults('component:default/c'),
+      ).resolves.toEqual([]);
+
+      await expect(store.commitRun(second, { at })).resolves.toEqual({
+        written: 1,
+        deleted: 0,
+      });
+      await expect(
+        store.getEntityResults('component:default/c'),
+      ).resolves.toEqual([{ ...result('c'), stateSince: at }]);
+      expect(await knex('scorecards_pending_results')).toEqual([]);
+    });
+
     it('keeps the state and adds no history when nothing changed', async () => {
       const first = new Date('2026-11-24T10:00:00.000Z');
       await runWith([result('a')], first);

@@ -37,6 +37,7 @@ import {
 } from './ResultStore';
 import { toFailingRules } from './failingRules';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
+import { usesBetterSqlite, withBetterSqlite } from './betterSqlite';
 import {
   ENTITY_COLUMN_NAMES,
   fromResultSummaryColumns,
@@ -194,12 +195,15 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   private readonly dialect: SqlDialect;
+  /** Whether the database is better-sqlite3, whose statements can be kept. */
+  private readonly betterSqlite: boolean;
 
   /** The read queries over the same database. */
   readonly queries: ResultQueries;
 
   private constructor(private readonly db: Knex) {
     this.dialect = new SqlDialect(db);
+    this.betterSqlite = usesBetterSqlite(db);
     this.queries = new ResultQueries(db);
   }
 
@@ -290,6 +294,19 @@ export class DatabaseResultStore implements ResultStore {
     }
 
     const hashes = new Map<string, string>();
+    const found = (row: Pick<ResultRow, 'scorecard_id' | 'entity_ref' | 'result_hash'>) => {
+      const key = resultHashKey({
+        scorecardId: row.scorecard_id,
+        entityRef: row.entity_ref,
+      });
+      if (wanted.has(key)) {
+        hashes.set(key, row.result_hash);
+      }
+    };
+    if (this.betterSqlite) {
+      await this.getResultHashesPrepared([...scorecardIds], [...refs], found);
+      return hashes;
+    }
     for (const refsChunk of chunk([...refs], LOOKUP_CHUNK)) {
       const query = this.db<ResultRow>(RESULTS).whereIn('scorecard_id', [
         ...scorecardIds,
@@ -299,20 +316,42 @@ export class DatabaseResultStore implements ResultStore {
         ? query.whereRaw('entity_ref = ANY(?)', [refsChunk])
         : query.whereIn('entity_ref', refsChunk)
       ).select('scorecard_id', 'entity_ref', 'result_hash');
-      for (const row of rows) {
-        const key = resultHashKey({
-          scorecardId: row.scorecard_id,
-          entityRef: row.entity_ref,
-        });
-        if (wanted.has(key)) {
-          hashes.set(key, row.result_hash);
-        }
-      }
+      rows.forEach(found);
     }
     return hashes;
   }
 
+  /**
+   * better-sqlite3: the lookup as one prepared statement per number of
+   * scorecards, reused for every chunk (padded with NULL refs, which match
+   * nothing), instead of a statement that Knex builds and SQLite prepares
+   * for every page.
+   */
+  private async getResultHashesPrepared(
+    scorecardIds: string[],
+    refs: string[],
+    found: (row: ResultRow) => void,
+  ) {
+    const sql = `select scorecard_id, entity_ref, result_hash from ${RESULTS}
+      where scorecard_id in (${scorecardIds.map(() => '?').join(', ')})
+      and entity_ref in (${new Array(LOOKUP_CHUNK).fill('?').join(', ')})`;
+    await withBetterSqlite(this.db, sqlite => {
+      const select = sqlite.statement(sql);
+      for (let i = 0; i < refs.length; i += LOOKUP_CHUNK) {
+        const params: unknown[] = [...scorecardIds];
+        for (let j = i; j < i + LOOKUP_CHUNK; j++) {
+          params.push(j < refs.length ? refs[j] : null);
+        }
+        (select.all(params) as ResultRow[]).forEach(found);
+      }
+    });
+  }
+
   async stageResults(runId: number, rows: EntityResultRow[]): Promise<void> {
+    if (this.betterSqlite) {
+      await this.stageResultsPrepared(runId, rows);
+      return;
+    }
     if (this.dialect.engine !== 'pg') {
       await this.stageResultsByInsert(runId, rows);
       return;
@@ -370,6 +409,34 @@ export class DatabaseResultStore implements ResultStore {
        ${upsert}`,
       [runId, json],
     );
+  }
+
+  /**
+   * better-sqlite3: one prepared single-row upsert, run for every row in one
+   * transaction. Measured at 100k entities (182k results), this stages in
+   * less than half the time of multi-row inserts built by Knex, which SQLite
+   * has to parse and plan anew for every batch.
+   */
+  private async stageResultsPrepared(runId: number, rows: EntityResultRow[]) {
+    const sql = `insert into ${PENDING} (run_id, ${RESULT_COLUMNS.join(', ')})
+      values (?, ${RESULT_COLUMNS.map(() => '?').join(', ')})
+      ${this.dialect.upsertClause(
+        ['run_id', 'scorecard_id', 'entity_ref'],
+        RESULT_VALUE_COLUMNS,
+      )}`;
+    await withBetterSqlite(this.db, sqlite => {
+      const insert = sqlite.statement(sql);
+      sqlite.transaction(() => {
+        for (const row of rows) {
+          const columns = toResultColumns(row);
+          const params: unknown[] = [runId];
+          for (const column of RESULT_COLUMNS) {
+            params.push(columns[column]);
+          }
+          insert.run(params);
+        }
+      });
+    });
   }
 
   private async stageResultsByInsert(
@@ -448,7 +515,7 @@ export class DatabaseResultStore implements ResultStore {
         [at, runId],
       );
 
-      const written = await trx(PENDING).where({ run_id: runId }).delete();
+      const written = await this.deletePending(trx, runId);
 
       let deleted = 0;
       if (options.removals) {
@@ -463,6 +530,27 @@ export class DatabaseResultStore implements ResultStore {
     });
     await this.refreshStatistics(outcome.written + outcome.deleted);
     return outcome;
+  }
+
+  /** Deletes a run's staged rows; how many there were. */
+  private async deletePending(
+    trx: Knex.Transaction,
+    runId: number,
+  ): Promise<number> {
+    if (this.dialect.engine === 'sqlite') {
+      // When no other run has staged rows, all rows go at once: SQLite then
+      // frees the table's pages without visiting (and journaling) every
+      // row, which at 180k staged results took a fifth of the time. The
+      // transaction holds SQLite's only connection, so no run can stage
+      // rows between the check and the delete.
+      const other = await trx(PENDING)
+        .whereNot({ run_id: runId })
+        .first('run_id');
+      if (!other) {
+        return trx(PENDING).delete();
+      }
+    }
+    return trx(PENDING).where({ run_id: runId }).delete();
   }
 
   /**

@@ -1,0 +1,107 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Knex } from 'knex';
+
+/** A prepared statement of better-sqlite3, as far as the store uses it. */
+export interface PreparedStatement {
+  run(params: unknown[]): { changes: number };
+  all(params: unknown[]): unknown[];
+}
+
+/** better-sqlite3's connection, as far as the store uses it. */
+interface BetterSqliteConnection {
+  prepare(sql: string): PreparedStatement;
+  transaction(fn: () => void): () => void;
+}
+
+/** What {@link withBetterSqlite} hands to its callback. */
+export interface BetterSqlite {
+  /** The statement for `sql`, prepared once per connection. */
+  statement(sql: string): PreparedStatement;
+  /** Runs `fn` in one transaction: committed if it returns, rolled back if it throws. */
+  transaction(fn: () => void): void;
+}
+
+// Distinct statements kept per connection; the store uses a handful, plus
+// one per distinct size of a hash lookup.
+const MAX_CACHED_STATEMENTS = 64;
+
+const caches = new WeakMap<object, Map<string, PreparedStatement>>();
+
+function isBetterSqlite(connection: unknown): connection is BetterSqliteConnection {
+  const c = connection as Partial<BetterSqliteConnection> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.prepare === 'function' &&
+    typeof c.transaction === 'function'
+  );
+}
+
+/**
+ * Whether the Knex instance runs on better-sqlite3, whose connection
+ * {@link withBetterSqlite} can use.
+ */
+export function usesBetterSqlite(db: Knex): boolean {
+  return String(db.client.config.client ?? '') === 'better-sqlite3';
+}
+
+/**
+ * Runs `fn` on the better-sqlite3 connection behind a Knex instance, taken
+ * from Knex's pool for the duration, so no Knex query or transaction runs on
+ * it meanwhile. Statements are prepared once per connection and reused: Knex
+ * prepares every statement anew, which for many small statements, or one
+ * statement run for many rows, costs more than running them.
+ *
+ * Call it only outside a Knex transaction on the same instance: SQLite's
+ * pool holds one connection, which the transaction already holds.
+ */
+export async function withBetterSqlite<T>(
+  db: Knex,
+  fn: (sqlite: BetterSqlite) => T,
+): Promise<T> {
+  const connection: unknown = await db.client.acquireConnection();
+  try {
+    if (!isBetterSqlite(connection)) {
+      throw new Error('The database connection is not better-sqlite3');
+    }
+    let cache = caches.get(connection);
+    if (cache === undefined) {
+      cache = new Map();
+      caches.set(connection, cache);
+    }
+    const statements = cache;
+    return fn({
+      statement(sql) {
+        let statement = statements.get(sql);
+        if (statement === undefined) {
+          if (statements.size >= MAX_CACHED_STATEMENTS) {
+            statements.clear();
+          }
+          statement = connection.prepare(sql);
+          statements.set(sql, statement);
+        }
+        return statement;
+      },
+      transaction(body) {
+        connection.transaction(body)();
+      },
+    });
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
