@@ -63,6 +63,13 @@ describe('migrations', () => {
 
       await stepUp();
       await expect(tablesExist()).resolves.toEqual(TABLES.map(() => true));
+      if (databaseId.startsWith('POSTGRES')) {
+        // Staged results skip the write-ahead log.
+        const { rows } = await knex.raw(
+          `select relpersistence from pg_class where relname = 'scorecards_pending_results'`,
+        );
+        expect(rows).toEqual([{ relpersistence: 'u' }]);
+      }
 
       // The store runs the same migrations and finds nothing left to do.
       const store = await DatabaseResultStore.create({
