@@ -123,6 +123,19 @@ const PRUNE_ID_WINDOW = 10_000;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+// The rows of one page share their time: its text is built once.
+let lastUpdatedAt = NaN;
+let lastUpdatedAtText = '';
+
+function updatedAtText(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastUpdatedAt) {
+    lastUpdatedAt = time;
+    lastUpdatedAtText = toDbTimestamp(date);
+  }
+  return lastUpdatedAtText;
+}
+
 function toResultColumns(row: EntityResultRow): ResultColumns {
   return {
     scorecard_id: row.scorecardId,
@@ -143,7 +156,7 @@ function toResultColumns(row: EntityResultRow): ResultColumns {
     failing_rules: toFailingRules(row.failingRules),
     rule_results: JSON.stringify(row.rules),
     result_hash: row.resultHash,
-    updated_at: toDbTimestamp(row.updatedAt),
+    updated_at: updatedAtText(row.updatedAt),
   };
 }
 
