@@ -406,6 +406,33 @@ describe('operators', () => {
       );
     });
 
+    it('are the same for a value met again and beyond the values kept', () => {
+      const explainX = compileExplainedQuery({
+        combinator: 'and',
+        conditions: [{ property: 'spec.x', operator: 'beginsWith', value: 'v-1' }],
+      });
+      const explainOne = (x: string) => explainX({ entity: { spec: { x } } });
+      // More distinct values than a condition keeps explanations of.
+      const values = Array.from({ length: 600 }, (_, i) => `v-${i}`);
+      const first = values.map(explainOne);
+      expect(values.map(explainOne)).toEqual(first);
+      expect(first[10]).toEqual({
+        pass: true,
+        value: 'v-10',
+        message: 'spec.x is "v-10"; must begin with "v-1"',
+      });
+      expect(first[599]).toEqual({
+        pass: false,
+        value: 'v-599',
+        message: 'spec.x is "v-599"; must begin with "v-1"',
+      });
+      expect(explainOne('v-150')).toEqual({
+        pass: true,
+        value: 'v-150',
+        message: 'spec.x is "v-150"; must begin with "v-1"',
+      });
+    });
+
     it('shorten long values', () => {
       const long = 'a'.repeat(300);
       expect(on('=', 'b', long).message).toBe(
