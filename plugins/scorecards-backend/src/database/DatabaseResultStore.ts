@@ -307,7 +307,9 @@ export class DatabaseResultStore implements ResultStore {
     }
 
     const hashes = new Map<string, string>();
-    const found = (row: Pick<ResultRow, 'scorecard_id' | 'entity_ref' | 'result_hash'>) => {
+    const found = (
+      row: Pick<ResultRow, 'scorecard_id' | 'entity_ref' | 'result_hash'>,
+    ) => {
       const key = resultHashKey({
         scorecardId: row.scorecard_id,
         entityRef: row.entity_ref,

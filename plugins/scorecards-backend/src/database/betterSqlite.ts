@@ -42,7 +42,9 @@ const MAX_CACHED_STATEMENTS = 64;
 
 const caches = new WeakMap<object, Map<string, PreparedStatement>>();
 
-function isBetterSqlite(connection: unknown): connection is BetterSqliteConnection {
+function isBetterSqlite(
+  connection: unknown,
+): connection is BetterSqliteConnection {
   const c = connection as Partial<BetterSqliteConnection> | null;
   return (
     typeof c === 'object' &&

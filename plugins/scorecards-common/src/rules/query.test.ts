@@ -409,7 +409,9 @@ describe('operators', () => {
     it('are the same for a value met again and beyond the values kept', () => {
       const explainX = compileExplainedQuery({
         combinator: 'and',
-        conditions: [{ property: 'spec.x', operator: 'beginsWith', value: 'v-1' }],
+        conditions: [
+          { property: 'spec.x', operator: 'beginsWith', value: 'v-1' },
+        ],
       });
       const explainOne = (x: string) => explainX({ entity: { spec: { x } } });
       // More distinct values than a condition keeps explanations of.
