@@ -506,7 +506,9 @@ describe.each(databases.eachSupportedId())(
         kind: 'Component',
         namespace: 'default',
         name: 'odd',
-        title: 'Q\'s "café" \\ ✓ 𝄞 \u0001 {"json":[1]}',
+        // Quotes, backslashes (also before N, which COPY reads as null),
+        // tabs, line breaks and characters beyond the BMP.
+        title: 'Q\'s "café" \\ \\N ✓ 𝄞 \u0001 {"json":[1]}\tcol\r\nline\\\t',
         type: 'service',
         lifecycle: 'production',
         owner: 'group:default/team-a',

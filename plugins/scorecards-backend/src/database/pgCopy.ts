@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Knex } from 'knex';
+import { from as copyFrom, CopyStreamQuery } from 'pg-copy-streams';
+
+/** A value of one column in PostgreSQL's COPY text format. */
+export type CopyValue = string | number | null | undefined;
+
+/** node-postgres' client, as far as {@link copyRows} uses it. */
+interface PgClient {
+  query(query: CopyStreamQuery): unknown;
+}
+
+function isPgClient(connection: unknown): connection is PgClient {
+  const c = connection as Partial<PgClient> | null;
+  return typeof c === 'object' && c !== null && typeof c.query === 'function';
+}
+
+// The characters COPY's text format gives a meaning: backslash starts an
+// escape, tab separates columns, newline ends a row.
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIAL_ALL = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+function escapeCopyText(value: string): string {
+  return SPECIAL.test(value)
+    ? value.replace(SPECIAL_ALL, c => ESCAPES[c])
+    : value;
+}
+
+/**
+ * One row in COPY's text format (columns separated by tabs, ended by a
+ * newline; null and undefined are `\N`).
+ *
+ * @internal exported for tests
+ */
+export function copyLine(values: CopyValue[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) {
+      line += '\t';
+    }
+    if (value === null || value === undefined) {
+      line += '\\N';
+    } else if (typeof value === 'number') {
+      line += String(value);
+    } else {
+      line += escapeCopyText(value);
+    }
+  }
+  return `${line}\n`;
+}
+
+// Text handed to the connection per write: large enough that a page of
+// results is a handful of writes, small enough not to hold it twice.
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Loads rows into a PostgreSQL table with `COPY ... FROM STDIN`, on a
+ * connection taken from Knex's pool for the duration. One COPY is one
+ * statement: it loads every row or, on any error (a duplicate key, say),
+ * none.
+ *
+ * COPY is how PostgreSQL loads data fastest: at 18k results of ~1.6 kB,
+ * the server took about a seventh of the time it took to parse the same
+ * rows from a JSON parameter (`json_populate_recordset`). It does not
+ * upsert, so callers handle a key that is already there.
+ */
+export async function copyRows(
+  db: Knex,
+  table: string,
+  columns: string[],
+  rows: Iterable<CopyValue[]>,
+): Promise<void> {
+  const connection: unknown = await db.client.acquireConnection();
+  try {
+    if (!isPgClient(connection)) {
+      throw new Error('The database connection is not node-postgres');
+    }
+    const stream = connection.query(
+      copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`),
+    ) as CopyStreamQuery;
+    await pipeline(Readable.from(chunks(rows)), stream);
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
+
+function* chunks(rows: Iterable<CopyValue[]>): Generator<string> {
+  let text = '';
+  for (const row of rows) {
+    text += copyLine(row);
+    if (text.length >= CHUNK_CHARS) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text.length > 0) {
+    yield text;
+  }
+}
