@@ -382,6 +382,46 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('lets other work run while it evaluates a page', async () => {
+      const compiled = compileScorecard(readiness);
+      let evaluations = 0;
+      let evaluationsBeforeTimer: number | undefined;
+      const slow = {
+        ...compiled,
+        evaluate(input: Parameters<typeof compiled.evaluate>[0]) {
+          if (evaluations === 0) {
+            setImmediate(() => {
+              evaluationsBeforeTimer = evaluations;
+            });
+          }
+          evaluations++;
+          // A scorecard that takes a while, as many rules over a large
+          // page do.
+          const until = performance.now() + 3;
+          while (performance.now() < until) {
+            // busy
+          }
+          return compiled.evaluate(input);
+        },
+      };
+      const entities = Array.from({ length: 20 }, (_, i) => service(`s${i}`));
+      const evaluator = new ScorecardsEvaluator({
+        store,
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        scorecards: [slow],
+        fields: requiredEntityFields([readiness]),
+        pageSize: 50,
+      });
+
+      await evaluator.evaluate({ trigger: 'schedule' });
+
+      expect(evaluations).toBe(20);
+      // The timer ran while the one page was being evaluated, not after.
+      expect(evaluationsBeforeTimer).toBeLessThan(10);
+    });
+
     it('logs a failing fact provider and fails only the rules that need its facts', async () => {
       const broken: ScorecardsFactProvider = {
         id: 'broken',
