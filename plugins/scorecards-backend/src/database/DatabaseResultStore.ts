@@ -820,6 +820,16 @@ export class DatabaseResultStore implements ResultStore {
     options: { keep: ReadonlySet<string>; deleteChunk: number },
   ): Promise<number> {
     const { keep, deleteChunk } = options;
+    // Every kept entity has a stored result by now (CommitRunOptions), so
+    // when the scorecard has as many results as kept entities, none is
+    // stale, and the refs need not be read (at 100k entities on
+    // PostgreSQL, most of an unchanged run's commit).
+    const [{ count }] = await trx(RESULTS)
+      .where({ scorecard_id: scorecardId })
+      .count({ count: '*' });
+    if (Number(count) === keep.size) {
+      return 0;
+    }
     let deleted = 0;
     let after: string | undefined;
     for (;;) {

@@ -105,6 +105,10 @@ export interface CommitRunOptions {
    * Present after a complete scan of the catalog: for every scorecard id in
    * the map, the stored results of entities not in its set are deleted
    * (entities that left the catalog or no longer match the scorecard).
+   * Every entity in a set has a stored result once the run's staged rows
+   * are in: its result was unchanged (stored) or staged by this run. The
+   * store relies on this to skip reading the stored refs when a scorecard
+   * has exactly as many results as kept entities.
    */
   removals?: { keep: ReadonlyMap<string, ReadonlySet<string>> };
 }
