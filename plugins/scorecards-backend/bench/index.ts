@@ -152,6 +152,7 @@ function timeStore(store: DatabaseResultStore, phases: Record<string, number>) {
   >;
   const busy = { inFlight: 0, since: 0n };
   for (const name of [
+    'scorecardsWithResults',
     'getResultHashes',
     'stageResults',
     'commitRun',

@@ -441,6 +441,17 @@ describe.each(databases.eachSupportedId())(
       await expect(store.getResultHashes([])).resolves.toEqual(new Map());
     });
 
+    it('tells which scorecards have stored results', async () => {
+      await expect(
+        store.scorecardsWithResults(['production-readiness', 'security']),
+      ).resolves.toEqual(new Set());
+      await runWith([result('a')], new Date('2026-11-24T10:00:00Z'));
+
+      await expect(
+        store.scorecardsWithResults(['production-readiness', 'security']),
+      ).resolves.toEqual(new Set(['production-readiness']));
+    });
+
     it('answers only the pairs asked about', async () => {
       await runWith(
         [

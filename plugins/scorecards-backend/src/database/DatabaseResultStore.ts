@@ -315,6 +315,19 @@ export class DatabaseResultStore implements ResultStore {
     });
   }
 
+  async scorecardsWithResults(scorecardIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const scorecardId of scorecardIds) {
+      const row = await this.db(RESULTS)
+        .where({ scorecard_id: scorecardId })
+        .first('entity_ref');
+      if (row) {
+        found.add(scorecardId);
+      }
+    }
+    return found;
+  }
+
   async getResultHashes(keys: ResultKey[]): Promise<Map<string, string>> {
     // One query per chunk of entity refs for all the scorecards asked
     // about (a page of the catalog is one query, not one per scorecard);

@@ -190,6 +190,12 @@ export interface ResultStore {
    */
   failStaleRuns(olderThan: Date): Promise<number>;
 
+  /**
+   * Which of these scorecards have at least one stored result. A run need
+   * not look up hashes for the others: on a first run, or for a scorecard
+   * just added, every result is new.
+   */
+  scorecardsWithResults(scorecardIds: string[]): Promise<Set<string>>;
   /** Current result hashes, keyed by {@link resultHashKey}. */
   getResultHashes(keys: ResultKey[]): Promise<Map<string, string>>;
   /** Stages results of a running run; invisible until it is committed. */

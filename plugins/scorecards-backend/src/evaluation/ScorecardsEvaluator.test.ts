@@ -382,6 +382,39 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('looks up stored hashes only for scorecards that have results', async () => {
+      const entities = [service('a'), service('b', { pagerduty: true })];
+      const lookups = jest.spyOn(store, 'getResultHashes');
+      const first = createEvaluator(entities).evaluator;
+      await expect(
+        first.evaluate({ trigger: 'schedule' }),
+      ).resolves.toMatchObject({ resultsWritten: 2 });
+      // Nothing was stored: every result is new, nothing to compare.
+      expect(lookups).not.toHaveBeenCalled();
+
+      // A scorecard added to config: hashes are read for the one with
+      // results, never for the new one, and only the new one is written.
+      const added: ScorecardDefinition = { ...readiness, id: 'added' };
+      const both = new ScorecardsEvaluator({
+        store,
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        scorecards: [compileScorecard(readiness), compileScorecard(added)],
+        fields: requiredEntityFields([readiness, added]),
+        pageSize: 50,
+      });
+      await expect(
+        both.evaluate({ trigger: 'schedule' }),
+      ).resolves.toMatchObject({ resultsWritten: 2 });
+      expect(lookups).toHaveBeenCalledTimes(1);
+      expect(
+        lookups.mock.calls[0][0].map(key => key.scorecardId).sort(),
+      ).toEqual(['readiness', 'readiness']);
+      const a = await store.getEntityResults('component:default/a');
+      expect(a.map(r => r.scorecardId).sort()).toEqual(['added', 'readiness']);
+    });
+
     it('lets other work run while it evaluates a page', async () => {
       const compiled = compileScorecard(readiness);
       let evaluations = 0;

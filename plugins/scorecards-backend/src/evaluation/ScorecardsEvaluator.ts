@@ -170,6 +170,14 @@ export class ScorecardsEvaluator {
     let staging: Promise<void> | undefined;
     try {
       const keep = scorecards.map(() => new Set<string>());
+      // Hashes are looked up only for scorecards with stored results; for
+      // the others (a first run, a scorecard just added) every result is
+      // new. Should another run commit results meanwhile, this run rewrites
+      // them unchanged.
+      const withResults = await store.scorecardsWithResults(
+        scorecards.map(s => s.id),
+      );
+      const lookUp = scorecards.map(s => withResults.has(s.id));
       // Daily rollups need every result of a complete scan, changed or not.
       const rollups = request.entityRef
         ? undefined
@@ -179,6 +187,7 @@ export class ScorecardsEvaluator {
         const changed = await this.evaluatePage(page, scorecards, keep, {
           signal: request.signal,
           rollups,
+          lookUp,
         });
         if (staging) {
           await staging;
@@ -304,10 +313,14 @@ export class ScorecardsEvaluator {
     page: Entity[],
     scorecards: CompiledScorecard[],
     keep: Set<string>[],
-    options: { signal?: AbortSignal; rollups?: RollupAccumulator },
+    options: {
+      signal?: AbortSignal;
+      rollups?: RollupAccumulator;
+      /** Per scorecard, whether it has stored hashes to compare with. */
+      lookUp: boolean[];
+    },
   ): Promise<EntityResultRow[]> {
-    const { signal, rollups } = options;
-    const { store } = this.options;
+    const { signal, rollups, lookUp } = options;
     const factsByRef = await this.collectFacts(page, signal);
     const inputs: EvaluationInput[] = new Array(page.length);
     const entityFacts: EntityFacts[] = new Array(page.length);
@@ -340,7 +353,7 @@ export class ScorecardsEvaluator {
     if (keys.length === 0) {
       return rows;
     }
-    const stored = await store.getResultHashes(keys);
+    const stored = await this.storedHashes(keys, scorecardOf, lookUp);
     const now = new Date();
     let lastYield = performance.now();
     for (let i = 0; i < keys.length; i++) {
@@ -377,6 +390,21 @@ export class ScorecardsEvaluator {
       });
     }
     return rows;
+  }
+
+  /** The stored hashes of the keys whose scorecard has any. */
+  private async storedHashes(
+    keys: ResultKey[],
+    scorecardOf: number[],
+    lookUp: boolean[],
+  ): Promise<Map<string, string>> {
+    if (lookUp.every(Boolean)) {
+      return this.options.store.getResultHashes(keys);
+    }
+    const asked = keys.filter((_, i) => lookUp[scorecardOf[i]]);
+    return asked.length > 0
+      ? this.options.store.getResultHashes(asked)
+      : new Map();
   }
 
   private async collectFacts(
