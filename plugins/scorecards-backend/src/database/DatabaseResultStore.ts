@@ -645,7 +645,37 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async deleteScorecardsExcept(ids: string[]): Promise<number> {
-    return this.db(RESULTS).whereNotIn('scorecard_id', ids).delete();
+    const configured = new Set(ids);
+    const gone = (await this.storedScorecardIds()).filter(
+      id => !configured.has(id),
+    );
+    if (gone.length === 0) {
+      return 0;
+    }
+    return this.db(RESULTS).whereIn('scorecard_id', gone).delete();
+  }
+
+  /**
+   * The scorecard ids that have results, one index seek each: a `not in`
+   * delete would read every result to find none gone (about 0.2 s per run
+   * at 100k entities on SQLite).
+   */
+  private async storedScorecardIds(): Promise<string[]> {
+    const found: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const query = this.db(RESULTS).min({ id: 'scorecard_id' });
+      if (after !== undefined) {
+        query.where('scorecard_id', '>', after);
+      }
+      const [row] = await query;
+      const id: string | null | undefined = row?.id;
+      if (id === null || id === undefined) {
+        return found;
+      }
+      found.push(id);
+      after = id;
+    }
   }
 
   async writeDailyRollups(day: string, rollups: DailyRollups): Promise<void> {
