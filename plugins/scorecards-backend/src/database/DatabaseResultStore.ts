@@ -162,19 +162,14 @@ function toResultColumns(row: EntityResultRow): ResultColumns {
   };
 }
 
-/** A run's rows as the values of {@link PENDING_COLUMNS}, for COPY. */
-function* pendingValues(
-  runId: number,
-  rows: EntityResultRow[],
-): Generator<CopyValue[]> {
-  for (const row of rows) {
-    const columns = toResultColumns(row);
-    const values: CopyValue[] = [runId];
-    for (const column of RESULT_COLUMNS) {
-      values.push(columns[column]);
-    }
-    yield values;
+/** A staged row as the values of {@link PENDING_COLUMNS}, in order. */
+function pendingValues(runId: number, row: EntityResultRow): CopyValue[] {
+  const columns = toResultColumns(row);
+  const values: CopyValue[] = [runId];
+  for (const column of RESULT_COLUMNS) {
+    values.push(columns[column]);
   }
+  return values;
 }
 
 /** PostgreSQL's unique_violation: a key that is there already. */
@@ -316,16 +311,8 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async scorecardsWithResults(scorecardIds: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const scorecardId of scorecardIds) {
-      const row = await this.db(RESULTS)
-        .where({ scorecard_id: scorecardId })
-        .first('entity_ref');
-      if (row) {
-        found.add(scorecardId);
-      }
-    }
-    return found;
+    const stored = new Set(await this.storedScorecardIds());
+    return new Set(scorecardIds.filter(id => stored.has(id)));
   }
 
   async getResultHashes(keys: ResultKey[]): Promise<Map<string, string>> {
@@ -414,7 +401,7 @@ export class DatabaseResultStore implements ResultStore {
         this.db,
         PENDING,
         PENDING_COLUMNS,
-        pendingValues(runId, rows),
+        rows.map(row => pendingValues(runId, row)),
       );
       return;
     } catch (error) {
@@ -503,12 +490,7 @@ export class DatabaseResultStore implements ResultStore {
       const insert = sqlite.statement(sql);
       sqlite.transaction(() => {
         for (const row of rows) {
-          const columns = toResultColumns(row);
-          const params: unknown[] = [runId];
-          for (const column of RESULT_COLUMNS) {
-            params.push(columns[column]);
-          }
-          insert.run(params);
+          insert.run(pendingValues(runId, row));
         }
       });
     });

@@ -18,6 +18,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  CompiledScorecard,
   compileScorecard,
   requiredEntityFields,
   ScorecardDefinition,
@@ -116,19 +117,25 @@ describe.each(databases.eachSupportedId())(
       options: {
         factProviders?: ScorecardsFactProvider[];
         catalog?: ReturnType<typeof catalogServiceMock>;
+        /** Compiled from `definitions` unless given. */
+        scorecards?: CompiledScorecard[];
+        definitions?: ScorecardDefinition[];
+        pageSize?: number;
       } = {},
     ) {
       const catalog = options.catalog ?? catalogServiceMock({ entities });
       const logger = mockServices.logger.mock();
+      const definitions = options.definitions ?? [readiness];
       const evaluator = new ScorecardsEvaluator({
         store,
         catalog,
         auth: mockServices.auth(),
         logger,
-        scorecards: [compileScorecard(readiness)],
-        fields: requiredEntityFields([readiness]),
+        scorecards:
+          options.scorecards ?? definitions.map(d => compileScorecard(d)),
+        fields: requiredEntityFields(definitions),
         factProviders: options.factProviders,
-        pageSize: 2,
+        pageSize: options.pageSize ?? 2,
       });
       return { evaluator, catalog, logger };
     }
@@ -255,14 +262,9 @@ describe.each(databases.eachSupportedId())(
         title: 'Retired',
       };
       const entities = [service('a')];
-      const both = new ScorecardsEvaluator({
-        store,
-        catalog: catalogServiceMock({ entities }),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-        scorecards: [compileScorecard(readiness), compileScorecard(retired)],
-        fields: requiredEntityFields([readiness, retired]),
-      });
+      const both = createEvaluator(entities, {
+        definitions: [readiness, retired],
+      }).evaluator;
       await both.evaluate({ trigger: 'schedule' });
       expect(await store.getEntityResults('component:default/a')).toHaveLength(
         2,
@@ -395,15 +397,10 @@ describe.each(databases.eachSupportedId())(
       // A scorecard added to config: hashes are read for the one with
       // results, never for the new one, and only the new one is written.
       const added: ScorecardDefinition = { ...readiness, id: 'added' };
-      const both = new ScorecardsEvaluator({
-        store,
-        catalog: catalogServiceMock({ entities }),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-        scorecards: [compileScorecard(readiness), compileScorecard(added)],
-        fields: requiredEntityFields([readiness, added]),
+      const both = createEvaluator(entities, {
+        definitions: [readiness, added],
         pageSize: 50,
-      });
+      }).evaluator;
       await expect(
         both.evaluate({ trigger: 'schedule' }),
       ).resolves.toMatchObject({ resultsWritten: 2 });
@@ -438,13 +435,8 @@ describe.each(databases.eachSupportedId())(
         },
       };
       const entities = Array.from({ length: 20 }, (_, i) => service(`s${i}`));
-      const evaluator = new ScorecardsEvaluator({
-        store,
-        catalog: catalogServiceMock({ entities }),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
+      const { evaluator } = createEvaluator(entities, {
         scorecards: [slow],
-        fields: requiredEntityFields([readiness]),
         pageSize: 50,
       });
 
