@@ -16,7 +16,7 @@
 
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { DatabaseResultStore } from './DatabaseResultStore';
+import { DatabaseResultStore, statisticsStale } from './DatabaseResultStore';
 import { EntityResultRow, resultHashKey } from './ResultStore';
 
 jest.setTimeout(60_000);
@@ -64,6 +64,23 @@ function result(
     ...overrides,
   };
 }
+
+describe('statisticsStale', () => {
+  it('refreshes statistics after a bulk write into a table never analyzed', () => {
+    expect(statisticsStale(182_394, -1)).toBe(true);
+    expect(statisticsStale(182_394, 0)).toBe(true);
+  });
+
+  it('refreshes statistics when a commit changed a large share of the rows', () => {
+    expect(statisticsStale(50_000, 182_394)).toBe(true);
+    expect(statisticsStale(18_240, 182_394)).toBe(true);
+  });
+
+  it('leaves statistics alone after small commits, or a small share changed', () => {
+    expect(statisticsStale(4_999, -1)).toBe(false);
+    expect(statisticsStale(9_074, 182_394)).toBe(false);
+  });
+});
 
 describe.each(databases.eachSupportedId())(
   'DatabaseResultStore on %p',
@@ -440,6 +457,26 @@ describe.each(databases.eachSupportedId())(
       ).toBe(false);
       await expect(store.getResultHashes([])).resolves.toEqual(new Map());
     });
+
+    if (databaseId === 'POSTGRES_15') {
+      it('refreshes the statistics of the results after a bulk commit', async () => {
+        const reltuples = async () =>
+          Number(
+            (
+              await knex.raw(
+                `select reltuples from pg_class where relname = 'scorecards_results'`,
+              )
+            ).rows[0].reltuples,
+          );
+        await runWith(
+          Array.from({ length: 5_000 }, (_, i) => result(`bulk-${i}`)),
+          new Date('2026-11-24T10:00:00Z'),
+        );
+        // Counted by the vacuum (analyze) the commit ran: without it, the
+        // table would still look empty or never analyzed to the planner.
+        await expect(reltuples()).resolves.toBe(5_000);
+      });
+    }
 
     it('tells which scorecards have stored results', async () => {
       await expect(

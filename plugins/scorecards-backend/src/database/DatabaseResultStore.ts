@@ -106,6 +106,30 @@ const PENDING_COLUMN_COUNT = PENDING_COLUMNS.length;
 const LOOKUP_CHUNK = 500;
 /** Rows changed by one commit after which PostgreSQL's statistics are refreshed. */
 const ANALYZE_THRESHOLD = 5_000;
+/**
+ * ... and the share of the rows the statistics last counted that the commit
+ * must change, as PostgreSQL's own autovacuum_analyze_scale_factor (0.1).
+ */
+const ANALYZE_FRACTION = 0.1;
+
+/**
+ * Whether a commit that changed `rowsChanged` results leaves PostgreSQL's
+ * statistics of the results stale: when it changed many rows, and many
+ * against the rows the statistics counted (`rowsCounted`; negative when the
+ * table was never analyzed). A 5% re-run at 100k entities changes 9k of
+ * 182k rows: the plans stay right, and the vacuum (1.7 s there) is skipped.
+ *
+ * @internal exported for tests
+ */
+export function statisticsStale(
+  rowsChanged: number,
+  rowsCounted: number,
+): boolean {
+  return (
+    rowsChanged >= ANALYZE_THRESHOLD &&
+    rowsChanged >= Math.max(0, rowsCounted) * ANALYZE_FRACTION
+  );
+}
 // Bounds one staging statement also by size, well under MySQL's default
 // max_allowed_packet (16 MiB on MariaDB).
 const STAGE_MAX_ROWS = 1000;
@@ -617,10 +641,19 @@ export class DatabaseResultStore implements ResultStore {
    * catches up only later, so large commits vacuum and analyze the table at
    * once. The vacuum marks the rewritten pages all-visible, so the lookups
    * read the covering entity index alone: at 100k entities a page's lookup
-   * went from about 7 ms to 1 ms.
+   * went from about 7 ms to 1 ms. A commit that changed a small share of
+   * the rows leaves the statistics right and skips this (see
+   * {@link statisticsStale}).
    */
   private async refreshStatistics(rowsChanged: number) {
-    if (this.dialect.engine === 'pg' && rowsChanged >= ANALYZE_THRESHOLD) {
+    if (this.dialect.engine !== 'pg' || rowsChanged < ANALYZE_THRESHOLD) {
+      return;
+    }
+    const { rows } = await this.db.raw(
+      `select reltuples from pg_class where oid = cast(? as regclass)`,
+      [RESULTS],
+    );
+    if (statisticsStale(rowsChanged, Number(rows[0]?.reltuples ?? -1))) {
       await this.db.raw(`vacuum (analyze) ${RESULTS}`);
     }
   }
