@@ -447,6 +447,45 @@ describe.each(databases.eachSupportedId())(
       expect(evaluationsBeforeTimer).toBeLessThan(10);
     });
 
+    it("reads the next page's stored hashes while it evaluates a page", async () => {
+      const entities = ['a', 'b', 'c'].map(name => service(name));
+      await createEvaluator(entities).evaluator.evaluate({
+        trigger: 'schedule',
+      });
+      const events: string[] = [];
+      const compiled = compileScorecard(readiness);
+      const recording = {
+        ...compiled,
+        evaluate(input: Parameters<typeof compiled.evaluate>[0]) {
+          events.push(
+            `evaluate ${(input.entity.metadata as Entity['metadata']).name}`,
+          );
+          return compiled.evaluate(input);
+        },
+      };
+      const lookUp = store.getResultHashes.bind(store);
+      jest.spyOn(store, 'getResultHashes').mockImplementation(async keys => {
+        events.push(`look up ${keys.map(k => k.entityRef).join()}`);
+        return lookUp(keys);
+      });
+      const { evaluator } = createEvaluator(entities, {
+        scorecards: [recording],
+        pageSize: 1,
+      });
+
+      const summary = await evaluator.evaluate({ trigger: 'schedule' });
+
+      expect(summary.resultsWritten).toBe(0);
+      expect(events).toEqual([
+        'look up component:default/a',
+        'look up component:default/b',
+        'evaluate a',
+        'look up component:default/c',
+        'evaluate b',
+        'evaluate c',
+      ]);
+    });
+
     it('logs a failing fact provider and fails only the rules that need its facts', async () => {
       const broken: ScorecardsFactProvider = {
         id: 'broken',

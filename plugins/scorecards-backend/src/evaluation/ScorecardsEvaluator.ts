@@ -104,6 +104,20 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise(resolve => setImmediate(resolve));
 }
 
+/**
+ * A page ready for evaluation: result keys[i] is evaluated for entity
+ * entityOf[i] with scorecard scorecardOf[i]; `stored` answers with the
+ * stored hashes of the keys.
+ */
+interface PreparedPage {
+  inputs: EvaluationInput[];
+  entityFacts: EntityFacts[];
+  keys: ResultKey[];
+  entityOf: number[];
+  scorecardOf: number[];
+  stored: Promise<Map<string, string>>;
+}
+
 /** Counts the passed rules and lists the failing ones, in one pass. */
 function countRules(rules: ScorecardResult['rules']): {
   rulesPassed: number;
@@ -182,23 +196,40 @@ export class ScorecardsEvaluator {
       const rollups = request.entityRef
         ? undefined
         : new RollupAccumulator({ scorecardIds: scorecards.map(s => s.id) });
-      for await (const page of readAhead(this.readEntities(request))) {
-        entitiesEvaluated += page.length;
-        const changed = await this.evaluatePage(page, scorecards, keep, {
-          signal: request.signal,
+      const evaluateAndStage = async (prepared: Promise<PreparedPage>) => {
+        const rows = await this.evaluatePrepared(await prepared, scorecards, {
           rollups,
-          lookUp,
         });
         if (staging) {
           await staging;
           staging = undefined;
         }
-        if (changed.length > 0) {
-          staging = store.stageResults(runId, changed);
+        if (rows.length > 0) {
+          staging = store.stageResults(runId, rows);
           // Awaited before the next write or the commit; until then, not an
           // unhandled rejection.
           staging.catch(() => {});
         }
+      };
+      // The page after the one being evaluated: its facts and stored hashes
+      // are read while the page before it is evaluated, so that the
+      // database's answer is there when it is needed.
+      let next: Promise<PreparedPage> | undefined;
+      for await (const page of readAhead(this.readEntities(request))) {
+        entitiesEvaluated += page.length;
+        const prepared = this.preparePage(page, scorecards, keep, {
+          signal: request.signal,
+          lookUp,
+        });
+        // Awaited when its turn comes; until then, not an unhandled rejection.
+        prepared.catch(() => {});
+        if (next) {
+          await evaluateAndStage(next);
+        }
+        next = prepared;
+      }
+      if (next) {
+        await evaluateAndStage(next);
       }
       if (staging) {
         await staging;
@@ -303,29 +334,27 @@ export class ScorecardsEvaluator {
   }
 
   /**
-   * Evaluates one page and returns the rows whose hash differs from the
-   * stored one. The stored hashes are read before evaluating (which results
-   * a page has is known from the scorecard filters), so an unchanged result
-   * is dropped as soon as it is computed instead of being held while the
-   * database answers: it dies young, and only changed results become rows.
+   * Gets a page ready for evaluation: its facts, the results it has (known
+   * from the scorecard filters) and their stored hashes, whose lookup is
+   * started here and awaited by {@link evaluatePrepared}. Reading the
+   * stored hashes before evaluating means an unchanged result is dropped as
+   * soon as it is computed instead of being held while the database
+   * answers: it dies young, and only changed results become rows.
    */
-  private async evaluatePage(
+  private async preparePage(
     page: Entity[],
     scorecards: CompiledScorecard[],
     keep: Set<string>[],
     options: {
       signal?: AbortSignal;
-      rollups?: RollupAccumulator;
       /** Per scorecard, whether it has stored hashes to compare with. */
       lookUp: boolean[];
     },
-  ): Promise<EntityResultRow[]> {
-    const { signal, rollups, lookUp } = options;
+  ): Promise<PreparedPage> {
+    const { signal, lookUp } = options;
     const factsByRef = await this.collectFacts(page, signal);
     const inputs: EvaluationInput[] = new Array(page.length);
     const entityFacts: EntityFacts[] = new Array(page.length);
-    // The page's results: keys[i] is evaluated for entity entityOf[i] with
-    // scorecard scorecardOf[i].
     const keys: ResultKey[] = [];
     const entityOf: number[] = [];
     const scorecardOf: number[] = [];
@@ -349,11 +378,28 @@ export class ScorecardsEvaluator {
         scorecardOf.push(s);
       }
     }
+    const stored =
+      keys.length > 0
+        ? this.storedHashes(keys, scorecardOf, lookUp)
+        : Promise.resolve(new Map<string, string>());
+    // Awaited by evaluatePrepared; until then, not an unhandled rejection.
+    stored.catch(() => {});
+    return { inputs, entityFacts, keys, entityOf, scorecardOf, stored };
+  }
+
+  /** Evaluates a prepared page; the rows whose hash differs from the stored one. */
+  private async evaluatePrepared(
+    prepared: PreparedPage,
+    scorecards: CompiledScorecard[],
+    options: { rollups?: RollupAccumulator },
+  ): Promise<EntityResultRow[]> {
+    const { rollups } = options;
+    const { inputs, entityFacts, keys, entityOf, scorecardOf } = prepared;
     const rows: EntityResultRow[] = [];
     if (keys.length === 0) {
       return rows;
     }
-    const stored = await this.storedHashes(keys, scorecardOf, lookUp);
+    const stored = await prepared.stored;
     const now = new Date();
     let lastYield = performance.now();
     for (let i = 0; i < keys.length; i++) {
