@@ -447,6 +447,25 @@ describe.each(databases.eachSupportedId())(
       expect(evaluationsBeforeTimer).toBeLessThan(10);
     });
 
+    it('stages changed results of several pages in one write', async () => {
+      const staged = jest.spyOn(store, 'stageResults');
+      const entities = Array.from({ length: 620 }, (_, i) => service(`s${i}`));
+      const { evaluator } = createEvaluator(entities, { pageSize: 100 });
+
+      const summary = await evaluator.evaluate({ trigger: 'schedule' });
+
+      expect(summary.resultsWritten).toBe(620);
+      // Written once 500 rows are gathered, and the rest at the end.
+      expect(staged.mock.calls.map(([, rows]) => rows.length)).toEqual([
+        500, 120,
+      ]);
+      for (const name of ['s0', 's499', 's500', 's619']) {
+        await expect(
+          store.getEntityResults(`component:default/${name}`),
+        ).resolves.toHaveLength(1);
+      }
+    });
+
     it("reads the next page's stored hashes while it evaluates a page", async () => {
       const entities = ['a', 'b', 'c'].map(name => service(name));
       await createEvaluator(entities).evaluator.evaluate({

@@ -100,6 +100,13 @@ export async function* readAhead<T>(
  */
 const YIELD_MS = 5;
 
+/**
+ * Changed rows gathered before they are staged. A first run stages about a
+ * page at a time (most rows are new); a re-run that changed 5% of 100k
+ * entities stages 9k rows in 18 writes instead of 200.
+ */
+const STAGE_BATCH_ROWS = 500;
+
 function yieldToEventLoop(): Promise<void> {
   return new Promise(resolve => setImmediate(resolve));
 }
@@ -179,8 +186,8 @@ export class ScorecardsEvaluator {
       scope: { scorecardId: request.scorecardId, entityRef: request.entityRef },
     });
     let entitiesEvaluated = 0;
-    // The staging write of the previous page, still in flight while the
-    // next page is read and evaluated (at most one, so memory stays flat).
+    // The last staging write, still in flight while the next pages are read
+    // and evaluated (at most one, so memory stays flat).
     let staging: Promise<void> | undefined;
     try {
       const keep = scorecards.map(() => new Set<string>());
@@ -196,19 +203,32 @@ export class ScorecardsEvaluator {
       const rollups = request.entityRef
         ? undefined
         : new RollupAccumulator({ scorecardIds: scorecards.map(s => s.id) });
-      const evaluateAndStage = async (prepared: Promise<PreparedPage>) => {
-        const rows = await this.evaluatePrepared(await prepared, scorecards, {
-          rollups,
-        });
+      // Changed rows not yet handed to the store: a re-run that changes a
+      // few results per page stages them in a few larger writes, not one
+      // small write per page.
+      let unstaged: EntityResultRow[] = [];
+      const stage = async () => {
         if (staging) {
           await staging;
           staging = undefined;
         }
-        if (rows.length > 0) {
-          staging = store.stageResults(runId, rows);
+        if (unstaged.length > 0) {
+          staging = store.stageResults(runId, unstaged);
+          unstaged = [];
           // Awaited before the next write or the commit; until then, not an
           // unhandled rejection.
           staging.catch(() => {});
+        }
+      };
+      const evaluateAndStage = async (prepared: Promise<PreparedPage>) => {
+        const rows = await this.evaluatePrepared(await prepared, scorecards, {
+          rollups,
+        });
+        for (const row of rows) {
+          unstaged.push(row);
+        }
+        if (unstaged.length >= STAGE_BATCH_ROWS) {
+          await stage();
         }
       };
       // The page after the one being evaluated: its facts and stored hashes
@@ -231,6 +251,7 @@ export class ScorecardsEvaluator {
       if (next) {
         await evaluateAndStage(next);
       }
+      await stage();
       if (staging) {
         await staging;
         staging = undefined;
