@@ -366,6 +366,39 @@ function anyScalar(test: (s: string) => boolean): (list: unknown[]) => boolean {
   };
 }
 
+const DAY_MILLIS = 24 * 60 * 60 * 1000;
+
+/**
+ * The shortest time the duration can span in UTC: a year is at least 365
+ * days, a quarter 89 and a month 28; shorter units have a fixed length.
+ */
+function shortestMillis(duration: Duration): number {
+  const { years = 0, quarters = 0, months = 0, ...fixed } = duration.toObject();
+  const calendarDays = years * 365 + quarters * 89 + months * 28;
+  return Math.max(
+    0,
+    calendarDays * DAY_MILLIS + Duration.fromObject(fixed).toMillis(),
+  );
+}
+
+/**
+ * The earliest time, in milliseconds since the epoch, at which a clock
+ * dependent check made since {@link resetHorizon} could change its outcome
+ * for the same value (Infinity when none can). Evaluation is synchronous, so
+ * one module-level value serves every evaluation.
+ */
+let horizon = Infinity;
+
+/** Starts collecting the horizon of an evaluation. @internal */
+export function resetHorizon(): void {
+  horizon = Infinity;
+}
+
+/** The horizon collected since {@link resetHorizon}. @internal */
+export function readHorizon(): number {
+  return horizon;
+}
+
 function dateThreshold(duration: Duration): (now: number) => number {
   if (!duration.years && !duration.quarters && !duration.months) {
     // Weeks, days and shorter units have a fixed length in UTC.
@@ -524,7 +557,9 @@ export function compileOperator(
     }
     case 'within':
     case 'olderThan': {
-      const threshold = dateThreshold(parseDuration(value)!);
+      const duration = parseDuration(value)!;
+      const threshold = dateThreshold(duration);
+      const shortest = shortestMillis(duration);
       const within = operator === 'within';
       return {
         ...base,
@@ -535,6 +570,15 @@ export function compileOperator(
             return MISMATCH;
           }
           const older = d < threshold(now);
+          if (!older) {
+            // The date becomes older than the duration once the duration
+            // has passed since it (no sooner than its shortest span); an
+            // older date stays older.
+            const flips = d + shortest;
+            if (flips < horizon) {
+              horizon = flips;
+            }
+          }
           return older !== within ? TRUE : FALSE;
         },
         mismatch: () => 'not a date',

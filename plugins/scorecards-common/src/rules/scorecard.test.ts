@@ -412,6 +412,175 @@ describe('compileScorecard', () => {
     expect(fresh.evaluate(input).level).toBe('Basic');
   });
 
+  describe('validUntil', () => {
+    const timed = (operator: 'within' | 'olderThan', value: string) => {
+      let now = new Date('2026-03-01T12:00:00Z');
+      const scorecard = compileScorecard(
+        {
+          id: 'timed',
+          title: 'Timed',
+          rules: [
+            {
+              id: 'named',
+              title: 'Named',
+              level: 'Bronze',
+              query: 'metadata.name:a*',
+            },
+            {
+              id: 'dated',
+              title: 'Dated',
+              level: 'Silver',
+              query: {
+                combinator: 'and',
+                conditions: [{ property: 'spec.reviewed', operator, value }],
+              },
+            },
+          ],
+        },
+        { now: () => now },
+      );
+      return {
+        at: (time: number) => {
+          now = new Date(time);
+          return scorecard;
+        },
+      };
+    };
+    const DAY = 24 * 60 * 60 * 1000;
+
+    it('is absent without clock-dependent rules', () => {
+      const plain = compileScorecard({
+        id: 'plain',
+        title: 'Plain',
+        rules: [
+          {
+            id: 'named',
+            title: 'Named',
+            level: 'Bronze',
+            query: 'metadata.name:a*',
+          },
+        ],
+      });
+      expect(plain.evaluate(component({})).validUntil).toBeUndefined();
+    });
+
+    it('is when a recent date becomes old, for a fixed duration', () => {
+      const reviewed = Date.parse('2026-02-25T00:00:00Z');
+      const input = component({ reviewed: new Date(reviewed).toISOString() });
+      const now = Date.parse('2026-03-01T12:00:00Z');
+      for (const operator of ['within', 'olderThan'] as const) {
+        const clock = timed(operator, 'P7D');
+        const result = clock.at(now).evaluate(input);
+        expect(result.validUntil).toBe(reviewed + 7 * DAY);
+        const statusAt = (t: number) =>
+          clock.at(t).evaluate(input).rules[1].status;
+        expect(statusAt(result.validUntil! - 1)).toBe(statusAt(now));
+        expect(statusAt(result.validUntil! + 1)).not.toBe(statusAt(now));
+      }
+    });
+
+    it('is absent once the date is old: it stays old', () => {
+      const input = component({ reviewed: '2026-01-01T00:00:00Z' });
+      const now = Date.parse('2026-03-01T12:00:00Z');
+      for (const operator of ['within', 'olderThan'] as const) {
+        expect(
+          timed(operator, 'P7D').at(now).evaluate(input).validUntil,
+        ).toBeUndefined();
+      }
+    });
+
+    it('never comes after the result changes, for calendar durations', () => {
+      // Dates over more than a year, against months, years and mixed
+      // durations: up to validUntil, the rule's outcome stays as it was.
+      const now = Date.parse('2026-03-01T12:00:00Z');
+      // A month counts as its shortest (28 days), so validUntil may have
+      // passed already: the next run evaluates again. What must not happen
+      // is a status that changes before validUntil.
+      const wrong: string[] = [];
+      let ahead = 0;
+      for (const value of ['P1M', 'P3M', 'P1Y', 'P1Y2M', 'P1M2D', 'PT36H']) {
+        for (let day = 0; day < 400; day += 3) {
+          const reviewed = now - day * DAY - 7 * 60 * 60 * 1000;
+          const input = component({
+            reviewed: new Date(reviewed).toISOString(),
+          });
+          const clock = timed('within', value);
+          const before = clock.at(now).evaluate(input);
+          const status = before.rules[1].status;
+          const until = before.validUntil ?? Infinity;
+          // Without validUntil, the date is old: the rule fails for good.
+          const expected = until === Infinity ? 'fail' : 'pass';
+          const times = [now, until - 1, (now + until) / 2, now + 500 * DAY];
+          for (const t of times.filter(x => x >= now && x < until)) {
+            const later = clock.at(t).evaluate(input).rules[1].status;
+            if (status !== expected || later !== status) {
+              wrong.push(
+                `${value} ${day}d ago at ${new Date(t).toISOString()}`,
+              );
+            }
+          }
+          if (until > now && until !== Infinity) {
+            ahead++;
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(ahead).toBeGreaterThan(50);
+    });
+
+    it('is the earliest of the rules and of their filters', () => {
+      const now = new Date('2026-03-01T12:00:00Z');
+      const scorecard = compileScorecard(
+        {
+          id: 'two',
+          title: 'Two',
+          rules: [
+            {
+              id: 'reviewed',
+              title: 'Reviewed',
+              level: 'Bronze',
+              query: {
+                combinator: 'and',
+                conditions: [
+                  {
+                    property: 'spec.reviewed',
+                    operator: 'within',
+                    value: 'P30D',
+                  },
+                ],
+              },
+            },
+            {
+              id: 'deployed',
+              title: 'Deployed',
+              level: 'Bronze',
+              filter: {
+                combinator: 'and',
+                conditions: [
+                  {
+                    property: 'spec.created',
+                    operator: 'olderThan',
+                    value: 'P10D',
+                  },
+                ],
+              },
+              query: 'metadata.name:a*',
+            },
+          ],
+        },
+        { now: () => now },
+      );
+      const result = scorecard.evaluate(
+        component({
+          reviewed: '2026-02-20T00:00:00Z',
+          created: '2026-02-25T00:00:00Z',
+        }),
+      );
+      expect(result.rules[1].status).toBe('skip');
+      expect(result.validUntil).toBe(Date.parse('2026-03-07T00:00:00Z'));
+    });
+  });
+
   it('parses nothing while evaluating', () => {
     const scorecard = compileScorecard(
       {

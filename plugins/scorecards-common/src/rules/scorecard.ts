@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { readHorizon, resetHorizon } from './operators';
 import { clockOf, CompiledNode, compileQueryNode } from './query';
 import {
   BASE_LEVEL,
@@ -193,6 +194,9 @@ export function compileScorecard(
 
   const evaluate = (input: EvaluationInput): ScorecardResult => {
     const now = clock(usesNow);
+    if (usesNow) {
+      resetHorizon();
+    }
     applicable.fill(0);
     failed.fill(0);
     let passedWeight = 0;
@@ -225,12 +229,19 @@ export function compileScorecard(
         message: outcome.message,
       };
     }
-    return {
+    const result: ScorecardResult = {
       scorecardId,
       level: levelFromCounts(applicable, failed, ladder),
       score: roundScore(passedWeight, totalWeight),
       rules: results,
     };
+    if (usesNow) {
+      const until = readHorizon();
+      if (until !== Infinity) {
+        result.validUntil = until;
+      }
+    }
+    return result;
   };
 
   return {

@@ -211,6 +211,13 @@ export interface ScorecardResult {
   /** Percentage (0 to 100, one decimal) of applicable rules passed, by weight. */
   score: number;
   rules: RuleResult[];
+  /**
+   * For a scorecard with clock-dependent rules (`within`, `olderThan`): the
+   * time, in milliseconds since the epoch, before which evaluating the same
+   * input gives the same result, because no date it compared can change
+   * sides sooner. Absent when the result does not depend on the clock.
+   */
+  validUntil?: number;
 }
 
 /**
