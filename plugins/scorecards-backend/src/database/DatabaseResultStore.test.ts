@@ -445,7 +445,9 @@ describe.each(databases.eachSupportedId())(
 
       expect(hashes.size).toBe(1200);
       for (const row of rows) {
-        expect(hashes.get(resultHashKey(row))).toBe(row.resultHash);
+        expect(hashes.get(resultHashKey(row))).toEqual({
+          resultHash: row.resultHash,
+        });
       }
       expect(
         hashes.has(
@@ -489,6 +491,62 @@ describe.each(databases.eachSupportedId())(
       ).resolves.toEqual(new Set(['production-readiness']));
     });
 
+    it('keeps the input stamp with a result and updates it only while the result is unchanged', async () => {
+      await runWith(
+        [
+          result('a', { inputStamp: 'v.a1|||p|Gold' }),
+          result('b', { inputStamp: 'v.b1|||p|Gold' }),
+          result('c'),
+        ],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+      const key = (name: string) => ({
+        scorecardId: 'production-readiness',
+        entityRef: `component:default/${name}`,
+      });
+      const stamps = async () => {
+        const found = await store.getResultHashes(['a', 'b', 'c'].map(key));
+        return ['a', 'b', 'c'].map(
+          name => found.get(resultHashKey(key(name)))?.inputStamp,
+        );
+      };
+      await expect(stamps()).resolves.toEqual([
+        'v.a1|||p|Gold',
+        'v.b1|||p|Gold',
+        undefined,
+      ]);
+
+      // Many at once, across statements; b's result changed meanwhile.
+      const others = Array.from({ length: 1500 }, (_, i) => ({
+        ...key(`other-${i}`),
+        resultHash: 'none',
+        inputStamp: 'v.x|||p|Gold',
+      }));
+      await store.updateInputStamps([
+        { ...key('a'), resultHash: 'hash-a', inputStamp: 'v.a2|||p|Gold' },
+        { ...key('b'), resultHash: 'stale', inputStamp: 'v.b2|||p|Gold' },
+        ...others,
+        { ...key('c'), resultHash: 'hash-c', inputStamp: 'v.c2|||p|Gold' },
+      ]);
+      await expect(stamps()).resolves.toEqual([
+        'v.a2|||p|Gold',
+        'v.b1|||p|Gold',
+        'v.c2|||p|Gold',
+      ]);
+      await store.updateInputStamps([]);
+
+      // A later run's changed result brings its own stamp.
+      await runWith(
+        [result('a', { resultHash: 'a-new', inputStamp: 'v.a3|||f|Basic' })],
+        new Date('2026-11-24T11:00:00Z'),
+      );
+      await expect(stamps()).resolves.toEqual([
+        'v.a3|||f|Basic',
+        'v.b1|||p|Gold',
+        'v.c2|||p|Gold',
+      ]);
+    });
+
     it('answers only the pairs asked about', async () => {
       await runWith(
         [
@@ -514,7 +572,7 @@ describe.each(databases.eachSupportedId())(
             scorecardId: 'security',
             entityRef: 'component:default/both',
           }),
-          'hs',
+          { resultHash: 'hs' },
         ],
       ]);
     });

@@ -24,6 +24,7 @@ import {
   CommitRunOptions,
   DailyRollups,
   EntityResultRow,
+  InputStampUpdate,
   PruneHistoryResult,
   ROLLUP_ORGANISATION,
   ResultKey,
@@ -33,6 +34,7 @@ import {
   RunScope,
   RunStatus,
   RunTrigger,
+  StoredFingerprint,
   resultHashKey,
 } from './ResultStore';
 import { toFailingRules } from './failingRules';
@@ -61,6 +63,7 @@ const DAILY_RULES = 'scorecards_daily_rules';
 interface ResultColumns extends ResultSummaryColumns {
   rule_results: string;
   result_hash: string;
+  input_stamp: string | null;
   updated_at: string;
 }
 
@@ -93,6 +96,7 @@ const RESULT_COLUMNS: Array<keyof ResultColumns> = [
   'failing_rules',
   'rule_results',
   'result_hash',
+  'input_stamp',
   'updated_at',
 ];
 const RESULT_VALUE_COLUMNS = RESULT_COLUMNS.filter(
@@ -101,6 +105,8 @@ const RESULT_VALUE_COLUMNS = RESULT_COLUMNS.filter(
 const PENDING_COLUMNS = ['run_id', ...RESULT_COLUMNS];
 const PENDING_COLUMN_COUNT = PENDING_COLUMNS.length;
 
+// Stamps updated per statement (PostgreSQL) or transaction (MySQL).
+const STAMP_CHUNK = 1000;
 // Entity refs per hash lookup: a catalog page's worth, and under every
 // engine's bind limit (999 on old SQLite).
 const LOOKUP_CHUNK = 500;
@@ -182,6 +188,7 @@ function toResultColumns(row: EntityResultRow): ResultColumns {
     failing_rules: toFailingRules(row.failingRules),
     rule_results: JSON.stringify(row.rules),
     result_hash: row.resultHash,
+    input_stamp: row.inputStamp ?? null,
     updated_at: updatedAtText(row.updatedAt),
   };
 }
@@ -206,6 +213,7 @@ function fromResultRow(row: ResultRow): EntityResultRow {
     ...fromResultSummaryColumns(row),
     rules: JSON.parse(row.rule_results),
     resultHash: row.result_hash,
+    inputStamp: row.input_stamp ?? undefined,
     stateSince: fromDbTimestamp(row.state_since),
     updatedAt: fromDbTimestamp(row.updated_at),
   };
@@ -339,7 +347,9 @@ export class DatabaseResultStore implements ResultStore {
     return new Set(scorecardIds.filter(id => stored.has(id)));
   }
 
-  async getResultHashes(keys: ResultKey[]): Promise<Map<string, string>> {
+  async getResultHashes(
+    keys: ResultKey[],
+  ): Promise<Map<string, StoredFingerprint>> {
     // One query per chunk of entity refs for all the scorecards asked
     // about (a page of the catalog is one query, not one per scorecard);
     // rows of pairs not asked about are dropped here.
@@ -352,16 +362,22 @@ export class DatabaseResultStore implements ResultStore {
       refs.add(key.entityRef);
     }
 
-    const hashes = new Map<string, string>();
+    const hashes = new Map<string, StoredFingerprint>();
     const found = (
-      row: Pick<ResultRow, 'scorecard_id' | 'entity_ref' | 'result_hash'>,
+      row: Pick<
+        ResultRow,
+        'scorecard_id' | 'entity_ref' | 'result_hash' | 'input_stamp'
+      >,
     ) => {
       const key = resultHashKey({
         scorecardId: row.scorecard_id,
         entityRef: row.entity_ref,
       });
       if (wanted.has(key)) {
-        hashes.set(key, row.result_hash);
+        hashes.set(key, {
+          resultHash: row.result_hash,
+          inputStamp: row.input_stamp ?? undefined,
+        });
       }
     };
     if (this.betterSqlite) {
@@ -376,7 +392,7 @@ export class DatabaseResultStore implements ResultStore {
       const rows = await (this.dialect.engine === 'pg'
         ? query.whereRaw('entity_ref = ANY(?)', [refsChunk])
         : query.whereIn('entity_ref', refsChunk)
-      ).select('scorecard_id', 'entity_ref', 'result_hash');
+      ).select('scorecard_id', 'entity_ref', 'result_hash', 'input_stamp');
       rows.forEach(found);
     }
     return hashes;
@@ -393,7 +409,8 @@ export class DatabaseResultStore implements ResultStore {
     refs: string[],
     found: (row: ResultRow) => void,
   ) {
-    const sql = `select scorecard_id, entity_ref, result_hash from ${RESULTS}
+    const sql = `select scorecard_id, entity_ref, result_hash, input_stamp
+      from ${RESULTS}
       where scorecard_id in (${scorecardIds.map(() => '?').join(', ')})
       and entity_ref in (${new Array(LOOKUP_CHUNK).fill('?').join(', ')})`;
     await withBetterSqlite(this.db, sqlite => {
@@ -406,6 +423,58 @@ export class DatabaseResultStore implements ResultStore {
         (select.all(params) as ResultRow[]).forEach(found);
       }
     });
+  }
+
+  async updateInputStamps(stamps: InputStampUpdate[]): Promise<void> {
+    if (stamps.length === 0) {
+      return;
+    }
+    if (this.dialect.engine === 'pg') {
+      // One statement per chunk, the values as four array parameters.
+      for (const part of chunk(stamps, STAMP_CHUNK)) {
+        await this.db.raw(
+          `update ${RESULTS} r set input_stamp = v.input_stamp
+           from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+             as v(scorecard_id, entity_ref, result_hash, input_stamp)
+           where r.scorecard_id = v.scorecard_id
+             and r.entity_ref = v.entity_ref
+             and r.result_hash = v.result_hash`,
+          [
+            part.map(u => u.scorecardId),
+            part.map(u => u.entityRef),
+            part.map(u => u.resultHash),
+            part.map(u => u.inputStamp),
+          ],
+        );
+      }
+      return;
+    }
+    const sql = `update ${RESULTS} set input_stamp = ?
+      where scorecard_id = ? and entity_ref = ? and result_hash = ?`;
+    const values = (u: InputStampUpdate) => [
+      u.inputStamp,
+      u.scorecardId,
+      u.entityRef,
+      u.resultHash,
+    ];
+    if (this.betterSqlite) {
+      await withBetterSqlite(this.db, sqlite => {
+        const update = sqlite.statement(sql);
+        sqlite.transaction(() => {
+          for (const u of stamps) {
+            update.run(values(u));
+          }
+        });
+      });
+      return;
+    }
+    for (const part of chunk(stamps, STAMP_CHUNK)) {
+      await this.db.transaction(async trx => {
+        for (const u of part) {
+          await trx.raw(sql, values(u));
+        }
+      });
+    }
   }
 
   async stageResults(runId: number, rows: EntityResultRow[]): Promise<void> {

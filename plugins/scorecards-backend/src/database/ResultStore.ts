@@ -80,6 +80,11 @@ export interface EntityResultRow {
   rules: RuleResult[];
   resultHash: string;
   /**
+   * What the result was computed from (see `inputStamp.ts`); absent when
+   * it is not known, and then the next run evaluates the entity again.
+   */
+  inputStamp?: string;
+  /**
    * When the current level, score and failing rules were first seen. Set by
    * {@link ResultStore.commitRun}; ignored when staging.
    */
@@ -91,6 +96,21 @@ export interface EntityResultRow {
 export interface ResultKey {
   scorecardId: string;
   entityRef: string;
+}
+
+/** What {@link ResultStore.getResultHashes} answers for a stored result. */
+export interface StoredFingerprint {
+  resultHash: string;
+  inputStamp?: string;
+}
+
+/**
+ * A new input stamp for a stored result, written only while the result
+ * still has `resultHash`.
+ */
+export interface InputStampUpdate extends ResultKey {
+  resultHash: string;
+  inputStamp: string;
 }
 
 /** The key of {@link ResultStore.getResultHashes}' answer for a result. */
@@ -196,8 +216,17 @@ export interface ResultStore {
    * just added, every result is new.
    */
   scorecardsWithResults(scorecardIds: string[]): Promise<Set<string>>;
-  /** Current result hashes, keyed by {@link resultHashKey}. */
-  getResultHashes(keys: ResultKey[]): Promise<Map<string, string>>;
+  /**
+   * Current result hashes and input stamps, keyed by {@link resultHashKey}.
+   */
+  getResultHashes(keys: ResultKey[]): Promise<Map<string, StoredFingerprint>>;
+  /**
+   * Records the input of stored results a run found unchanged: their
+   * result is what that input gives. Written at once, not with the run's
+   * commit; a result whose hash is no longer `resultHash` (another run
+   * changed it meanwhile) keeps its stamp.
+   */
+  updateInputStamps(stamps: InputStampUpdate[]): Promise<void>;
   /** Stages results of a running run; invisible until it is committed. */
   stageResults(runId: number, rows: EntityResultRow[]): Promise<void>;
   /**

@@ -164,6 +164,57 @@ describe('RollupAccumulator', () => {
     expect(rules).toHaveLength(6);
   });
 
+  it('counts a stamped result (level, score, status letters) as the evaluated one', () => {
+    const rows = [
+      row('a', {
+        owner: 'group:default/team-a',
+        level: 'Gold',
+        score: 100,
+        rules: [
+          ['x', 'pass'],
+          ['y', 'pass'],
+          ['z', 'skip'],
+        ],
+      }),
+      row('b', {
+        level: 'Basic',
+        score: 50,
+        rules: [
+          ['x', 'fail'],
+          ['y', 'pass'],
+          ['z', 'fail'],
+        ],
+      }),
+    ];
+    const evaluated = new RollupAccumulator({ scorecardIds: ['prod'] });
+    const stamped = new RollupAccumulator({ scorecardIds: ['prod'] });
+    const letter = { pass: 'p', fail: 'f', skip: 's' } as const;
+    for (const r of rows) {
+      evaluated.add(r);
+      stamped.addStamped(
+        r.scorecardId,
+        r.entity,
+        {
+          level: r.level,
+          score: r.score,
+          statuses: r.rules.map(rule => letter[rule.status]).join(''),
+        },
+        r.rules.map(rule => rule.ruleId),
+      );
+    }
+    expect(stamped.toRows()).toEqual(evaluated.toRows());
+    expect(
+      stamped
+        .toRows()
+        .rules.filter(r => r.owner === ROLLUP_ORGANISATION)
+        .map(r => [r.ruleId, r.applicable, r.passed]),
+    ).toEqual([
+      ['x', 2, 1],
+      ['y', 2, 2],
+      ['z', 1, 0],
+    ]);
+  });
+
   it('keeps scorecards apart', () => {
     const accumulator = new RollupAccumulator();
     for (const scorecardId of ['prod', 'docs']) {

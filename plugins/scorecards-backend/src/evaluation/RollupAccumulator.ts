@@ -32,6 +32,22 @@ export function rollupDay(at: Date): string {
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
+/** The rules of a stored result: ids and one status letter each. */
+interface StampedRules {
+  ids: ReadonlyArray<string>;
+  statuses: string;
+}
+
+/** What a result adds to the rollups. */
+interface RollupInput {
+  level: string;
+  score: number;
+  rules: EntityResultRow['rules'] | StampedRules;
+}
+
+const PASS = 'p'.charCodeAt(0);
+const SKIP = 's'.charCodeAt(0);
+
 interface FacetSets {
   kinds: Set<string>;
   types: Set<string>;
@@ -95,7 +111,7 @@ export class RollupAccumulator {
   addResult(
     scorecardId: string,
     entity: ResultEntity,
-    result: Pick<EntityResultRow, 'level' | 'score' | 'rules'>,
+    result: RollupInput,
   ): void {
     const state = this.scorecardState(scorecardId);
     const facets = state.facets;
@@ -113,11 +129,31 @@ export class RollupAccumulator {
     this.addFor(state, scorecardId, entity.owner ?? ROLLUP_UNOWNED, result);
   }
 
+  /**
+   * Adds a stored result that the run did not evaluate again, as
+   * {@link RollupAccumulator.addResult} adds the evaluated one: from its
+   * level, score and the status of each rule (`p`, `f` or `s`, in the
+   * order of `ruleIds`).
+   */
+  addStamped(
+    scorecardId: string,
+    entity: ResultEntity,
+    stamped: { level: string; score: number; statuses: string },
+    ruleIds: ReadonlyArray<string>,
+  ): void {
+    const rules: StampedRules = { ids: ruleIds, statuses: stamped.statuses };
+    this.addResult(scorecardId, entity, {
+      level: stamped.level,
+      score: stamped.score,
+      rules,
+    });
+  }
+
   private addFor(
     state: ScorecardState,
     scorecardId: string,
     owner: string,
-    result: Pick<EntityResultRow, 'level' | 'score' | 'rules'>,
+    result: RollupInput,
   ) {
     let ownerState = state.owners.get(owner);
     if (!ownerState) {
@@ -137,21 +173,59 @@ export class RollupAccumulator {
     // the rule rollups are cached by position (checked by rule id).
     const cached = ownerState.rules;
     const rules = result.rules;
+    if (!Array.isArray(rules)) {
+      const { ids, statuses } = rules as StampedRules;
+      for (let i = 0; i < statuses.length; i++) {
+        const status = statuses.charCodeAt(i);
+        if (status === SKIP) {
+          continue;
+        }
+        const ruleRollup = this.cachedRuleRollup(
+          cached,
+          i,
+          scorecardId,
+          ids[i],
+          owner,
+        );
+        ruleRollup.applicable += 1;
+        if (status === PASS) {
+          ruleRollup.passed += 1;
+        }
+      }
+      return;
+    }
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
       if (rule.status === 'skip') {
         continue;
       }
-      let ruleRollup = cached[i];
-      if (ruleRollup === undefined || ruleRollup.ruleId !== rule.ruleId) {
-        ruleRollup = this.ruleRollup(scorecardId, rule.ruleId, owner);
-        cached[i] = ruleRollup;
-      }
+      const ruleRollup = this.cachedRuleRollup(
+        cached,
+        i,
+        scorecardId,
+        rule.ruleId,
+        owner,
+      );
       ruleRollup.applicable += 1;
       if (rule.status === 'pass') {
         ruleRollup.passed += 1;
       }
     }
+  }
+
+  private cachedRuleRollup(
+    cached: RuleRollup[],
+    i: number,
+    scorecardId: string,
+    ruleId: string,
+    owner: string,
+  ): RuleRollup {
+    let ruleRollup = cached[i];
+    if (ruleRollup === undefined || ruleRollup.ruleId !== ruleId) {
+      ruleRollup = this.ruleRollup(scorecardId, ruleId, owner);
+      cached[i] = ruleRollup;
+    }
+    return ruleRollup;
   }
 
   private scorecardState(scorecardId: string): ScorecardState {

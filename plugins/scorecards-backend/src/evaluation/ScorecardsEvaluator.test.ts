@@ -16,6 +16,7 @@
 
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { Knex } from 'knex';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   CompiledScorecard,
@@ -104,9 +105,10 @@ describe.each(databases.eachSupportedId())(
   'ScorecardsEvaluator on %p',
   databaseId => {
     let store: DatabaseResultStore;
+    let knex: Knex;
 
     beforeEach(async () => {
-      const knex = await databases.init(databaseId);
+      knex = await databases.init(databaseId);
       store = await DatabaseResultStore.create({
         database: mockServices.database({ knex }),
       });
@@ -227,6 +229,171 @@ describe.each(databases.eachSupportedId())(
       expect(third.resultsWritten).toBe(1);
       const [b] = await store.getEntityResults('component:default/b');
       expect(b.failingRules).toEqual(['few-open-prs']);
+    });
+
+    /** A scorecard that counts its evaluations. */
+    function counting(definition: ScorecardDefinition = readiness) {
+      const compiled = compileScorecard(definition);
+      const evaluated: string[] = [];
+      const scorecard: CompiledScorecard = {
+        ...compiled,
+        evaluate(input) {
+          evaluated.push((input.entity.metadata as Entity['metadata']).name);
+          return compiled.evaluate(input);
+        },
+      };
+      return { scorecard, evaluated };
+    }
+
+    it('reuses the stored results of unchanged entities instead of evaluating them', async () => {
+      const { scorecard, evaluated } = counting();
+      const run = (entities: Entity[]) =>
+        createEvaluator(entities, {
+          scorecards: [scorecard],
+        }).evaluator.evaluate({ trigger: 'schedule' });
+      const rollups = jest.spyOn(store, 'writeDailyRollups');
+      const entities = [
+        service('a', { pagerduty: true }),
+        service('b'),
+        service('c', { owner: 'team-b' }),
+      ];
+      await expect(run(entities)).resolves.toMatchObject({
+        resultsReused: 0,
+        resultsWritten: 3,
+      });
+      expect(evaluated).toEqual(['a', 'b', 'c']);
+
+      evaluated.length = 0;
+      await expect(run(entities)).resolves.toMatchObject({
+        entitiesEvaluated: 3,
+        resultsReused: 3,
+        resultsWritten: 0,
+      });
+      expect(evaluated).toEqual([]);
+      // The day's rollups count the reused results as the evaluated ones.
+      expect(rollups).toHaveBeenCalledTimes(2);
+      expect(rollups.mock.calls[1][1]).toEqual(rollups.mock.calls[0][1]);
+
+      // Changed entities are evaluated.
+      const changed = [
+        service('a', { pagerduty: true }),
+        service('b', { pagerduty: true }),
+        { ...entities[2], metadata: { ...entities[2].metadata, title: 'C' } },
+      ];
+      await expect(run(changed)).resolves.toMatchObject({
+        resultsReused: 1,
+        resultsWritten: 2,
+      });
+      expect(evaluated).toEqual(['b', 'c']);
+      const [b] = await store.getEntityResults('component:default/b');
+      expect(b.failingRules).toEqual(['few-open-prs']);
+
+      evaluated.length = 0;
+      await expect(run(changed)).resolves.toMatchObject({
+        resultsReused: 3,
+        resultsWritten: 0,
+      });
+      expect(evaluated).toEqual([]);
+    });
+
+    it('evaluates again when the scorecard or the facts changed', async () => {
+      const entities = [service('a'), service('b')];
+      await createEvaluator(entities, {
+        factProviders: [prs({ 'component:default/a': 1 })],
+      }).evaluator.evaluate({ trigger: 'schedule' });
+
+      const renamed = counting({
+        ...readiness,
+        rules: readiness.rules.map(r =>
+          r.id === 'few-open-prs' ? { ...r, title: 'At most 4 open PRs' } : r,
+        ),
+      });
+      await expect(
+        createEvaluator(entities, {
+          scorecards: [renamed.scorecard],
+          factProviders: [prs({ 'component:default/a': 1 })],
+        }).evaluator.evaluate({ trigger: 'schedule' }),
+      ).resolves.toMatchObject({ resultsReused: 0, resultsWritten: 0 });
+      expect(renamed.evaluated).toEqual(['a', 'b']);
+
+      renamed.evaluated.length = 0;
+      await expect(
+        createEvaluator(entities, {
+          scorecards: [renamed.scorecard],
+          factProviders: [prs({ 'component:default/a': 7 })],
+        }).evaluator.evaluate({ trigger: 'schedule' }),
+      ).resolves.toMatchObject({ resultsReused: 1, resultsWritten: 1 });
+      expect(renamed.evaluated).toEqual(['a']);
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a.failingRules).toEqual(['has-pagerduty', 'few-open-prs']);
+    });
+
+    it('evaluates a clock-dependent result again once its validUntil has passed', async () => {
+      const day = 24 * 60 * 60 * 1000;
+      const reviewed = Date.parse('2026-11-01T00:00:00Z');
+      const definition: ScorecardDefinition = {
+        id: 'fresh',
+        title: 'Fresh',
+        rules: [
+          {
+            id: 'reviewed',
+            title: 'Reviewed this week',
+            level: 'Bronze',
+            query: {
+              combinator: 'and',
+              conditions: [
+                { property: 'spec.reviewed', operator: 'within', value: 'P7D' },
+              ],
+            },
+          },
+        ],
+      };
+      const fresh = counting(definition);
+      const entity = service('a');
+      entity.spec!.reviewed = new Date(reviewed).toISOString();
+      const runAt = (time: number) => {
+        jest.spyOn(Date, 'now').mockReturnValue(time);
+        return createEvaluator([entity], {
+          scorecards: [fresh.scorecard],
+          definitions: [definition],
+        }).evaluator.evaluate({ trigger: 'schedule' });
+      };
+      try {
+        await expect(runAt(reviewed + day)).resolves.toMatchObject({
+          resultsWritten: 1,
+        });
+        await expect(runAt(reviewed + 6 * day)).resolves.toMatchObject({
+          resultsReused: 1,
+          resultsWritten: 0,
+        });
+        await expect(runAt(reviewed + 7 * day + 1)).resolves.toMatchObject({
+          resultsReused: 0,
+          resultsWritten: 1,
+        });
+        expect(fresh.evaluated).toEqual(['a', 'a']);
+        const [a] = await store.getEntityResults('component:default/a');
+        expect(a.level).toBe('Basic');
+        // A failed `within` stays failed: reused from now on.
+        await expect(runAt(reviewed + 30 * day)).resolves.toMatchObject({
+          resultsReused: 1,
+        });
+      } finally {
+        jest.restoreAllMocks();
+      }
+    });
+
+    it('stamps unchanged results that have no stamp, as after an upgrade', async () => {
+      const entities = [service('a'), service('b')];
+      const { evaluator } = createEvaluator(entities);
+      await evaluator.evaluate({ trigger: 'schedule' });
+      await knex('scorecards_results').update({ input_stamp: null });
+
+      await expect(
+        evaluator.evaluate({ trigger: 'schedule' }),
+      ).resolves.toMatchObject({ resultsReused: 0, resultsWritten: 0 });
+      await expect(
+        evaluator.evaluate({ trigger: 'schedule' }),
+      ).resolves.toMatchObject({ resultsReused: 2, resultsWritten: 0 });
     });
 
     it('removes results of entities that left the catalog after a complete scan, never after an empty one', async () => {
@@ -475,6 +642,8 @@ describe.each(databases.eachSupportedId())(
       const compiled = compileScorecard(readiness);
       const recording = {
         ...compiled,
+        // Another definition: the stored results are not reused.
+        definition: { ...readiness, title: 'Recorded' },
         evaluate(input: Parameters<typeof compiled.evaluate>[0]) {
           events.push(
             `evaluate ${(input.entity.metadata as Entity['metadata']).name}`,

@@ -26,13 +26,23 @@ import {
 import { ScorecardsFactProvider } from '@openscorecards/plugin-scorecards-node';
 import {
   EntityResultRow,
+  InputStampUpdate,
   ResultKey,
   ResultStore,
   RunTrigger,
+  StoredFingerprint,
   resultHashKey,
 } from '../database/ResultStore';
 import { EntityFacts, describeEntity } from './describeEntity';
 import { hashResult } from './hashResult';
+import {
+  InputStamp,
+  decodeInputStamp,
+  encodeInputStamp,
+  inputDigest,
+  scorecardVersion,
+  stampOf,
+} from './inputStamp';
 import { readCatalogInPages } from './readCatalogInPages';
 import { RollupAccumulator, rollupDay } from './RollupAccumulator';
 
@@ -47,6 +57,11 @@ export interface EvaluationRequest {
 export interface EvaluationSummary {
   runId: number;
   entitiesEvaluated: number;
+  /**
+   * Stored results counted as they were, without evaluating, because their
+   * entity and scorecard had not changed since (see `inputStamp.ts`).
+   */
+  resultsReused: number;
   resultsWritten: number;
   resultsDeleted: number;
 }
@@ -118,11 +133,62 @@ function yieldToEventLoop(): Promise<void> {
  */
 interface PreparedPage {
   inputs: EvaluationInput[];
+  /** {@link inputDigest} of each input that has results ('' otherwise). */
+  digests: string[];
   entityFacts: EntityFacts[];
   keys: ResultKey[];
   entityOf: number[];
   scorecardOf: number[];
-  stored: Promise<Map<string, string>>;
+  stored: Promise<Map<string, StoredFingerprint>>;
+}
+
+/** What the run knows of each scorecard, in the run's order. */
+interface ScorecardContext {
+  /** {@link scorecardVersion} */
+  versions: string[];
+  ruleIds: string[][];
+}
+
+/** What evaluating a page found. */
+interface EvaluatedPage {
+  /** Results that changed. */
+  rows: EntityResultRow[];
+  /** Unchanged results whose stored stamp is out of date. */
+  stamps: InputStampUpdate[];
+  /** Results counted as stored, not evaluated. */
+  reused: number;
+}
+
+const PIPE = '|'.charCodeAt(0);
+
+/**
+ * The stored stamp when it says the result is what `input` gives now: the
+ * same input, not past its `validUntil`, and one status per rule.
+ */
+function reusableStamp(
+  text: string | undefined,
+  input: string,
+  now: number,
+  ruleCount: number,
+): InputStamp | undefined {
+  if (
+    text === undefined ||
+    text.length <= input.length ||
+    text.charCodeAt(input.length) !== PIPE ||
+    !text.startsWith(input)
+  ) {
+    return undefined;
+  }
+  const stamp = decodeInputStamp(text);
+  if (
+    stamp === undefined ||
+    stamp.input !== input ||
+    stamp.statuses.length !== ruleCount ||
+    (stamp.validUntil !== undefined && now >= stamp.validUntil)
+  ) {
+    return undefined;
+  }
+  return stamp;
 }
 
 /** Counts the passed rules and lists the failing ones, in one pass. */
@@ -186,6 +252,7 @@ export class ScorecardsEvaluator {
       scope: { scorecardId: request.scorecardId, entityRef: request.entityRef },
     });
     let entitiesEvaluated = 0;
+    let resultsReused = 0;
     // The last staging write, still in flight while the next pages are read
     // and evaluated (at most one, so memory stays flat).
     let staging: Promise<void> | undefined;
@@ -199,6 +266,10 @@ export class ScorecardsEvaluator {
         scorecards.map(s => s.id),
       );
       const lookUp = scorecards.map(s => withResults.has(s.id));
+      const context: ScorecardContext = {
+        versions: scorecards.map(scorecardVersion),
+        ruleIds: scorecards.map(s => s.definition.rules.map(r => r.id)),
+      };
       // Daily rollups need every result of a complete scan, changed or not.
       const rollups = request.entityRef
         ? undefined
@@ -207,27 +278,47 @@ export class ScorecardsEvaluator {
       // few results per page stages them in a few larger writes, not one
       // small write per page.
       let unstaged: EntityResultRow[] = [];
+      // Likewise the new stamps of unchanged results.
+      let unstamped: InputStampUpdate[] = [];
+      const write = async (
+        rows: EntityResultRow[],
+        stamps: InputStampUpdate[],
+      ) => {
+        if (rows.length > 0) {
+          await store.stageResults(runId, rows);
+        }
+        if (stamps.length > 0) {
+          await store.updateInputStamps(stamps);
+        }
+      };
       const stage = async () => {
         if (staging) {
           await staging;
           staging = undefined;
         }
-        if (unstaged.length > 0) {
-          staging = store.stageResults(runId, unstaged);
+        if (unstaged.length > 0 || unstamped.length > 0) {
+          staging = write(unstaged, unstamped);
           unstaged = [];
+          unstamped = [];
           // Awaited before the next write or the commit; until then, not an
           // unhandled rejection.
           staging.catch(() => {});
         }
       };
       const evaluateAndStage = async (prepared: Promise<PreparedPage>) => {
-        const rows = await this.evaluatePrepared(await prepared, scorecards, {
-          rollups,
-        });
-        for (const row of rows) {
+        const evaluated = await this.evaluatePrepared(
+          await prepared,
+          scorecards,
+          { rollups, context },
+        );
+        for (const row of evaluated.rows) {
           unstaged.push(row);
         }
-        if (unstaged.length >= STAGE_BATCH_ROWS) {
+        for (const stamp of evaluated.stamps) {
+          unstamped.push(stamp);
+        }
+        resultsReused += evaluated.reused;
+        if (unstaged.length + unstamped.length >= STAGE_BATCH_ROWS) {
           await stage();
         }
       };
@@ -304,11 +395,12 @@ export class ScorecardsEvaluator {
         resultsDeleted: deleted,
       });
       logger.info(
-        `Scorecards run ${runId} evaluated ${entitiesEvaluated} entities, wrote ${written} and deleted ${deleted} results`,
+        `Scorecards run ${runId} evaluated ${entitiesEvaluated} entities (${resultsReused} results reused: entity and scorecard unchanged), wrote ${written} and deleted ${deleted} results`,
       );
       return {
         runId,
         entitiesEvaluated,
+        resultsReused,
         resultsWritten: written,
         resultsDeleted: deleted,
       };
@@ -375,6 +467,7 @@ export class ScorecardsEvaluator {
     const { signal, lookUp } = options;
     const factsByRef = await this.collectFacts(page, signal);
     const inputs: EvaluationInput[] = new Array(page.length);
+    const digests: string[] = new Array(page.length);
     const entityFacts: EntityFacts[] = new Array(page.length);
     const keys: ResultKey[] = [];
     const entityOf: number[] = [];
@@ -388,10 +481,14 @@ export class ScorecardsEvaluator {
       };
       inputs[e] = input;
       entityFacts[e] = facts;
+      digests[e] = '';
       for (let s = 0; s < scorecards.length; s++) {
         const scorecard = scorecards[s];
         if (!scorecard.appliesTo(input)) {
           continue;
+        }
+        if (digests[e] === '') {
+          digests[e] = inputDigest(input);
         }
         keep[s].add(entityRef);
         keys.push({ scorecardId: scorecard.id, entityRef });
@@ -402,26 +499,44 @@ export class ScorecardsEvaluator {
     const stored =
       keys.length > 0
         ? this.storedHashes(keys, scorecardOf, lookUp)
-        : Promise.resolve(new Map<string, string>());
+        : Promise.resolve(new Map<string, StoredFingerprint>());
     // Awaited by evaluatePrepared; until then, not an unhandled rejection.
     stored.catch(() => {});
-    return { inputs, entityFacts, keys, entityOf, scorecardOf, stored };
+    return {
+      inputs,
+      digests,
+      entityFacts,
+      keys,
+      entityOf,
+      scorecardOf,
+      stored,
+    };
   }
 
-  /** Evaluates a prepared page; the rows whose hash differs from the stored one. */
+  /**
+   * Evaluates a prepared page: the rows whose hash differs from the stored
+   * one. A stored result whose stamp says it came from the same input (the
+   * same entity JSON, facts and scorecard, and still before its
+   * `validUntil`) is counted as stored instead of being evaluated again.
+   */
   private async evaluatePrepared(
     prepared: PreparedPage,
     scorecards: CompiledScorecard[],
-    options: { rollups?: RollupAccumulator },
-  ): Promise<EntityResultRow[]> {
-    const { rollups } = options;
-    const { inputs, entityFacts, keys, entityOf, scorecardOf } = prepared;
-    const rows: EntityResultRow[] = [];
+    options: { rollups?: RollupAccumulator; context: ScorecardContext },
+  ): Promise<EvaluatedPage> {
+    const { rollups, context } = options;
+    const { inputs, digests, entityFacts, keys, entityOf, scorecardOf } =
+      prepared;
+    const evaluated: EvaluatedPage = { rows: [], stamps: [], reused: 0 };
+    const { rows, stamps } = evaluated;
     if (keys.length === 0) {
-      return rows;
+      return evaluated;
     }
     const stored = await prepared.stored;
-    const now = new Date();
+    // The clock the scorecards read (Date.now), so a stamp is reused only
+    // while the scorecard would still give the same result.
+    const nowMillis = Date.now();
+    const now = new Date(nowMillis);
     let lastYield = performance.now();
     for (let i = 0; i < keys.length; i++) {
       if (performance.now() - lastYield >= YIELD_MS) {
@@ -429,12 +544,34 @@ export class ScorecardsEvaluator {
         lastYield = performance.now();
       }
       const { scorecardId, entityRef } = keys[i];
-      const scorecard = scorecards[scorecardOf[i]];
+      const s = scorecardOf[i];
+      const scorecard = scorecards[s];
       const facts = entityFacts[entityOf[i]];
+      const input = `${context.versions[s]}.${digests[entityOf[i]]}`;
+      const storedResult = stored.get(resultHashKey(keys[i]));
+      const ruleIds = context.ruleIds[s];
+      const reusable = reusableStamp(
+        storedResult?.inputStamp,
+        input,
+        nowMillis,
+        ruleIds.length,
+      );
+      if (reusable) {
+        rollups?.addStamped(scorecardId, facts, reusable, ruleIds);
+        evaluated.reused++;
+        continue;
+      }
       const result = scorecard.evaluate(inputs[entityOf[i]]);
       rollups?.addResult(scorecardId, facts, result);
       const resultHash = hashResult(facts, result);
-      if (stored.get(resultHashKey(keys[i])) === resultHash) {
+      const inputStamp = encodeInputStamp(stampOf(input, result));
+      if (storedResult?.resultHash === resultHash) {
+        if (
+          inputStamp !== undefined &&
+          inputStamp !== storedResult.inputStamp
+        ) {
+          stamps.push({ scorecardId, entityRef, resultHash, inputStamp });
+        }
         continue;
       }
       const { rulesPassed, failingRules } = countRules(result.rules);
@@ -453,10 +590,11 @@ export class ScorecardsEvaluator {
         failingRules,
         rules: result.rules,
         resultHash,
+        inputStamp,
         updatedAt: now,
       });
     }
-    return rows;
+    return evaluated;
   }
 
   /** The stored hashes of the keys whose scorecard has any. */
@@ -464,7 +602,7 @@ export class ScorecardsEvaluator {
     keys: ResultKey[],
     scorecardOf: number[],
     lookUp: boolean[],
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, StoredFingerprint>> {
     if (lookUp.every(Boolean)) {
       return this.options.store.getResultHashes(keys);
     }

@@ -99,6 +99,11 @@ export interface EvaluationRunRequest {
 export interface EvaluationSummary {
   runId: number;
   entitiesEvaluated: number;
+  /**
+   * Stored results kept without evaluating, because neither the entity,
+   * its facts nor the scorecard changed since they were computed.
+   */
+  resultsReused: number;
   resultsWritten: number;
   resultsDeleted: number;
 }
