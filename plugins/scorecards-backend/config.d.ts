@@ -70,6 +70,14 @@ export interface Config {
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /**
+     * Whether a run keeps the stored result of an entity whose catalog
+     * fields, facts and scorecard did not change since (and whose
+     * clock-dependent rules cannot have changed), instead of evaluating it
+     * again. Set to false to evaluate every entity on every run.
+     * @default true
+     */
+    reuseUnchangedResults?: boolean;
+    /**
      * Campaigns: time-bound initiatives that track existing scorecard rules.
      * Read-only in the UI; campaigns created from the UI are stored in the
      * database.

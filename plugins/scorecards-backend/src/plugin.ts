@@ -133,6 +133,9 @@ export const scorecardsPlugin = createBackendPlugin({
           scorecards,
           fields: requiredEntityFields(definitions.definitions),
           factProviders,
+          reuseUnchanged:
+            config.getOptionalBoolean('scorecards.reuseUnchangedResults') ??
+            true,
           onCommitted: async ({ at, complete }) => {
             campaignProgress.invalidate();
             if (complete) {

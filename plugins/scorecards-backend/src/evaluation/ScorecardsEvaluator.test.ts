@@ -123,6 +123,7 @@ describe.each(databases.eachSupportedId())(
         scorecards?: CompiledScorecard[];
         definitions?: ScorecardDefinition[];
         pageSize?: number;
+        reuseUnchanged?: boolean;
       } = {},
     ) {
       const catalog = options.catalog ?? catalogServiceMock({ entities });
@@ -138,6 +139,7 @@ describe.each(databases.eachSupportedId())(
         fields: requiredEntityFields(definitions),
         factProviders: options.factProviders,
         pageSize: options.pageSize ?? 2,
+        reuseUnchanged: options.reuseUnchanged,
       });
       return { evaluator, catalog, logger };
     }
@@ -294,6 +296,19 @@ describe.each(databases.eachSupportedId())(
         resultsWritten: 0,
       });
       expect(evaluated).toEqual([]);
+    });
+
+    it('evaluates every entity when reuse is turned off', async () => {
+      const { scorecard, evaluated } = counting();
+      const { evaluator } = createEvaluator([service('a'), service('b')], {
+        scorecards: [scorecard],
+        reuseUnchanged: false,
+      });
+      await evaluator.evaluate({ trigger: 'schedule' });
+      await expect(
+        evaluator.evaluate({ trigger: 'schedule' }),
+      ).resolves.toMatchObject({ resultsReused: 0, resultsWritten: 0 });
+      expect(evaluated).toEqual(['a', 'b', 'a', 'b']);
     });
 
     it('evaluates again when the scorecard or the facts changed', async () => {

@@ -216,6 +216,7 @@ function countRules(rules: ScorecardResult['rules']): {
  */
 export class ScorecardsEvaluator {
   private readonly pageSize: number;
+  private readonly reuseUnchanged: boolean;
 
   constructor(
     private readonly options: {
@@ -229,6 +230,11 @@ export class ScorecardsEvaluator {
       factProviders?: ScorecardsFactProvider[];
       pageSize?: number;
       /**
+       * Whether a stored result whose stamp matches the input is counted
+       * instead of evaluated (default true). Stamps are written either way.
+       */
+      reuseUnchanged?: boolean;
+      /**
        * Called after a run's results are committed, e.g. to refresh what is
        * derived from them. A failure is logged and does not fail the run.
        */
@@ -240,6 +246,7 @@ export class ScorecardsEvaluator {
     },
   ) {
     this.pageSize = options.pageSize ?? 500;
+    this.reuseUnchanged = options.reuseUnchanged ?? true;
   }
 
   async evaluate(request: EvaluationRequest): Promise<EvaluationSummary> {
@@ -551,7 +558,7 @@ export class ScorecardsEvaluator {
       const storedResult = stored.get(resultHashKey(keys[i]));
       const ruleIds = context.ruleIds[s];
       const reusable = reusableStamp(
-        storedResult?.inputStamp,
+        this.reuseUnchanged ? storedResult?.inputStamp : undefined,
         input,
         nowMillis,
         ruleIds.length,
