@@ -22,12 +22,13 @@ import {
   ScorecardResult,
 } from '@openscorecards/plugin-scorecards-common';
 import { version as rulesVersion } from '@openscorecards/plugin-scorecards-common/package.json';
+import { version as backendVersion } from '../../package.json';
 
 /**
  * Bumped when this backend evaluates or stores the same input differently
- * (a release of the rule language changes its package version, which the
- * stamp holds too). Every stamp then differs, and the next run evaluates
- * every entity once.
+ * between releases of the same version (a release of this backend or of
+ * the rule language changes a package version, which the stamp holds too).
+ * Every stamp then differs, and the next run evaluates every entity once.
  */
 const STAMP_VERSION = 1;
 
@@ -52,8 +53,8 @@ export interface InputStamp {
 
 /**
  * A short fingerprint of what the evaluation of a scorecard depends on
- * besides its input: the scorecard's definition and ladder, and the version
- * of the rule language.
+ * besides its input: the scorecard's definition and ladder, and the
+ * versions of the rule language and of this backend.
  */
 export function scorecardVersion(scorecard: CompiledScorecard): string {
   return hash(
@@ -61,6 +62,7 @@ export function scorecardVersion(scorecard: CompiledScorecard): string {
     JSON.stringify([
       STAMP_VERSION,
       rulesVersion,
+      backendVersion,
       scorecard.definition,
       scorecard.levels,
     ]),
