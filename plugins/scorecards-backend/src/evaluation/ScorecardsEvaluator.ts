@@ -162,6 +162,36 @@ interface EvaluatedPage {
 const PIPE = '|'.charCodeAt(0);
 
 /**
+ * A changed result, waiting to be staged. Built by a constructor, not an
+ * object literal: changed results live until their staging write, so V8
+ * would tenure a literal's allocation site, and every row after that (with
+ * the rule results it points to) would go to the old generation as garbage
+ * only a full collection frees. At 100k entities, with the rule results
+ * likewise built by a constructor, the first run's peak RSS went from about
+ * 530 to about 440 MB.
+ */
+class ChangedResult implements EntityResultRow {
+  readonly rulesFailed: number;
+
+  constructor(
+    readonly scorecardId: string,
+    readonly entityRef: string,
+    readonly entity: EntityFacts,
+    readonly level: string,
+    readonly levelRank: number,
+    readonly score: number,
+    readonly rulesPassed: number,
+    readonly failingRules: string[],
+    readonly rules: ScorecardResult['rules'],
+    readonly resultHash: string,
+    readonly inputStamp: string | undefined,
+    readonly updatedAt: Date,
+  ) {
+    this.rulesFailed = failingRules.length;
+  }
+}
+
+/**
  * The stored stamp when it says the result is what `input` gives now: the
  * same input, not past its `validUntil`, and one status per rule.
  */
@@ -582,24 +612,24 @@ export class ScorecardsEvaluator {
         continue;
       }
       const { rulesPassed, failingRules } = countRules(result.rules);
-      rows.push({
-        scorecardId,
-        entityRef,
-        entity: facts,
-        level: result.level,
-        levelRank:
+      rows.push(
+        new ChangedResult(
+          scorecardId,
+          entityRef,
+          facts,
+          result.level,
           result.level === BASE_LEVEL
             ? 0
             : scorecard.levels.indexOf(result.level) + 1,
-        score: result.score,
-        rulesPassed,
-        rulesFailed: failingRules.length,
-        failingRules,
-        rules: result.rules,
-        resultHash,
-        inputStamp,
-        updatedAt: now,
-      });
+          result.score,
+          rulesPassed,
+          failingRules,
+          result.rules,
+          resultHash,
+          inputStamp,
+          now,
+        ),
+      );
     }
     return evaluated;
   }

@@ -122,6 +122,24 @@ function withContext<T>(context: string, compile: () => T): T {
 }
 
 /**
+ * A rule's result, built by a constructor rather than an object literal.
+ * V8 tracks the objects of each literal site and, when most of them survive
+ * a young-generation collection, allocates that site's objects in the old
+ * generation from then on. A backend keeps changed results until it has
+ * stored them, so a literal's site got tenured, and every rule result after
+ * that became garbage only a full collection frees: at 100k entities, tens
+ * of megabytes of peak memory. Constructed objects are not tracked that way.
+ */
+class RuleOutcome implements RuleResult {
+  constructor(
+    public ruleId: string,
+    public status: RuleStatus,
+    public value: unknown,
+    public message: string,
+  ) {}
+}
+
+/**
  * Compiles a scorecard definition into plain functions. Everything is
  * parsed here (scope strings, paths, regular expressions, dates and
  * durations); `evaluate` only runs closures. `evaluate` does not check the
@@ -206,12 +224,12 @@ export function compileScorecard(
       const rule = rules[i];
       if (rule.filter && !rule.filter.test(input, now)) {
         const why = rule.filter.explain(input, now);
-        results[i] = {
-          ruleId: rule.id,
-          status: 'skip',
-          value: undefined,
-          message: `not applicable: ${why.message}`,
-        };
+        results[i] = new RuleOutcome(
+          rule.id,
+          'skip',
+          undefined,
+          `not applicable: ${why.message}`,
+        );
         continue;
       }
       const outcome = rule.query.explain(input, now);
@@ -222,12 +240,12 @@ export function compileScorecard(
       } else {
         failed[rule.levelIndex]++;
       }
-      results[i] = {
-        ruleId: rule.id,
-        status: outcome.pass ? 'pass' : 'fail',
-        value: outcome.value,
-        message: outcome.message,
-      };
+      results[i] = new RuleOutcome(
+        rule.id,
+        outcome.pass ? 'pass' : 'fail',
+        outcome.value,
+        outcome.message,
+      );
     }
     const result: ScorecardResult = {
       scorecardId,
