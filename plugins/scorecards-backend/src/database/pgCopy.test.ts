@@ -14,7 +14,14 @@
  * limitations under the License.
  */
 
-import { copyLine } from './pgCopy';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { CopyValue, copyLine, copyRows } from './pgCopy';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+const postgres = databases.eachSupportedId();
 
 describe('copyLine', () => {
   it('separates columns with tabs, ends with a newline and writes null as \\N', () => {
@@ -32,5 +39,57 @@ describe('copyLine', () => {
   it('leaves JSON text as it is, apart from its backslashes', () => {
     const json = JSON.stringify([{ message: 'said "hi"', value: 'a\tb' }]);
     expect(copyLine([json])).toBe(`${json.replace(/\\/g, '\\\\')}\n`);
+  });
+});
+
+(postgres.length > 0
+  ? describe.each(postgres)
+  : describe.skip.each([['none']]))('copyRows on %p', databaseId => {
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId as 'POSTGRES_15');
+    await knex.schema.createTable('copied', table => {
+      table.integer('id').primary();
+      table.text('body').nullable();
+    });
+  });
+
+  it('loads every row, with tabs, newlines, backslashes and nulls intact', async () => {
+    const rows: CopyValue[][] = [];
+    for (let id = 0; id < 3000; id++) {
+      // Long enough that the rows span several writes to the connection.
+      rows.push([
+        id,
+        id % 7 === 0 ? null : `row ${id}\t\n\\ ${'x'.repeat(200)}`,
+      ]);
+    }
+    await copyRows(knex, 'copied', ['id', 'body'], rows);
+
+    const loaded = await knex('copied').orderBy('id').select('id', 'body');
+    expect(loaded).toHaveLength(3000);
+    expect(loaded[7]).toEqual({ id: 7, body: null });
+    expect(loaded[2999]).toEqual({
+      id: 2999,
+      body: `row 2999\t\n\\ ${'x'.repeat(200)}`,
+    });
+    await knex('copied').delete();
+  });
+
+  it('reads the rows before it returns, so the caller may change them afterwards', async () => {
+    const rows: CopyValue[][] = [
+      [1, 'one'],
+      [2, 'two'],
+    ];
+    const copying = copyRows(knex, 'copied', ['id', 'body'], rows);
+    rows.length = 0;
+    rows.push([3, 'three']);
+    await copying;
+
+    expect(await knex('copied').orderBy('id').select('id', 'body')).toEqual([
+      { id: 1, body: 'one' },
+      { id: 2, body: 'two' },
+    ]);
+    await knex('copied').delete();
   });
 });
