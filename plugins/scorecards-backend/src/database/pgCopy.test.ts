@@ -76,6 +76,40 @@ describe('copyLine', () => {
     await knex('copied').delete();
   });
 
+  it('loads multi-byte text and a row longer than a write, and copies again after', async () => {
+    const long = `${'é€😀'.repeat(40_000)}end`;
+    const first: CopyValue[][] = [
+      [1, 'Grüße, 世界'],
+      [2, long],
+      [3, 'after the long row'],
+    ];
+    for (let id = 4; id < 2000; id++) {
+      first.push([id, `first ${id} ${'ü'.repeat(300)}`]);
+    }
+    await copyRows(knex, 'copied', ['id', 'body'], first);
+    // A second COPY on the same table after the first.
+    const second: CopyValue[][] = [];
+    for (let id = 10_000; id < 12_000; id++) {
+      second.push([id, `second ${id}`]);
+    }
+    await copyRows(knex, 'copied', ['id', 'body'], second);
+
+    const loaded = await knex('copied').orderBy('id').select('id', 'body');
+    expect(loaded).toHaveLength(3999);
+    expect(loaded.slice(0, 3)).toEqual([
+      { id: 1, body: 'Grüße, 世界' },
+      { id: 2, body: long },
+      { id: 3, body: 'after the long row' },
+    ]);
+    expect(loaded[1998]).toEqual({
+      id: 1999,
+      body: `first 1999 ${'ü'.repeat(300)}`,
+    });
+    expect(loaded[1999]).toEqual({ id: 10_000, body: 'second 10000' });
+    expect(loaded[3998]).toEqual({ id: 11_999, body: 'second 11999' });
+    await knex('copied').delete();
+  });
+
   it('reads the rows before it returns, so the caller may change them afterwards', async () => {
     const rows: CopyValue[][] = [
       [1, 'one'],
