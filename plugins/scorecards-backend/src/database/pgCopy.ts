@@ -93,9 +93,10 @@ const CHUNK_CHARS = 256 * 1024;
  * buffers outside the JavaScript heap, so the caller may change them
  * afterwards. Encoding as the connection drained kept the text of a write
  * (a few MB, as strings) alive while the next page was evaluated: V8
- * promoted it to the old generation, whose limit grows with what survives,
- * and peak RSS of a 100k-entity first run was about 520 MB instead of
- * about 440 MB.
+ * promoted it to the old generation, whose limit grows with what survives.
+ * Peak RSS of the bench at 100k entities went from 505-550 MB to 415-490 MB
+ * (runs vary). Buffers reused from a pool instead did worse (530-560 MB):
+ * the new buffers' external memory also makes V8 collect sooner.
  */
 export async function copyRows(
   db: Knex,
