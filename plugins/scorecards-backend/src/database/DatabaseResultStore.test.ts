@@ -478,6 +478,38 @@ describe.each(databases.eachSupportedId())(
         // table would still look empty or never analyzed to the planner.
         await expect(reltuples()).resolves.toBe(5_000);
       });
+
+      it('vacuums the results after a commit that follows many restamped results', async () => {
+        const vacuums = async () =>
+          Number(
+            (
+              await knex.raw(
+                `select vacuum_count from pg_stat_user_tables where relname = 'scorecards_results'`,
+              )
+            ).rows[0].vacuum_count,
+          );
+        const rows = Array.from({ length: 5_000 }, (_, i) =>
+          result(`restamp-${i}`),
+        );
+        await runWith(rows, new Date('2026-11-24T10:00:00Z'));
+        const afterBulk = await vacuums();
+        const stored = await store.getResultHashes(rows);
+        await store.updateInputStamps(
+          rows.map(row => ({
+            scorecardId: row.scorecardId,
+            entityRef: row.entityRef,
+            resultHash: stored.get(resultHashKey(row))!.resultHash,
+            inputStamp: 'new-stamp',
+          })),
+        );
+
+        // A run that changed no result, after restamping every one.
+        await runWith([], new Date('2026-11-24T11:00:00Z'));
+        await expect(vacuums()).resolves.toBe(afterBulk + 1);
+        // The count starts again: the next quiet run does not vacuum.
+        await runWith([], new Date('2026-11-24T12:00:00Z'));
+        await expect(vacuums()).resolves.toBe(afterBulk + 1);
+      });
     }
 
     it('tells which scorecards have stored results', async () => {

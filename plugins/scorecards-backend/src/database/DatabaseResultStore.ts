@@ -263,6 +263,15 @@ export class DatabaseResultStore implements ResultStore {
   /** The read queries over the same database. */
   readonly queries: ResultQueries;
 
+  /**
+   * PostgreSQL: results whose input stamp was updated since the last
+   * commit. An update leaves a dead row version behind like any write: the
+   * first run after an upgrade restamps every result (182k at 100k
+   * entities), and without a vacuum the next run's lookups and commit took
+   * 3.5 s and 1.8 s; with it (at that commit), 2.4 s and 0.06 s.
+   */
+  private rowsRestamped = 0;
+
   private constructor(private readonly db: Knex) {
     this.dialect = new SqlDialect(db);
     this.betterSqlite = usesBetterSqlite(db);
@@ -432,7 +441,7 @@ export class DatabaseResultStore implements ResultStore {
     if (this.dialect.engine === 'pg') {
       // One statement per chunk, the values as four array parameters.
       for (const part of chunk(stamps, STAMP_CHUNK)) {
-        await this.db.raw(
+        const updated = await this.db.raw(
           `update ${RESULTS} r set input_stamp = v.input_stamp
            from unnest(?::text[], ?::text[], ?::text[], ?::text[])
              as v(scorecard_id, entity_ref, result_hash, input_stamp)
@@ -446,6 +455,7 @@ export class DatabaseResultStore implements ResultStore {
             part.map(u => u.inputStamp),
           ],
         );
+        this.rowsRestamped += Number(updated.rowCount ?? 0);
       }
       return;
     }
@@ -678,7 +688,9 @@ export class DatabaseResultStore implements ResultStore {
       }
       return { written, deleted };
     });
-    await this.refreshStatistics(outcome.written + outcome.deleted);
+    const restamped = this.rowsRestamped;
+    this.rowsRestamped = 0;
+    await this.refreshStatistics(outcome.written + outcome.deleted + restamped);
     return outcome;
   }
 
