@@ -461,15 +461,20 @@ describe.each(databases.eachSupportedId())(
     });
 
     if (databaseId === 'POSTGRES_15') {
+      /** A number PostgreSQL keeps about the results table. */
+      const resultsTable = async (
+        column: 'reltuples' | 'vacuum_count',
+      ): Promise<number> => {
+        const view =
+          column === 'reltuples' ? 'pg_class' : 'pg_stat_user_tables';
+        const { rows } = await knex.raw(
+          `select ${column} as value from ${view} where relname = 'scorecards_results'`,
+        );
+        return Number(rows[0].value);
+      };
+
       it('refreshes the statistics of the results after a bulk commit', async () => {
-        const reltuples = async () =>
-          Number(
-            (
-              await knex.raw(
-                `select reltuples from pg_class where relname = 'scorecards_results'`,
-              )
-            ).rows[0].reltuples,
-          );
+        const reltuples = () => resultsTable('reltuples');
         await runWith(
           Array.from({ length: 5_000 }, (_, i) => result(`bulk-${i}`)),
           new Date('2026-11-24T10:00:00Z'),
@@ -480,14 +485,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('vacuums the results after a commit that follows many restamped results', async () => {
-        const vacuums = async () =>
-          Number(
-            (
-              await knex.raw(
-                `select vacuum_count from pg_stat_user_tables where relname = 'scorecards_results'`,
-              )
-            ).rows[0].vacuum_count,
-          );
+        const vacuums = () => resultsTable('vacuum_count');
         const rows = Array.from({ length: 5_000 }, (_, i) =>
           result(`restamp-${i}`),
         );
