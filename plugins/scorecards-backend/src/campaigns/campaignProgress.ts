@@ -26,6 +26,7 @@ import {
 import { Knex } from 'knex';
 import { EntityResultRow, ResultEntity } from '../database/ResultStore';
 import { ENTITY_COLUMN_NAMES } from '../database/entityColumns';
+import { decodeRuleResults } from '../database/ruleResultsText';
 
 const RESULTS = 'scorecards_results';
 /** Rows read per statement while streaming the results of a scorecard. */
@@ -283,7 +284,7 @@ export async function computeCampaignsProgress(
         const getStatuses = () => {
           if (!statuses) {
             statuses = new Map();
-            const results: RuleResult[] = JSON.parse(row.rule_results);
+            const results = decodeRuleResults(row.rule_results);
             for (const r of results) {
               statuses.set(r.ruleId, r.status);
             }

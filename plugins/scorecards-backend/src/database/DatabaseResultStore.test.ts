@@ -778,6 +778,38 @@ describe.each(databases.eachSupportedId())(
       ).resolves.toEqual(['component:default/json']);
     });
 
+    it('stores rule results compactly and reads those of rows written before', async () => {
+      const rules = [
+        {
+          ruleId: 'runbook',
+          status: 'pass',
+          value: 'https://runbooks.example.com/compact',
+          message:
+            'metadata.annotations.example.com/runbook is "https://runbooks.example.com/compact"; must begin with "https://"',
+        },
+        {
+          ruleId: 'title',
+          status: 'fail',
+          message: 'metadata.title is missing',
+        },
+      ] as EntityResultRow['rules'];
+      await runWith(
+        [result('compact', { rules, failingRules: ['title'] })],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+      const [text] = await knex('scorecards_results').pluck('rule_results');
+      expect(text).not.toContain('"ruleId"');
+      expect(text.split('runbooks.example.com/compact')).toHaveLength(2);
+      const ref = 'component:default/compact';
+      expect((await store.getEntityResults(ref))[0].rules).toStrictEqual(rules);
+
+      // A row as an earlier version stored it: JSON objects.
+      await knex('scorecards_results').update({
+        rule_results: JSON.stringify(rules),
+      });
+      expect((await store.getEntityResults(ref))[0].rules).toStrictEqual(rules);
+    });
+
     it('pages through current entity refs', async () => {
       await runWith(
         ['c', 'a', 'd', 'b'].map(name => result(name)),

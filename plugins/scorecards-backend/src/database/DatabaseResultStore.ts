@@ -38,6 +38,7 @@ import {
   resultHashKey,
 } from './ResultStore';
 import { toFailingRules } from './failingRules';
+import { decodeRuleResults, encodeRuleResults } from './ruleResultsText';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
 import { usesBetterSqlite, withBetterSqlite } from './betterSqlite';
 import { CopyValue, copyRows } from './pgCopy';
@@ -186,7 +187,7 @@ function toResultColumns(row: EntityResultRow): ResultColumns {
     rules_passed: row.rulesPassed,
     rules_failed: row.rulesFailed,
     failing_rules: toFailingRules(row.failingRules),
-    rule_results: JSON.stringify(row.rules),
+    rule_results: encodeRuleResults(row.rules),
     result_hash: row.resultHash,
     input_stamp: row.inputStamp ?? null,
     updated_at: updatedAtText(row.updatedAt),
@@ -211,7 +212,7 @@ function isUniqueViolation(error: unknown): boolean {
 function fromResultRow(row: ResultRow): EntityResultRow {
   return {
     ...fromResultSummaryColumns(row),
-    rules: JSON.parse(row.rule_results),
+    rules: decodeRuleResults(row.rule_results),
     resultHash: row.result_hash,
     inputStamp: row.input_stamp ?? undefined,
     stateSince: fromDbTimestamp(row.state_since),

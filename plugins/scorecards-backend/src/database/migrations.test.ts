@@ -17,6 +17,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseResultStore } from './DatabaseResultStore';
+import { EntityResultRow } from './ResultStore';
 
 jest.setTimeout(60_000);
 
@@ -88,6 +89,85 @@ describe('migrations', () => {
         database: mockServices.database({ knex }),
       });
       await expect(store.listRuns()).resolves.toEqual([]);
+    },
+  );
+});
+
+describe('the compact rule results migration', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+  });
+
+  it.each(databases.eachSupportedId())(
+    'rewrites rule results as objects on the way down on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseResultStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const rules: EntityResultRow['rules'] = [
+        {
+          ruleId: 'runbook',
+          status: 'pass',
+          value: 'https://runbooks.example.com/a',
+          message:
+            'metadata.annotations.example.com/runbook is "https://runbooks.example.com/a"; must begin with "https://"',
+        },
+        { ruleId: 'tags', status: 'fail', value: [], message: 'tags is []' },
+        { ruleId: 'title', status: 'skip', message: 'not applicable' },
+      ];
+      const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+      // More results than one page of the migration, in two scorecards.
+      const rows: EntityResultRow[] = [];
+      for (const scorecardId of ['a', 'b']) {
+        for (let i = 0; i < 1100; i++) {
+          rows.push({
+            scorecardId,
+            entityRef: `component:default/e${i}`,
+            entity: {
+              kind: 'Component',
+              namespace: 'default',
+              name: `e${i}`,
+              owner: 'group:default/team-a',
+            },
+            level: 'Bronze',
+            levelRank: 1,
+            score: 33.3,
+            rulesPassed: 1,
+            rulesFailed: 1,
+            failingRules: ['tags'],
+            rules,
+            resultHash: 'h',
+            updatedAt: new Date('2026-12-05T10:00:00Z'),
+          });
+        }
+      }
+      await store.stageResults(runId, rows);
+      await store.commitRun(runId, { at: new Date('2026-12-05T10:00:00Z') });
+      // One row as the earlier backend wrote it stays as it is.
+      const earlier = JSON.stringify([
+        { ruleId: 'x', status: 'pass', message: 'm' },
+      ]);
+      await knex('scorecards_results')
+        .where({ scorecard_id: 'b', entity_ref: 'component:default/e7' })
+        .update({ rule_results: earlier });
+
+      await knex.migrate.down({ directory: migrationsDir });
+
+      const stored = await knex('scorecards_results')
+        .orderBy(['scorecard_id', 'entity_ref'])
+        .select('scorecard_id', 'entity_ref', 'rule_results');
+      expect(stored).toHaveLength(2200);
+      for (const row of stored) {
+        const expected =
+          row.scorecard_id === 'b' && row.entity_ref === 'component:default/e7'
+            ? earlier
+            : JSON.stringify(rules);
+        expect(JSON.parse(row.rule_results)).toStrictEqual(
+          JSON.parse(expected),
+        );
+      }
+      await knex.migrate.latest({ directory: migrationsDir });
     },
   );
 });
