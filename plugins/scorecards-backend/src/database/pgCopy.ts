@@ -104,7 +104,25 @@ export async function copyRows(
   columns: string[],
   rows: Iterable<CopyValue[]>,
 ): Promise<void> {
-  const data = Array.from(chunks(rows), text => Buffer.from(text, 'utf8'));
+  await copyEncoded(db, table, columns, encodeCopyRows(rows));
+}
+
+/**
+ * Rows in COPY's text format, in buffers of a few hundred kB: what
+ * {@link copyRows} sends. Encoding is synchronous; a caller that encodes
+ * one batch while the database loads the one before keeps both busy.
+ */
+export function encodeCopyRows(rows: Iterable<CopyValue[]>): Buffer[] {
+  return Array.from(chunks(rows), text => Buffer.from(text, 'utf8'));
+}
+
+/** Loads rows encoded by {@link encodeCopyRows}, as {@link copyRows} does. */
+export async function copyEncoded(
+  db: Knex,
+  table: string,
+  columns: string[],
+  data: Buffer[],
+): Promise<void> {
   const connection: unknown = await db.client.acquireConnection();
   try {
     if (!isPgClient(connection)) {
