@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseResultStore, statisticsStale } from './DatabaseResultStore';
 import { EntityResultRow, resultHashKey } from './ResultStore';
@@ -82,9 +86,23 @@ describe('statisticsStale', () => {
   });
 });
 
-describe.each(databases.eachSupportedId())(
-  'DatabaseResultStore on %p',
-  databaseId => {
+// PostgreSQL writes the results of a run that gives their time up front as
+// they come, in a transaction open until the commit; every engine can also
+// stage them until the commit.
+const storeCases: Array<[TestDatabaseId, string, boolean]> = databases
+  .eachSupportedId()
+  .flatMap(([databaseId]): Array<[TestDatabaseId, string, boolean]> =>
+    databaseId === 'POSTGRES_15'
+      ? [
+          [databaseId, 'staged until the commit', false],
+          [databaseId, 'written as they come', true],
+        ]
+      : [[databaseId, 'staged until the commit', false]],
+  );
+
+describe.each(storeCases)(
+  'DatabaseResultStore on %p, results %s',
+  (databaseId, _mode, asTheyCome) => {
     let knex: Knex;
     let store: DatabaseResultStore;
 
@@ -101,10 +119,16 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    // Each entity's changes in order; a run records its entities' changes in
+    // no particular order.
     const history = () =>
       knex('scorecards_history')
-        .orderBy('id')
+        .orderBy(['entity_ref', 'id'])
         .select('entity_ref', 'level', 'level_rank', 'score', 'failing_rules');
+
+    /** Stages rows of a run that will commit at `at`. */
+    const stage = (runId: number, rows: EntityResultRow[], at: Date) =>
+      store.stageResults(runId, rows, asTheyCome ? { at } : undefined);
 
     async function runWith(
       rows: EntityResultRow[],
@@ -112,7 +136,7 @@ describe.each(databases.eachSupportedId())(
       removals?: { keep: Map<string, Set<string>> },
     ) {
       const runId = await store.createRun({ trigger: 'schedule', scope: {} });
-      await store.stageResults(runId, rows);
+      await stage(runId, rows, at);
       const committed = await store.commitRun(runId, { at, removals });
       await store.finishRun(runId, {
         status: 'succeeded',
@@ -126,7 +150,7 @@ describe.each(databases.eachSupportedId())(
     it('keeps staged results invisible until the run commits', async () => {
       const at = new Date('2026-11-24T10:00:00.123Z');
       const runId = await store.createRun({ trigger: 'manual', scope: {} });
-      await store.stageResults(runId, [result('a'), result('b')]);
+      await stage(runId, [result('a'), result('b')], at);
 
       await expect(
         store.getEntityResults('component:default/a'),
@@ -153,6 +177,7 @@ describe.each(databases.eachSupportedId())(
       await expect(
         knex('scorecards_results')
           .where({ state_since: '2026-11-24 10:00:00.123' })
+          .orderBy('entity_ref')
           .pluck('entity_ref'),
       ).resolves.toEqual(['component:default/a', 'component:default/b']);
       await expect(history()).resolves.toEqual([
@@ -170,8 +195,8 @@ describe.each(databases.eachSupportedId())(
       const at = new Date('2026-11-24T10:00:00.000Z');
       const first = await store.createRun({ trigger: 'schedule', scope: {} });
       const second = await store.createRun({ trigger: 'manual', scope: {} });
-      await store.stageResults(first, [result('a'), result('b')]);
-      await store.stageResults(second, [result('c')]);
+      await stage(first, [result('a'), result('b')], at);
+      await stage(second, [result('c')], at);
 
       await expect(store.commitRun(first, { at })).resolves.toEqual({
         written: 2,
@@ -179,7 +204,7 @@ describe.each(databases.eachSupportedId())(
       });
       await expect(
         knex('scorecards_pending_results').pluck('entity_ref'),
-      ).resolves.toEqual(['component:default/c']);
+      ).resolves.toEqual(asTheyCome ? [] : ['component:default/c']);
       await expect(
         store.getEntityResults('component:default/c'),
       ).resolves.toEqual([]);
@@ -252,10 +277,6 @@ describe.each(databases.eachSupportedId())(
           entity_ref: 'component:default/a',
           level: 'Silver',
         }),
-        expect.objectContaining({
-          entity_ref: 'component:default/b',
-          level: 'Silver',
-        }),
         {
           entity_ref: 'component:default/a',
           level: 'Gold',
@@ -263,6 +284,10 @@ describe.each(databases.eachSupportedId())(
           score: 100,
           failing_rules: '',
         },
+        expect.objectContaining({
+          entity_ref: 'component:default/b',
+          level: 'Silver',
+        }),
       ]);
     });
 
@@ -367,9 +392,11 @@ describe.each(databases.eachSupportedId())(
       await runWith([result('a')], at);
 
       const runId = await store.createRun({ trigger: 'schedule', scope: {} });
-      await store.stageResults(runId, [
-        result('a', { level: 'Bronze', levelRank: 1, resultHash: 'broken' }),
-      ]);
+      await stage(
+        runId,
+        [result('a', { level: 'Bronze', levelRank: 1, resultHash: 'broken' })],
+        new Date('2026-11-24T11:00:00Z'),
+      );
       await store.discardRun(runId);
       await store.finishRun(runId, {
         status: 'failed',
@@ -609,33 +636,179 @@ describe.each(databases.eachSupportedId())(
 
     it('stages in batches and tolerates an entity met twice in a run', async () => {
       const rows = Array.from({ length: 2500 }, (_, i) => result(`e${i}`));
+      const at = new Date('2026-11-24T10:00:00Z');
       const runId = await store.createRun({ trigger: 'schedule', scope: {} });
-      await store.stageResults(runId, rows);
-      await store.stageResults(runId, [
-        result('e0', { level: 'Gold', levelRank: 3, resultHash: 'again' }),
-      ]);
+      await stage(runId, rows, at);
+      await stage(
+        runId,
+        [result('e0', { level: 'Gold', levelRank: 3, resultHash: 'again' })],
+        at,
+      );
 
-      await expect(
-        store.commitRun(runId, { at: new Date('2026-11-24T10:00:00Z') }),
-      ).resolves.toEqual({ written: 2500, deleted: 0 });
+      // Written as they come, e0 is written twice.
+      await expect(store.commitRun(runId, { at })).resolves.toEqual({
+        written: asTheyCome ? 2501 : 2500,
+        deleted: 0,
+      });
       const [e0] = await store.getEntityResults('component:default/e0');
       expect(e0).toMatchObject({ level: 'Gold', resultHash: 'again' });
+      expect(
+        Number((await knex('scorecards_results').count({ n: '*' }))[0].n),
+      ).toBe(2500);
     });
 
     it('stages an entity met twice within one call, the later row winning', async () => {
+      const at = new Date('2026-11-24T10:00:00Z');
       const runId = await store.createRun({ trigger: 'schedule', scope: {} });
-      await store.stageResults(runId, [
-        result('a'),
-        result('b'),
-        result('a', { level: 'Gold', levelRank: 3, resultHash: 'later' }),
-      ]);
+      await stage(
+        runId,
+        [
+          result('a'),
+          result('b'),
+          result('a', { level: 'Gold', levelRank: 3, resultHash: 'later' }),
+        ],
+        at,
+      );
 
-      await expect(
-        store.commitRun(runId, { at: new Date('2026-11-24T10:00:00Z') }),
-      ).resolves.toEqual({ written: 2, deleted: 0 });
+      await expect(store.commitRun(runId, { at })).resolves.toEqual({
+        written: 2,
+        deleted: 0,
+      });
       const [a] = await store.getEntityResults('component:default/a');
       expect(a).toMatchObject({ level: 'Gold', resultHash: 'later' });
     });
+
+    if (asTheyCome) {
+      describe('while a run writes as results come', () => {
+        const later = new Date('2026-11-24T11:00:00Z');
+        // A scorecard id longer than its column: PostgreSQL refuses the row.
+        const refused = result('b', { scorecardId: 'x'.repeat(101) });
+        const openTransactions = async () => {
+          const { rows } = await knex.raw(
+            `select count(*) as n from pg_stat_activity
+             where datname = current_database()
+               and state like 'idle in transaction%'`,
+          );
+          return Number(rows[0].n);
+        };
+
+        it('fails the commit when a write failed, and keeps the stored results', async () => {
+          const at = new Date('2026-11-24T10:00:00Z');
+          await runWith([result('a')], at);
+          const runId = await store.createRun({
+            trigger: 'schedule',
+            scope: {},
+          });
+          const gold = { level: 'Gold', levelRank: 3, resultHash: 'new' };
+          await stage(runId, [result('a', gold)], later);
+          // The rows are sent while the caller goes on; their failure
+          // fails what comes next.
+          await stage(runId, [refused], later);
+
+          await expect(store.commitRun(runId, { at: later })).rejects.toThrow(
+            /too long/,
+          );
+          await store.discardRun(runId);
+          await expect(
+            store.getEntityResults('component:default/a'),
+          ).resolves.toEqual([{ ...result('a'), stateSince: at }]);
+          await expect(history()).resolves.toHaveLength(1);
+          await expect(openTransactions()).resolves.toBe(0);
+        });
+
+        it('undoes every write of a run discarded after a failed write', async () => {
+          const runId = await store.createRun({
+            trigger: 'schedule',
+            scope: {},
+          });
+          await stage(runId, [result('a')], later);
+          await stage(runId, [refused], later);
+          await stage(runId, [result('c')], later);
+
+          await store.discardRun(runId);
+          await expect(
+            store.getEntityResults('component:default/a'),
+          ).resolves.toEqual([]);
+          await expect(history()).resolves.toEqual([]);
+          await expect(openTransactions()).resolves.toBe(0);
+        });
+
+        it('stamps stored results without waiting for those a running run holds', async () => {
+          const at = new Date('2026-11-24T10:00:00Z');
+          await runWith([result('a'), result('b')], at);
+          const runId = await store.createRun({
+            trigger: 'schedule',
+            scope: {},
+          });
+          await stage(runId, [result('a', { resultHash: 'hash-a-2' })], later);
+          // The write goes on in the background; wait until it holds a.
+          const held = async () =>
+            (
+              await knex.raw(
+                `select entity_ref from scorecards_results
+                 where entity_ref = 'component:default/a'
+                 for update skip locked`,
+              )
+            ).rows.length === 0;
+          for (let i = 0; !(await held()); i++) {
+            if (i > 200) throw new Error('the run never wrote a');
+            await new Promise(resolve => setTimeout(resolve, 25));
+          }
+
+          await store.updateInputStamps([
+            {
+              scorecardId: 'production-readiness',
+              entityRef: 'component:default/a',
+              resultHash: 'hash-a',
+              inputStamp: 'stamp-a',
+            },
+            {
+              scorecardId: 'production-readiness',
+              entityRef: 'component:default/b',
+              resultHash: 'hash-b',
+              inputStamp: 'stamp-b',
+            },
+          ]);
+          await store.commitRun(runId, { at: later });
+
+          await expect(
+            knex('scorecards_results')
+              .orderBy('entity_ref')
+              .select('entity_ref', 'result_hash', 'input_stamp'),
+          ).resolves.toEqual([
+            {
+              entity_ref: 'component:default/a',
+              result_hash: 'hash-a-2',
+              input_stamp: null,
+            },
+            {
+              entity_ref: 'component:default/b',
+              result_hash: 'hash-b',
+              input_stamp: 'stamp-b',
+            },
+          ]);
+        }, 20_000);
+
+        it('refuses a commit at another time than its writes, and undoes them', async () => {
+          const runId = await store.createRun({
+            trigger: 'schedule',
+            scope: {},
+          });
+          await stage(runId, [result('a')], later);
+          await expect(
+            stage(runId, [result('b')], new Date('2026-11-24T12:00:00Z')),
+          ).rejects.toThrow(/a run has one time/);
+
+          await expect(
+            store.commitRun(runId, { at: new Date('2026-11-24T12:00:00Z') }),
+          ).rejects.toThrow(/cannot commit at/);
+          await expect(
+            store.getEntityResults('component:default/a'),
+          ).resolves.toEqual([]);
+          await expect(openTransactions()).resolves.toBe(0);
+        });
+      });
+    }
 
     it('stores entity facts and numbers exactly as staged', async () => {
       const entity = {

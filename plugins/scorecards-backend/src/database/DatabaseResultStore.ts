@@ -34,6 +34,7 @@ import {
   RunScope,
   RunStatus,
   RunTrigger,
+  StageResultsOptions,
   StoredFingerprint,
   resultHashKey,
 } from './ResultStore';
@@ -41,7 +42,12 @@ import { toFailingRules } from './failingRules';
 import { decodeRuleResults, encodeRuleResults } from './ruleResultsText';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
 import { usesBetterSqlite, withBetterSqlite } from './betterSqlite';
-import { CopyValue, copyRows } from './pgCopy';
+import {
+  CopyValue,
+  copyEncoded,
+  copyRows,
+  encodeCopyRows,
+} from './pgCopy';
 import {
   ENTITY_COLUMN_NAMES,
   fromResultSummaryColumns,
@@ -105,6 +111,33 @@ const RESULT_VALUE_COLUMNS = RESULT_COLUMNS.filter(
 );
 const PENDING_COLUMNS = ['run_id', ...RESULT_COLUMNS];
 const PENDING_COLUMN_COUNT = PENDING_COLUMNS.length;
+/** PostgreSQL: the temporary table of a run's rows before they are merged. */
+const RUN_BATCH = 'scorecards_run_batch';
+
+/**
+ * PostgreSQL: encoded rows a run may queue while a write is in flight
+ * before its next write waits (about six catalog pages of results).
+ */
+const RUN_QUEUE_BYTES = 8 * 1024 * 1024;
+
+/** PostgreSQL: a run that writes its results as they arrive. */
+interface RunWriter {
+  /** The run's transaction: what it wrote is invisible until it commits. */
+  trx: Knex.Transaction;
+  /** The time of the run's results ({@link CommitRunOptions.at}). */
+  at: Date;
+  /** Rows written so far. */
+  written: number;
+  /** Rows encoded for COPY, not yet sent (see `writeInRun`). */
+  queued: Buffer[];
+  queuedBytes: number;
+  /** Sending what is queued, while it does. */
+  sending?: Promise<void>;
+  /** The write in flight, while there is one. */
+  step?: Promise<void>;
+  /** Why a write failed: every later write and the commit fail with it. */
+  failure?: unknown;
+}
 
 // Stamps updated per statement (PostgreSQL) or transaction (MySQL).
 const STAMP_CHUNK = 1000;
@@ -273,6 +306,9 @@ export class DatabaseResultStore implements ResultStore {
    */
   private rowsRestamped = 0;
 
+  /** PostgreSQL: the open transactions of runs that write as they go. */
+  private readonly runWriters = new Map<number, Promise<RunWriter>>();
+
   private constructor(private readonly db: Knex) {
     this.dialect = new SqlDialect(db);
     this.betterSqlite = usesBetterSqlite(db);
@@ -440,15 +476,27 @@ export class DatabaseResultStore implements ResultStore {
       return;
     }
     if (this.dialect.engine === 'pg') {
-      // One statement per chunk, the values as four array parameters.
+      // One statement per chunk, the values as four array parameters. Rows
+      // another transaction holds are skipped, not waited for: a running run
+      // holds the results it wrote until it commits (see `writeInRun`), and
+      // that run may be this one, asking to stamp an entity it met twice.
       for (const part of chunk(stamps, STAMP_CHUNK)) {
         const updated = await this.db.raw(
-          `update ${RESULTS} r set input_stamp = v.input_stamp
-           from unnest(?::text[], ?::text[], ?::text[], ?::text[])
-             as v(scorecard_id, entity_ref, result_hash, input_stamp)
-           where r.scorecard_id = v.scorecard_id
-             and r.entity_ref = v.entity_ref
-             and r.result_hash = v.result_hash`,
+          `with v as (
+             select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+               as v(scorecard_id, entity_ref, result_hash, input_stamp)
+           ), free as (
+             select r.scorecard_id, r.entity_ref, v.input_stamp
+             from ${RESULTS} r
+             join v on r.scorecard_id = v.scorecard_id
+               and r.entity_ref = v.entity_ref
+               and r.result_hash = v.result_hash
+             for update of r skip locked
+           )
+           update ${RESULTS} r set input_stamp = free.input_stamp
+           from free
+           where r.scorecard_id = free.scorecard_id
+             and r.entity_ref = free.entity_ref`,
           [
             part.map(u => u.scorecardId),
             part.map(u => u.entityRef),
@@ -488,7 +536,16 @@ export class DatabaseResultStore implements ResultStore {
     }
   }
 
-  async stageResults(runId: number, rows: EntityResultRow[]): Promise<void> {
+  async stageResults(
+    runId: number,
+    rows: EntityResultRow[],
+    options?: StageResultsOptions,
+  ): Promise<void> {
+    if (this.dialect.engine === 'pg' && options?.at) {
+      const writer = await this.runWriter(runId, options.at);
+      await this.writeInRun(runId, writer, rows);
+      return;
+    }
     if (this.betterSqlite) {
       await this.stageResultsPrepared(runId, rows);
       return;
@@ -633,48 +690,28 @@ export class DatabaseResultStore implements ResultStore {
     runId: number,
     options: CommitRunOptions,
   ): Promise<{ written: number; deleted: number }> {
-    const at = toDbTimestamp(options.at);
     const { dialect } = this;
-    const changed = [
-      'r.scorecard_id is null',
-      dialect.textDiffers('r.level', 'p.level'),
-      'r.score <> p.score',
-      dialect.textDiffers('r.failing_rules', 'p.failing_rules'),
-    ].join(' or ');
-    const pendingJoinResults = `from ${PENDING} p
-      left join ${RESULTS} r
-        on r.scorecard_id = p.scorecard_id and r.entity_ref = p.entity_ref`;
     // Asked before the transaction: SQLite's single connection is taken by it.
     const deleteChunk = Math.min(
       REMOVAL_DELETE_CHUNK,
       (await dialect.maxBindings()) - 1,
     );
 
-    const outcome = await this.db.transaction(async trx => {
-      // History first: it compares with the results as they were.
-      await trx.raw(
-        `insert into ${HISTORY}
-           (scorecard_id, entity_ref, entity_owner, at, level, level_rank, score, failing_rules)
-         select p.scorecard_id, p.entity_ref, p.entity_owner, ${dialect.timestampParameter()},
-           p.level, p.level_rank, p.score, p.failing_rules
-         ${pendingJoinResults}
-         where p.run_id = ? and (${changed})`,
-        [at, runId],
-      );
+    const writer = this.runWriters.get(runId);
+    if (writer) {
+      this.runWriters.delete(runId);
+      return this.commitRunWriter(await writer, options, deleteChunk);
+    }
 
-      const columns = [...RESULT_COLUMNS, 'state_since'];
-      await trx.raw(
-        `insert into ${RESULTS} (${columns.join(', ')})
-         select ${RESULT_COLUMNS.map(c => `p.${c}`).join(', ')},
-           case when ${changed} then ${dialect.timestampParameter()} else r.state_since end
-         ${pendingJoinResults}
-         where p.run_id = ?
-         ${dialect.upsertClause(
-           ['scorecard_id', 'entity_ref'],
-           [...RESULT_VALUE_COLUMNS, 'state_since'],
-         )}`,
-        [at, runId],
-      );
+    const outcome = await this.db.transaction(async trx => {
+      const merge = this.mergeStatements(trx, {
+        from: `${PENDING} p`,
+        where: 'p.run_id = ?',
+        bindings: [runId],
+        at: options.at,
+      });
+      await merge.history;
+      await merge.upsert;
 
       const written = await this.deletePending(trx, runId);
 
@@ -693,6 +730,207 @@ export class DatabaseResultStore implements ResultStore {
     this.rowsRestamped = 0;
     await this.refreshStatistics(outcome.written + outcome.deleted + restamped);
     return outcome;
+  }
+
+  /**
+   * The two statements that make the rows of `from` (aliased `p`, filtered
+   * by `where`) current: the first records history for those whose level,
+   * score or failing rules differ from their current result, the second
+   * upserts them. The first must run before the second, or with it in one
+   * statement: it compares with the results as they were.
+   */
+  private mergeStatements(
+    trx: Knex.Transaction,
+    source: { from: string; where: string; bindings: number[]; at: Date },
+  ): { history: Knex.Raw; upsert: Knex.Raw } {
+    const { dialect } = this;
+    const at = toDbTimestamp(source.at);
+    const changed = [
+      'r.scorecard_id is null',
+      dialect.textDiffers('r.level', 'p.level'),
+      'r.score <> p.score',
+      dialect.textDiffers('r.failing_rules', 'p.failing_rules'),
+    ].join(' or ');
+    const joinResults = `from ${source.from}
+      left join ${RESULTS} r
+        on r.scorecard_id = p.scorecard_id and r.entity_ref = p.entity_ref`;
+    const history = trx.raw(
+      `insert into ${HISTORY}
+         (scorecard_id, entity_ref, entity_owner, at, level, level_rank, score, failing_rules)
+       select p.scorecard_id, p.entity_ref, p.entity_owner, ${dialect.timestampParameter()},
+         p.level, p.level_rank, p.score, p.failing_rules
+       ${joinResults}
+       where ${source.where} and (${changed})`,
+      [at, ...source.bindings],
+    );
+    const columns = [...RESULT_COLUMNS, 'state_since'];
+    const upsert = trx.raw(
+      `insert into ${RESULTS} (${columns.join(', ')})
+       select ${RESULT_COLUMNS.map(c => `p.${c}`).join(', ')},
+         case when ${changed} then ${dialect.timestampParameter()} else r.state_since end
+       ${joinResults}
+       where ${source.where}
+       ${dialect.upsertClause(
+         ['scorecard_id', 'entity_ref'],
+         [...RESULT_VALUE_COLUMNS, 'state_since'],
+       )}`,
+      [at, ...source.bindings],
+    );
+    return { history, upsert };
+  }
+
+  /**
+   * PostgreSQL: the open transaction of run `runId`, begun with its first
+   * staged rows (see {@link StageResultsOptions.at}).
+   */
+  private runWriter(runId: number, at: Date): Promise<RunWriter> {
+    let writer = this.runWriters.get(runId);
+    if (!writer) {
+      writer = this.beginRunWriter(at);
+      // Awaited by the stage that began it and by the commit or discard.
+      writer.catch(() => {});
+      this.runWriters.set(runId, writer);
+    }
+    return writer.then(w => {
+      if (w.at.getTime() !== at.getTime()) {
+        throw new Error(
+          `Run ${runId} staged results at ${w.at.toISOString()} and now at ${at.toISOString()}; a run has one time`,
+        );
+      }
+      return w;
+    });
+  }
+
+  private async beginRunWriter(at: Date): Promise<RunWriter> {
+    const trx = await this.db.transaction();
+    try {
+      // The rows of one write, before they are merged: dropped with the
+      // transaction. No key, so a run that meets an entity twice loads
+      // both, and the merge takes the later one.
+      await trx.raw(
+        `create temporary table ${RUN_BATCH}
+           (like ${PENDING} including defaults, seq bigserial)
+           on commit drop`,
+      );
+    } catch (error) {
+      await trx.rollback().catch(() => {});
+      throw error;
+    }
+    return { trx, at, written: 0, queued: [], queuedBytes: 0 };
+  }
+
+  /**
+   * Writes rows in the run's open transaction. The rows are encoded at
+   * once and queued; one write at a time sends everything queued by then
+   * (COPY, then one statement that merges it), so the caller goes on
+   * evaluating while the database merges, and rows that arrive meanwhile
+   * go in the next write. Each write needs this process to answer the
+   * database a few times, between slices of evaluation; larger writes need
+   * fewer answers per row. A write that fails fails the next call, or the
+   * commit. The caller waits only when more than {@link RUN_QUEUE_BYTES} are
+   * queued.
+   */
+  private async writeInRun(
+    runId: number,
+    writer: RunWriter,
+    rows: EntityResultRow[],
+  ): Promise<void> {
+    if (writer.failure) {
+      throw writer.failure;
+    }
+    for (const data of encodeCopyRows(
+      rows.map(row => pendingValues(runId, row)),
+    )) {
+      writer.queued.push(data);
+      writer.queuedBytes += data.length;
+    }
+    writer.sending ??= this.sendQueued(writer);
+    while (writer.queuedBytes > RUN_QUEUE_BYTES && writer.step) {
+      await writer.step.catch(() => {});
+    }
+  }
+
+  /** Sends what is queued until nothing is; never rejects. */
+  private async sendQueued(writer: RunWriter): Promise<void> {
+    try {
+      while (writer.queued.length > 0) {
+        const data = writer.queued;
+        writer.queued = [];
+        writer.queuedBytes = 0;
+        writer.step = this.mergeInRun(writer, data);
+        await writer.step;
+      }
+    } catch (error) {
+      writer.failure = error;
+      writer.queued = [];
+      writer.queuedBytes = 0;
+    } finally {
+      writer.sending = undefined;
+      writer.step = undefined;
+    }
+  }
+
+  private async mergeInRun(writer: RunWriter, data: Buffer[]): Promise<void> {
+    const { trx } = writer;
+    await copyEncoded(trx, RUN_BATCH, PENDING_COLUMNS, data);
+    // In key order: the results' indexes then take their new entries in
+    // runs of neighbouring keys rather than all over.
+    const merge = this.mergeStatements(trx, {
+      from: `(select distinct on (scorecard_id, entity_ref) *
+              from ${RUN_BATCH}
+              order by scorecard_id, entity_ref, seq desc) p`,
+      where: 'true',
+      bindings: [],
+      at: writer.at,
+    });
+    // One round trip: the history and the upsert in one statement (both
+    // read the results as they were before it), then emptying the batch.
+    // The database waits for each answer to be read, and this process
+    // reads it only between the slices of evaluation it is busy with.
+    const [merged] = await trx.raw(
+      `with history as (${merge.history.toQuery()})
+       ${merge.upsert.toQuery()};
+       truncate ${RUN_BATCH}`,
+    );
+    writer.written += Number(merged.rowCount);
+  }
+
+  private async commitRunWriter(
+    writer: RunWriter,
+    options: CommitRunOptions,
+    deleteChunk: number,
+  ): Promise<{ written: number; deleted: number }> {
+    const { trx } = writer;
+    let deleted = 0;
+    try {
+      // Every write sent and merged (or failed) first: the connection
+      // answers one statement at a time.
+      await writer.sending;
+      if (options.at.getTime() !== writer.at.getTime()) {
+        throw new Error(
+          `A run that staged results at ${writer.at.toISOString()} cannot commit at ${options.at.toISOString()}`,
+        );
+      }
+      if (writer.failure) {
+        throw writer.failure;
+      }
+      if (options.removals) {
+        for (const [scorecardId, keep] of options.removals.keep) {
+          deleted += await this.deleteResultsNotKept(trx, scorecardId, {
+            keep,
+            deleteChunk,
+          });
+        }
+      }
+      await trx.commit();
+    } catch (error) {
+      await trx.rollback().catch(() => {});
+      throw error;
+    }
+    const restamped = this.rowsRestamped;
+    this.rowsRestamped = 0;
+    await this.refreshStatistics(writer.written + deleted + restamped);
+    return { written: writer.written, deleted };
   }
 
   /** Deletes a run's staged rows; how many there were. */
@@ -741,6 +979,17 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async discardRun(runId: number): Promise<void> {
+    const writer = this.runWriters.get(runId);
+    if (writer) {
+      this.runWriters.delete(runId);
+      // Nothing to undo when the transaction never began; and when the
+      // rollback fails, the connection is lost, which rolls back as well.
+      const began = await writer.catch(() => undefined);
+      if (began) {
+        await began.sending;
+        await began.trx.rollback().catch(() => {});
+      }
+    }
     await this.db(PENDING).where({ run_id: runId }).delete();
   }
 

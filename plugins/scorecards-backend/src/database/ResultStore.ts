@@ -118,6 +118,17 @@ export function resultHashKey(key: ResultKey): string {
   return `${key.scorecardId}\u0000${key.entityRef}`;
 }
 
+export interface StageResultsOptions {
+  /**
+   * The `at` the run's commit will be given ({@link CommitRunOptions.at}),
+   * the same for every write of the run. With it, a store may write the
+   * rows where they belong at once, in a transaction the run holds open
+   * until its commit or discard (PostgreSQL does), instead of staging them
+   * and copying them at the commit.
+   */
+  at?: Date;
+}
+
 export interface CommitRunOptions {
   /** When the committed results were seen; starts the state of changed ones. */
   at: Date;
@@ -228,7 +239,11 @@ export interface ResultStore {
    */
   updateInputStamps(stamps: InputStampUpdate[]): Promise<void>;
   /** Stages results of a running run; invisible until it is committed. */
-  stageResults(runId: number, rows: EntityResultRow[]): Promise<void>;
+  stageResults(
+    runId: number,
+    rows: EntityResultRow[],
+    options?: StageResultsOptions,
+  ): Promise<void>;
   /**
    * Makes everything the run staged current, in one transaction, and records
    * history for results whose level, score or failing rules changed.
