@@ -288,6 +288,10 @@ export class ScorecardsEvaluator {
       trigger: request.trigger,
       scope: { scorecardId: request.scorecardId, entityRef: request.entityRef },
     });
+    // The time of the run's results (history, the state's start, the day
+    // of the rollups): when the run began. It is given to every write, so
+    // that a store can write results as they come (PostgreSQL does).
+    const at = new Date();
     let entitiesEvaluated = 0;
     let resultsReused = 0;
     // The last staging write, still in flight while the next pages are read
@@ -322,7 +326,7 @@ export class ScorecardsEvaluator {
         stamps: InputStampUpdate[],
       ) => {
         if (rows.length > 0) {
-          await store.stageResults(runId, rows);
+          await store.stageResults(runId, rows, { at });
         }
         if (stamps.length > 0) {
           await store.updateInputStamps(stamps);
@@ -389,7 +393,6 @@ export class ScorecardsEvaluator {
       // Only a complete scan that found entities may remove results: an empty
       // or partial scan says nothing about what left the catalog.
       const complete = !request.entityRef && entitiesEvaluated > 0;
-      const at = new Date();
       const committed = await store.commitRun(runId, {
         at,
         removals: complete
