@@ -91,13 +91,14 @@ describe('statisticsStale', () => {
 // stage them until the commit.
 const storeCases: Array<[TestDatabaseId, string, boolean]> = databases
   .eachSupportedId()
-  .flatMap(([databaseId]): Array<[TestDatabaseId, string, boolean]> =>
-    databaseId === 'POSTGRES_15'
-      ? [
-          [databaseId, 'staged until the commit', false],
-          [databaseId, 'written as they come', true],
-        ]
-      : [[databaseId, 'staged until the commit', false]],
+  .flatMap(
+    ([databaseId]): Array<[TestDatabaseId, string, boolean]> =>
+      databaseId === 'POSTGRES_15'
+        ? [
+            [databaseId, 'staged until the commit', false],
+            [databaseId, 'written as they come', true],
+          ]
+        : [[databaseId, 'staged until the commit', false]],
   );
 
 describe.each(storeCases)(
@@ -683,6 +684,26 @@ describe.each(storeCases)(
         const later = new Date('2026-11-24T11:00:00Z');
         // A scorecard id longer than its column: PostgreSQL refuses the row.
         const refused = result('b', { scorecardId: 'x'.repeat(101) });
+        // A run's write goes on in the background: waits until a run's
+        // transaction holds the stored result of `entityRef` (one it
+        // inserted is invisible here until it commits).
+        const untilHeld = async (entityRef: string) => {
+          for (let i = 0; ; i++) {
+            const { rows } = await knex.raw(
+              `select entity_ref from scorecards_results
+               where entity_ref = ? for update skip locked`,
+              [entityRef],
+            );
+            const exists = await knex('scorecards_results')
+              .where({ entity_ref: entityRef })
+              .first('entity_ref');
+            if (rows.length === 0 && exists) {
+              return;
+            }
+            if (i > 200) throw new Error(`no run holds ${entityRef}`);
+            await new Promise(resolve => setTimeout(resolve, 25));
+          }
+        };
         const openTransactions = async () => {
           const { rows } = await knex.raw(
             `select count(*) as n from pg_stat_activity
@@ -741,19 +762,7 @@ describe.each(storeCases)(
             scope: {},
           });
           await stage(runId, [result('a', { resultHash: 'hash-a-2' })], later);
-          // The write goes on in the background; wait until it holds a.
-          const held = async () =>
-            (
-              await knex.raw(
-                `select entity_ref from scorecards_results
-                 where entity_ref = 'component:default/a'
-                 for update skip locked`,
-              )
-            ).rows.length === 0;
-          for (let i = 0; !(await held()); i++) {
-            if (i > 200) throw new Error('the run never wrote a');
-            await new Promise(resolve => setTimeout(resolve, 25));
-          }
+          await untilHeld('component:default/a');
 
           await store.updateInputStamps([
             {
@@ -788,6 +797,40 @@ describe.each(storeCases)(
             },
           ]);
         }, 20_000);
+
+        it('fails a run with a conflict when results another run holds stay held too long', async () => {
+          await runWith([result('a')], new Date('2026-11-24T10:00:00Z'));
+          const holder = await store.createRun({
+            trigger: 'schedule',
+            scope: {},
+          });
+          await stage(holder, [result('a', { resultHash: 'hash-a-1' })], later);
+          await untilHeld('component:default/a');
+
+          const waiting = await store.createRun({
+            trigger: 'manual',
+            scope: { entityRef: 'component:default/a' },
+          });
+          await store.stageResults(
+            waiting,
+            [result('a', { resultHash: 'hash-a-2' })],
+            { at: later, lockTimeoutMs: 100 },
+          );
+          await expect(
+            store.commitRun(waiting, { at: later }),
+          ).rejects.toMatchObject({
+            name: 'ConflictError',
+            message: expect.stringContaining(
+              'Another scorecards run is writing results this run also writes',
+            ),
+          });
+          await store.discardRun(waiting);
+
+          await store.commitRun(holder, { at: later });
+          const [a] = await store.getEntityResults('component:default/a');
+          expect(a.resultHash).toBe('hash-a-1');
+          await expect(openTransactions()).resolves.toBe(0);
+        });
 
         it('refuses a commit at another time than its writes, and undoes them', async () => {
           const runId = await store.createRun({

@@ -18,6 +18,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { ResultQueries } from './ResultQueries';
 import {
@@ -42,12 +43,7 @@ import { toFailingRules } from './failingRules';
 import { decodeRuleResults, encodeRuleResults } from './ruleResultsText';
 import { SqlDialect, fromDbTimestamp, toDbTimestamp } from './SqlDialect';
 import { usesBetterSqlite, withBetterSqlite } from './betterSqlite';
-import {
-  CopyValue,
-  copyEncoded,
-  copyRows,
-  encodeCopyRows,
-} from './pgCopy';
+import { CopyValue, copyEncoded, copyRows, encodeCopyRows } from './pgCopy';
 import {
   ENTITY_COLUMN_NAMES,
   fromResultSummaryColumns,
@@ -235,6 +231,11 @@ function pendingValues(runId: number, row: EntityResultRow): CopyValue[] {
     values.push(columns[column]);
   }
   return values;
+}
+
+/** PostgreSQL's lock_not_available: `lock_timeout` ran out. */
+function isLockTimeout(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '55P03';
 }
 
 /** PostgreSQL's unique_violation: a key that is there already. */
@@ -542,7 +543,11 @@ export class DatabaseResultStore implements ResultStore {
     options?: StageResultsOptions,
   ): Promise<void> {
     if (this.dialect.engine === 'pg' && options?.at) {
-      const writer = await this.runWriter(runId, options.at);
+      const writer = await this.runWriter(
+        runId,
+        options.at,
+        options.lockTimeoutMs,
+      );
       await this.writeInRun(runId, writer, rows);
       return;
     }
@@ -783,10 +788,14 @@ export class DatabaseResultStore implements ResultStore {
    * PostgreSQL: the open transaction of run `runId`, begun with its first
    * staged rows (see {@link StageResultsOptions.at}).
    */
-  private runWriter(runId: number, at: Date): Promise<RunWriter> {
+  private runWriter(
+    runId: number,
+    at: Date,
+    lockTimeoutMs: number | undefined,
+  ): Promise<RunWriter> {
     let writer = this.runWriters.get(runId);
     if (!writer) {
-      writer = this.beginRunWriter(at);
+      writer = this.beginRunWriter(at, lockTimeoutMs);
       // Awaited by the stage that began it and by the commit or discard.
       writer.catch(() => {});
       this.runWriters.set(runId, writer);
@@ -801,9 +810,18 @@ export class DatabaseResultStore implements ResultStore {
     });
   }
 
-  private async beginRunWriter(at: Date): Promise<RunWriter> {
+  private async beginRunWriter(
+    at: Date,
+    lockTimeoutMs: number | undefined,
+  ): Promise<RunWriter> {
     const trx = await this.db.transaction();
     try {
+      if (lockTimeoutMs !== undefined) {
+        // For this transaction only.
+        await trx.raw(
+          `set local lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`,
+        );
+      }
       // The rows of one write, before they are merged: dropped with the
       // transaction. No key, so a run that meets an entity twice loads
       // both, and the merge takes the later one.
@@ -861,7 +879,12 @@ export class DatabaseResultStore implements ResultStore {
         await writer.step;
       }
     } catch (error) {
-      writer.failure = error;
+      writer.failure = isLockTimeout(error)
+        ? new ConflictError(
+            'Another scorecards run is writing results this run also writes, and did not finish in time. Try again when it has finished (GET /api/scorecards/runs lists the runs).',
+            error,
+          )
+        : error;
       writer.queued = [];
       writer.queuedBytes = 0;
     } finally {

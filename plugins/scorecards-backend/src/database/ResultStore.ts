@@ -127,6 +127,12 @@ export interface StageResultsOptions {
    * and copying them at the commit.
    */
   at?: Date;
+  /**
+   * How long a write of the run may wait for results another run holds
+   * (PostgreSQL, with `at`) before the run fails with a `ConflictError`.
+   * Unset, it waits until the other run ends.
+   */
+  lockTimeoutMs?: number;
 }
 
 export interface CommitRunOptions {

@@ -124,6 +124,7 @@ describe.each(databases.eachSupportedId())(
         definitions?: ScorecardDefinition[];
         pageSize?: number;
         reuseUnchanged?: boolean;
+        entityRunLockTimeoutMs?: number;
       } = {},
     ) {
       const catalog = options.catalog ?? catalogServiceMock({ entities });
@@ -140,6 +141,7 @@ describe.each(databases.eachSupportedId())(
         factProviders: options.factProviders,
         pageSize: options.pageSize ?? 2,
         reuseUnchanged: options.reuseUnchanged,
+        entityRunLockTimeoutMs: options.entityRunLockTimeoutMs,
       });
       return { evaluator, catalog, logger };
     }
@@ -565,6 +567,41 @@ describe.each(databases.eachSupportedId())(
         1,
       );
     });
+
+    if (databaseId === 'POSTGRES_15') {
+      it('fails a run for one entity with a clear conflict when another run holds its results too long', async () => {
+        await createEvaluator([service('a')]).evaluator.evaluate({
+          trigger: 'schedule',
+        });
+        // Another run's transaction, holding a's result.
+        const other = await knex.transaction();
+        try {
+          await other('scorecards_results')
+            .where({ entity_ref: 'component:default/a' })
+            .forUpdate()
+            .select('entity_ref');
+
+          await expect(
+            createEvaluator([service('a', { pagerduty: true })], {
+              entityRunLockTimeoutMs: 100,
+            }).evaluator.evaluate({
+              trigger: 'manual',
+              entityRef: 'component:default/a',
+            }),
+          ).rejects.toMatchObject({
+            name: 'ConflictError',
+            message: expect.stringContaining('Try again when it has finished'),
+          });
+        } finally {
+          await other.rollback();
+        }
+        const [a] = await store.getEntityResults('component:default/a');
+        expect(a.failingRules).toContain('has-pagerduty');
+        await expect(store.getLastRun()).resolves.toMatchObject({
+          status: 'failed',
+        });
+      });
+    }
 
     it('looks up stored hashes only for scorecards that have results', async () => {
       const entities = [service('a'), service('b', { pagerduty: true })];

@@ -115,6 +115,9 @@ export async function* readAhead<T>(
  */
 const YIELD_MS = 5;
 
+/** See the evaluator's `entityRunLockTimeoutMs`. */
+const ENTITY_RUN_LOCK_TIMEOUT_MS = 15_000;
+
 /**
  * Changed rows gathered before they are staged. A first run stages about a
  * page at a time (most rows are new); a re-run that changed 5% of 100k
@@ -247,6 +250,7 @@ function countRules(rules: ScorecardResult['rules']): {
 export class ScorecardsEvaluator {
   private readonly pageSize: number;
   private readonly reuseUnchanged: boolean;
+  private readonly entityRunLockTimeoutMs: number;
 
   constructor(
     private readonly options: {
@@ -265,6 +269,13 @@ export class ScorecardsEvaluator {
        */
       reuseUnchanged?: boolean;
       /**
+       * How long a run for one entity waits for results another run holds
+       * before it fails (default 15 s): on PostgreSQL a running run holds
+       * the results it wrote until it commits, and someone waits for the
+       * answer of a run for one entity.
+       */
+      entityRunLockTimeoutMs?: number;
+      /**
        * Called after a run's results are committed, e.g. to refresh what is
        * derived from them. A failure is logged and does not fail the run.
        */
@@ -277,6 +288,8 @@ export class ScorecardsEvaluator {
   ) {
     this.pageSize = options.pageSize ?? 500;
     this.reuseUnchanged = options.reuseUnchanged ?? true;
+    this.entityRunLockTimeoutMs =
+      options.entityRunLockTimeoutMs ?? ENTITY_RUN_LOCK_TIMEOUT_MS;
   }
 
   async evaluate(request: EvaluationRequest): Promise<EvaluationSummary> {
@@ -326,7 +339,12 @@ export class ScorecardsEvaluator {
         stamps: InputStampUpdate[],
       ) => {
         if (rows.length > 0) {
-          await store.stageResults(runId, rows, { at });
+          await store.stageResults(runId, rows, {
+            at,
+            lockTimeoutMs: request.entityRef
+              ? this.entityRunLockTimeoutMs
+              : undefined,
+          });
         }
         if (stamps.length > 0) {
           await store.updateInputStamps(stamps);
