@@ -703,38 +703,45 @@ export class DatabaseResultStore implements ResultStore {
     );
 
     const writer = this.runWriters.get(runId);
+    let outcome: { written: number; deleted: number };
     if (writer) {
       this.runWriters.delete(runId);
-      return this.commitRunWriter(await writer, options, deleteChunk);
-    }
-
-    const outcome = await this.db.transaction(async trx => {
-      const merge = this.mergeStatements(trx, {
-        from: `${PENDING} p`,
-        where: 'p.run_id = ?',
-        bindings: [runId],
-        at: options.at,
+      outcome = await this.commitRunWriter(await writer, options, deleteChunk);
+    } else {
+      outcome = await this.db.transaction(async trx => {
+        const merge = this.mergeStatements(trx, {
+          from: `${PENDING} p`,
+          where: 'p.run_id = ?',
+          bindings: [runId],
+          at: options.at,
+        });
+        await merge.history;
+        await merge.upsert;
+        const written = await this.deletePending(trx, runId);
+        const deleted = await this.deleteRemovals(trx, options, deleteChunk);
+        return { written, deleted };
       });
-      await merge.history;
-      await merge.upsert;
-
-      const written = await this.deletePending(trx, runId);
-
-      let deleted = 0;
-      if (options.removals) {
-        for (const [scorecardId, keep] of options.removals.keep) {
-          deleted += await this.deleteResultsNotKept(trx, scorecardId, {
-            keep,
-            deleteChunk,
-          });
-        }
-      }
-      return { written, deleted };
-    });
+    }
     const restamped = this.rowsRestamped;
     this.rowsRestamped = 0;
     await this.refreshStatistics(outcome.written + outcome.deleted + restamped);
     return outcome;
+  }
+
+  /** Deletes the results the commit's removals do not keep; how many. */
+  private async deleteRemovals(
+    trx: Knex.Transaction,
+    options: CommitRunOptions,
+    deleteChunk: number,
+  ): Promise<number> {
+    let deleted = 0;
+    for (const [scorecardId, keep] of options.removals?.keep ?? []) {
+      deleted += await this.deleteResultsNotKept(trx, scorecardId, {
+        keep,
+        deleteChunk,
+      });
+    }
+    return deleted;
   }
 
   /**
@@ -924,7 +931,6 @@ export class DatabaseResultStore implements ResultStore {
     deleteChunk: number,
   ): Promise<{ written: number; deleted: number }> {
     const { trx } = writer;
-    let deleted = 0;
     try {
       // Every write sent and merged (or failed) first: the connection
       // answers one statement at a time.
@@ -937,23 +943,13 @@ export class DatabaseResultStore implements ResultStore {
       if (writer.failure) {
         throw writer.failure;
       }
-      if (options.removals) {
-        for (const [scorecardId, keep] of options.removals.keep) {
-          deleted += await this.deleteResultsNotKept(trx, scorecardId, {
-            keep,
-            deleteChunk,
-          });
-        }
-      }
+      const deleted = await this.deleteRemovals(trx, options, deleteChunk);
       await trx.commit();
+      return { written: writer.written, deleted };
     } catch (error) {
       await trx.rollback().catch(() => {});
       throw error;
     }
-    const restamped = this.rowsRestamped;
-    this.rowsRestamped = 0;
-    await this.refreshStatistics(writer.written + deleted + restamped);
-    return { written: writer.written, deleted };
   }
 
   /** Deletes a run's staged rows; how many there were. */
