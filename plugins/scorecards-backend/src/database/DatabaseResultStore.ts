@@ -216,7 +216,7 @@ function toResultColumns(row: EntityResultRow): ResultColumns {
     rules_passed: row.rulesPassed,
     rules_failed: row.rulesFailed,
     failing_rules: toFailingRules(row.failingRules),
-    rule_results: encodeRuleResults(row.rules),
+    rule_results: row.ruleResultsText ?? encodeRuleResults(row.rules),
     result_hash: row.resultHash,
     input_stamp: row.inputStamp ?? null,
     updated_at: updatedAtText(row.updatedAt),

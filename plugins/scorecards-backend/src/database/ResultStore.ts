@@ -78,6 +78,12 @@ export interface EntityResultRow {
   rulesFailed: number;
   failingRules: string[];
   rules: RuleResult[];
+  /**
+   * {@link EntityResultRow.rules} as the store keeps them
+   * (`encodeRuleResults`), when the caller has that text already: the store
+   * then writes it instead of encoding the rules again.
+   */
+  ruleResultsText?: string;
   resultHash: string;
   /**
    * What the result was computed from (see `inputStamp.ts`); absent when

@@ -16,6 +16,7 @@
 
 import { ScorecardResult } from '@openscorecards/plugin-scorecards-common';
 import { EntityFacts } from './describeEntity';
+import { encodeRuleResults } from '../database/ruleResultsText';
 import { hashResult, resultFingerprint } from './hashResult';
 
 const facts: EntityFacts = {
@@ -117,23 +118,20 @@ describe('hashResult', () => {
     );
   });
 
-  it('fingerprints everything stored as one flat JSON list', () => {
-    expect(JSON.parse(resultFingerprint(facts, result))).toEqual([
-      { ...facts, system: undefined },
-      'Bronze',
-      50,
-      'owner',
-      'pass',
-      'group:default/travel',
-      'spec.owner is "group:default/travel"',
-      'incidents',
-      'fail',
-      7,
-      'spec.openIncidents is 7; must be < 5',
-      'tier1',
-      'skip?',
-      null,
-      'not applicable: metadata.tags is missing',
-    ]);
+  it('fingerprints the facts, level and score as JSON, then the rule results as stored', () => {
+    const stored = encodeRuleResults(result.rules);
+    expect(resultFingerprint(facts, result)).toBe(
+      `${JSON.stringify([facts, 'Bronze', 50])}${stored}`,
+    );
+    expect(hashResult(facts, result, stored)).toBe(hashResult(facts, result));
+  });
+
+  it('hashes the stored text it is given, which the store then writes', () => {
+    // The text given is what is hashed: the evaluator hands the same text
+    // to the store, so the hash always describes what was written.
+    const other = encodeRuleResults(withRule(1, { value: 8 }).rules);
+    expect(hashResult(facts, result, other)).toBe(
+      hashResult(facts, withRule(1, { value: 8 })),
+    );
   });
 });
