@@ -23,22 +23,33 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 const postgres = databases.eachSupportedId();
 
+/** The quote of the CSV that COPY reads. */
+const q = '\u0001';
+
 describe('copyLine', () => {
-  it('separates columns with tabs, ends with a newline and writes null as \\N', () => {
-    expect(copyLine(['a', 1, -2.5, null, undefined, ''])).toBe(
-      'a\t1\t-2.5\t\\N\t\\N\t\n',
+  it('separates columns with tabs, ends with a newline and writes null as nothing', () => {
+    expect(copyLine(['a', 1, -2.5, null, undefined, 'b'])).toBe(
+      'a\t1\t-2.5\t\t\tb\n',
     );
   });
 
-  it('escapes the characters COPY gives a meaning', () => {
-    expect(copyLine(['tab\there', 'line\nbreak\r', 'back\\slash', '\\N'])).toBe(
-      'tab\\there\tline\\nbreak\\r\tback\\\\slash\t\\\\N\n',
+  it('quotes the empty text, which unquoted is null, and the end-of-data marker', () => {
+    expect(copyLine(['', '\\.', '\\N'])).toBe(`${q}${q}\t${q}\\.${q}\t\\N\n`);
+  });
+
+  it('quotes values with a tab, a line end or the quote, doubling the quote', () => {
+    expect(
+      copyLine(['tab\there', 'line\nbreak\r', `a${q}b`, 'back\\slash']),
+    ).toBe(
+      `${q}tab\there${q}\t${q}line\nbreak\r${q}\t${q}a${q}${q}b${q}\tback\\slash\n`,
     );
   });
 
-  it('leaves JSON text as it is, apart from its backslashes', () => {
-    const json = JSON.stringify([{ message: 'said "hi"', value: 'a\tb' }]);
-    expect(copyLine([json])).toBe(`${json.replace(/\\/g, '\\\\')}\n`);
+  it('leaves JSON text as it is', () => {
+    const json = JSON.stringify([
+      { message: 'said "hi"', value: `a\tb\nc\\d${q}` },
+    ]);
+    expect(copyLine([json])).toBe(`${json}\n`);
   });
 });
 
@@ -55,13 +66,13 @@ describe('copyLine', () => {
     });
   });
 
-  it('loads every row, with tabs, newlines, backslashes and nulls intact', async () => {
+  it('loads every row, with tabs, line ends, backslashes, quotes and nulls intact', async () => {
     const rows: CopyValue[][] = [];
     for (let id = 0; id < 3000; id++) {
       // Long enough that the rows span several writes to the connection.
       rows.push([
         id,
-        id % 7 === 0 ? null : `row ${id}\t\n\\ ${'x'.repeat(200)}`,
+        id % 7 === 0 ? null : `row ${id}\t\n\r\\ "${q}" ${'x'.repeat(200)}`,
       ]);
     }
     await copyRows(knex, 'copied', ['id', 'body'], rows);
@@ -71,8 +82,24 @@ describe('copyLine', () => {
     expect(loaded[7]).toEqual({ id: 7, body: null });
     expect(loaded[2999]).toEqual({
       id: 2999,
-      body: `row 2999\t\n\\ ${'x'.repeat(200)}`,
+      body: `row 2999\t\n\r\\ "${q}" ${'x'.repeat(200)}`,
     });
+    await knex('copied').delete();
+  });
+
+  it('loads empty text, and text that COPY could take for null or the end, as text', async () => {
+    const rows: CopyValue[][] = [
+      [1, ''],
+      [2, '\\.'],
+      [3, '\\N'],
+      [4, null],
+      [5, `${q}`],
+      [6, '"'],
+    ];
+    await copyRows(knex, 'copied', ['id', 'body'], rows);
+
+    const loaded = await knex('copied').orderBy('id').select('id', 'body');
+    expect(loaded.map(r => r.body)).toEqual(['', '\\.', '\\N', null, q, '"']);
     await knex('copied').delete();
   });
 
