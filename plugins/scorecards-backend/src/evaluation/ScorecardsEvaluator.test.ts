@@ -771,6 +771,23 @@ describe('readAhead', () => {
     expect(seen).toEqual([0, 1, 2, 3]);
   });
 
+  it('lets the read ahead send its request before the consumer works', async () => {
+    // Node's HTTP client sends a request from a process.nextTick callback.
+    const sent: number[] = [];
+    async function* source() {
+      for (let i = 0; i < 3; i++) {
+        process.nextTick(() => sent.push(i));
+        yield i;
+      }
+    }
+    for await (const item of readAhead(source())) {
+      // The next item's request has left, not only this item's.
+      expect(sent).toEqual(
+        Array.from({ length: Math.min(item + 2, 3) }, (_, i) => i),
+      );
+    }
+  });
+
   it('surfaces an error of the read ahead when that item is asked for', async () => {
     async function* source() {
       yield 1;

@@ -95,6 +95,17 @@ export async function* readAhead<T>(
       next = iterator.next();
       // Awaited on the next turn; until then, not an unhandled rejection.
       next.catch(() => {});
+      // A turn of the event loop before the consumer works, so that the
+      // read ahead really starts: Node's HTTP client sends a request from
+      // a process.nextTick callback, and those wait until no promise
+      // continuation is left to run. The evaluator works in continuations
+      // (on SQLite its lookups are synchronous too), so without this turn
+      // the catalog's next request left only when the evaluator next
+      // waited for I/O. At 100k entities the unchanged re-run spent most of
+      // its time waiting for pages; with this turn it went from 5.5-6.0 s
+      // to 2.9-3.4 s on SQLite and from 3.8-4.1 s to 3.2-3.4 s on
+      // PostgreSQL, for a page-through of 1.9-2.5 s.
+      await yieldToEventLoop();
       yield current.value;
     }
   } catch (error) {
