@@ -658,6 +658,60 @@ describe.each(storeCases)(
       ).toBe(2500);
     });
 
+    it('writes new and stored results met in one write, with history for the new and the changed', async () => {
+      const at = new Date('2026-11-24T10:00:00Z');
+      const later = new Date('2026-11-24T11:00:00Z');
+      await runWith([result('a'), result('b')], at);
+      const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+      // A new result first: written as they come, the write tries plain
+      // inserts, meets the stored 'a' and merges instead.
+      await stage(
+        runId,
+        [
+          result('c'),
+          result('a', { level: 'Gold', levelRank: 3, resultHash: 'a2' }),
+          result('b', { resultHash: 'b2' }),
+        ],
+        later,
+      );
+
+      await expect(store.commitRun(runId, { at: later })).resolves.toEqual({
+        written: 3,
+        deleted: 0,
+      });
+      const silver = { level: 'Silver', level_rank: 2, score: 66.67 };
+      await expect(history()).resolves.toEqual([
+        {
+          entity_ref: 'component:default/a',
+          ...silver,
+          failing_rules: '|has-runbook|',
+        },
+        {
+          entity_ref: 'component:default/a',
+          level: 'Gold',
+          level_rank: 3,
+          score: 66.67,
+          failing_rules: '|has-runbook|',
+        },
+        {
+          entity_ref: 'component:default/b',
+          ...silver,
+          failing_rules: '|has-runbook|',
+        },
+        {
+          entity_ref: 'component:default/c',
+          ...silver,
+          failing_rules: '|has-runbook|',
+        },
+      ]);
+      const since = async (name: string) =>
+        (await store.getEntityResults(`component:default/${name}`))[0]
+          ?.stateSince;
+      await expect(since('a')).resolves.toEqual(later);
+      await expect(since('b')).resolves.toEqual(at);
+      await expect(since('c')).resolves.toEqual(later);
+    });
+
     it('stages an entity met twice within one call, the later row winning', async () => {
       const at = new Date('2026-11-24T10:00:00Z');
       const runId = await store.createRun({ trigger: 'schedule', scope: {} });
