@@ -155,7 +155,12 @@ export async function writeBenchmarkDoc(
     'catalog once, before the first run. "Heap after GC" is the JavaScript',
     'heap still in use after the run and a full garbage collection: what a',
     'run keeps, as opposed to garbage V8 had not yet collected and memory',
-    'the allocator keeps, which peak RSS also counts.',
+    'the allocator keeps, which peak RSS also counts. Most of a peak at',
+    '100k is such garbage: V8 lets its heap grow to a few times what is',
+    'live before it collects fully, and a longer run gets nearer that bound.',
+    'Measured on 2026-12-06 at 100k on PostgreSQL with a full collection',
+    'forced every 400 ms, the heap in use stayed between 71 and 85 MB through',
+    'every run and peak RSS was 312 MB, against 410-500 MB without.',
     '',
     'The benchmark reports; it fails on nothing.',
   );
