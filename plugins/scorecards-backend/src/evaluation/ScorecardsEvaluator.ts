@@ -184,8 +184,10 @@ const PIPE = '|'.charCodeAt(0);
  * A changed result, waiting to be staged. Built by a constructor, not an
  * object literal: changed results live until their staging write, so V8
  * would tenure a literal's allocation site, and every row after that
- * would go to the old generation as garbage only a full collection frees.
- * It holds its rule results as the text that is stored (and was hashed),
+ * would go to the old generation as garbage only a full collection frees
+ * (at 100k entities, with the rule results likewise built by a
+ * constructor, the first run's peak RSS went from about 530 to about 440
+ * MB). It holds its rule results as the text that is stored (and hashed),
  * not as objects: one string instead of a few dozen objects per row while
  * it waits, and no second encoding when it is written.
  */
