@@ -109,6 +109,16 @@ const PENDING_COLUMNS = ['run_id', ...RESULT_COLUMNS];
 const PENDING_COLUMN_COUNT = PENDING_COLUMNS.length;
 /** PostgreSQL: the temporary table of a run's rows before they are merged. */
 const RUN_BATCH = 'scorecards_run_batch';
+/** The columns a history row is written with. */
+const HISTORY_COLUMNS =
+  'scorecard_id, entity_ref, entity_owner, at, level, level_rank, score, failing_rules';
+
+/** {@link HISTORY_COLUMNS} from a result row `p`, at `timestamp`. */
+function historyValues(timestamp: string): string {
+  return `p.scorecard_id, p.entity_ref, p.entity_owner, ${timestamp},
+    p.level, p.level_rank, p.score, p.failing_rules`;
+}
+
 /** Undoes plain inserts of results that met a stored result. */
 const NEW_ROWS_SAVEPOINT = 'scorecards_new_rows';
 
@@ -760,25 +770,16 @@ export class DatabaseResultStore implements ResultStore {
     runId: number,
     at: Date,
   ): Promise<boolean> {
-    const timestamp = this.dialect.timestampParameter();
-    const atText = toDbTimestamp(at);
-    const columns = RESULT_COLUMNS.join(', ');
+    const statements = this.insertStatements(trx, {
+      from: `${PENDING} p`,
+      where: 'p.run_id = ?',
+      bindings: [runId],
+      at,
+    });
     await trx.raw(`savepoint ${NEW_ROWS_SAVEPOINT}`);
     try {
-      await trx.raw(
-        `insert into ${RESULTS} (${columns}, state_since)
-         select ${columns}, ${timestamp} from ${PENDING}
-         where run_id = ?`,
-        [atText, runId],
-      );
-      await trx.raw(
-        `insert into ${HISTORY} (scorecard_id, entity_ref, entity_owner, at,
-           level, level_rank, score, failing_rules)
-         select scorecard_id, entity_ref, entity_owner, ${timestamp},
-           level, level_rank, score, failing_rules
-         from ${PENDING} where run_id = ?`,
-        [atText, runId],
-      );
+      await statements.insert;
+      await statements.history;
       await trx.raw(`release savepoint ${NEW_ROWS_SAVEPOINT}`);
       return true;
     } catch (error) {
@@ -829,10 +830,8 @@ export class DatabaseResultStore implements ResultStore {
       left join ${RESULTS} r
         on r.scorecard_id = p.scorecard_id and r.entity_ref = p.entity_ref`;
     const history = trx.raw(
-      `insert into ${HISTORY}
-         (scorecard_id, entity_ref, entity_owner, at, level, level_rank, score, failing_rules)
-       select p.scorecard_id, p.entity_ref, p.entity_owner, ${dialect.timestampParameter()},
-         p.level, p.level_rank, p.score, p.failing_rules
+      `insert into ${HISTORY} (${HISTORY_COLUMNS})
+       select ${historyValues(dialect.timestampParameter())}
        ${joinResults}
        where ${source.where} and (${changed})`,
       [at, ...source.bindings],
@@ -851,6 +850,35 @@ export class DatabaseResultStore implements ResultStore {
       [at, ...source.bindings],
     );
     return { history, upsert };
+  }
+
+  /**
+   * The two statements that insert the rows of `from` (aliased `p`,
+   * filtered by `where`) as new results, without comparing them with
+   * current ones: each row's history, and the result (in key order, as the
+   * merge writes them), its state starting at `at`. The insert fails on a
+   * row whose result is stored already.
+   */
+  private insertStatements(
+    trx: Knex.Transaction,
+    source: { from: string; where: string; bindings: number[]; at: Date },
+  ): { history: Knex.Raw; insert: Knex.Raw } {
+    const timestamp = this.dialect.timestampParameter();
+    const at = toDbTimestamp(source.at);
+    const history = trx.raw(
+      `insert into ${HISTORY} (${HISTORY_COLUMNS})
+       select ${historyValues(timestamp)}
+       from ${source.from} where ${source.where}`,
+      [at, ...source.bindings],
+    );
+    const insert = trx.raw(
+      `insert into ${RESULTS} (${RESULT_COLUMNS.join(', ')}, state_since)
+       select ${RESULT_COLUMNS.map(c => `p.${c}`).join(', ')}, ${timestamp}
+       from ${source.from} where ${source.where}
+       order by p.scorecard_id, p.entity_ref`,
+      [at, ...source.bindings],
+    );
+    return { history, insert };
   }
 
   /**
@@ -1007,26 +1035,16 @@ export class DatabaseResultStore implements ResultStore {
    */
   private async insertNewInRun(writer: RunWriter): Promise<boolean> {
     const { trx } = writer;
-    const at = toDbTimestamp(writer.at);
-    const timestamp = this.dialect.timestampParameter();
-    const historyColumns = `scorecard_id, entity_ref, entity_owner, at,
-      level, level_rank, score, failing_rules`;
-    const historyValues = `scorecard_id, entity_ref, entity_owner, ${timestamp},
-      level, level_rank, score, failing_rules`;
-    const columns = RESULT_COLUMNS.join(', ');
-    const insert = trx.raw(
-      `with history as (
-         insert into ${HISTORY} (${historyColumns})
-         select ${historyValues} from ${RUN_BATCH}
-       )
-       insert into ${RESULTS} (${columns}, state_since)
-       select ${columns}, ${timestamp} from ${RUN_BATCH}
-       order by scorecard_id, entity_ref`,
-      [at, at],
-    );
+    const { history, insert } = this.insertStatements(trx, {
+      from: `${RUN_BATCH} p`,
+      where: 'true',
+      bindings: [],
+      at: writer.at,
+    });
     try {
       const [, inserted] = await trx.raw(
         `savepoint ${NEW_ROWS_SAVEPOINT};
+         with history as (${history.toQuery()})
          ${insert.toQuery()};
          release savepoint ${NEW_ROWS_SAVEPOINT};
          truncate ${RUN_BATCH}`,
