@@ -544,17 +544,26 @@ async function main() {
     key =>
       typeof args[key] === 'string' ? [`--${key}`, String(args[key])] : [],
   );
+  const repeat = smoke ? 1 : Number(args.repeat ?? 1);
+  if (!Number.isInteger(repeat) || repeat < 1) {
+    throw new Error(
+      `--repeat must be a whole number of runs, 1 or more; got ${args.repeat}`,
+    );
+  }
   const lines: BenchLine[] = [];
-  for (const db of dbs) {
-    for (const count of counts) {
-      lines.push(
-        ...(await spawnChild(
+  // Run after run over every database and size, so that a slow spell of
+  // the machine falls on one run of each rather than on all runs of one.
+  for (let run = 1; run <= repeat; run++) {
+    for (const db of dbs) {
+      for (const count of counts) {
+        const childLines = await spawnChild(
           db,
           count,
           count === largest && !args['no-api'],
           passThrough,
-        )),
-      );
+        );
+        lines.push(...childLines.map(line => ({ ...line, run })));
+      }
     }
   }
   // A profiled run is slower than an unprofiled one: it writes no doc.
@@ -565,7 +574,7 @@ async function main() {
     args.catalog !== 'memory'
   ) {
     const file = path.resolve(__dirname, '../../../docs/benchmarks.md');
-    await writeBenchmarkDoc(file, lines, { counts, dbs });
+    await writeBenchmarkDoc(file, lines, { counts, dbs, repeat });
     console.error(`Wrote ${file}`);
   }
 }
