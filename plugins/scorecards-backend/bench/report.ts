@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import {
+  Latency,
   medianPeakRss,
   pageThroughRatio,
   Range,
@@ -50,8 +51,6 @@ export interface BenchLine {
   run?: number;
   [key: string]: unknown;
 }
-
-type Latency = { p50Ms: number; p95Ms: number };
 
 function machine() {
   const cpuinfo = fs.existsSync('/proc/cpuinfo')

@@ -65,7 +65,8 @@ function rangeOf(values: number[]): Range {
   return { min: Math.min(...values), max: Math.max(...values) };
 }
 
-type Latency = { p50Ms: number; p95Ms: number };
+/** The p50 and p95 of one kind of API request, in an `api-latency` line. */
+export type Latency = { p50Ms: number; p95Ms: number };
 
 const isLatency = (value: unknown): value is Latency =>
   typeof value === 'object' &&
