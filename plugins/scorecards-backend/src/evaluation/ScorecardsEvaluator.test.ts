@@ -685,7 +685,7 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
-    it("reads the next page's stored hashes while it evaluates a page", async () => {
+    it('evaluates each page as soon as its stored hashes are known', async () => {
       const entities = ['a', 'b', 'c'].map(name => service(name));
       await createEvaluator(entities).evaluator.evaluate({
         trigger: 'schedule',
@@ -716,14 +716,58 @@ describe.each(databases.eachSupportedId())(
       const summary = await evaluator.evaluate({ trigger: 'schedule' });
 
       expect(summary.resultsWritten).toBe(0);
+      // No page waits, prepared, while the page before it is evaluated.
       expect(events).toEqual([
         'look up component:default/a',
-        'look up component:default/b',
         'evaluate a',
-        'look up component:default/c',
+        'look up component:default/b',
         'evaluate b',
+        'look up component:default/c',
         'evaluate c',
       ]);
+    });
+
+    it("lets go of each entity of the catalog's page once its results are computed", async () => {
+      const entities = [service('a'), website, service('b'), service('c')];
+      const catalog = catalogServiceMock({ entities });
+      const queryEntities = catalog.queryEntities.bind(catalog);
+      const pages: Array<Array<Entity | undefined>> = [];
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (...args) => {
+          const response = await queryEntities(...args);
+          pages.push(response.items);
+          return response;
+        });
+      // What the page held when each entity was evaluated.
+      const seen: Record<string, Array<string | undefined>> = {};
+      const compiled = compileScorecard(readiness);
+      const recording = {
+        ...compiled,
+        evaluate(input: Parameters<typeof compiled.evaluate>[0]) {
+          const name = (input.entity.metadata as Entity['metadata']).name;
+          seen[name] = pages[0].map(entity => entity?.metadata.name);
+          return compiled.evaluate(input);
+        },
+      };
+      const { evaluator } = createEvaluator(entities, {
+        catalog,
+        scorecards: [recording],
+        pageSize: 4,
+      });
+
+      const summary = await evaluator.evaluate({ trigger: 'schedule' });
+
+      expect(summary.resultsWritten).toBe(3);
+      // The website, which no scorecard applies to, goes before evaluation;
+      // each service goes once it is evaluated.
+      expect(seen).toEqual({
+        a: ['a', undefined, 'b', 'c'],
+        b: [undefined, undefined, 'b', 'c'],
+        c: [undefined, undefined, undefined, 'c'],
+      });
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toEqual([undefined, undefined, undefined, undefined]);
     });
 
     it('logs a failing fact provider and fails only the rules that need its facts', async () => {

@@ -146,12 +146,35 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
+ * Lets go of entity `e` of a prepared page once its results are computed,
+ * so that it can die young. The page's array is the one the catalog
+ * client returned, still held by the catalog reader until the next page
+ * arrives; emptying its slot releases the entity there too. Entities held
+ * until their whole page was evaluated lived across minor collections and
+ * were moved to the old generation, where they stayed as garbage until a
+ * full collection: at 100k entities, most of the catalog's parsed JSON of
+ * a run. With this and pages evaluated as they come (see `evaluate`),
+ * measured at 100k over 3 interleaved runs each, peak RSS went from
+ * 463-485 MB to 356-389 MB on SQLite and from 398-521 MB to 368-403 MB on
+ * PostgreSQL; SQLite re-runs were also faster, with less to collect.
+ */
+function releaseEntity(prepared: PreparedPage, e: number) {
+  prepared.page[e] = undefined;
+  prepared.inputs[e] = undefined;
+}
+
+/**
  * A page ready for evaluation: result keys[i] is evaluated for entity
  * entityOf[i] with scorecard scorecardOf[i]; `stored` answers with the
  * stored hashes of the keys.
  */
 interface PreparedPage {
-  inputs: EvaluationInput[];
+  /**
+   * The catalog's page. Each entity's slot (and its input's) is emptied once
+   * its results are computed: see {@link releaseEntity}.
+   */
+  page: Array<Entity | undefined>;
+  inputs: Array<EvaluationInput | undefined>;
   /** {@link inputDigest} of each input that has results ('' otherwise). */
   digests: string[];
   entityFacts: EntityFacts[];
@@ -387,12 +410,11 @@ export class ScorecardsEvaluator {
           staging.catch(() => {});
         }
       };
-      const evaluateAndStage = async (prepared: Promise<PreparedPage>) => {
-        const evaluated = await this.evaluatePrepared(
-          await prepared,
-          scorecards,
-          { rollups, context },
-        );
+      const evaluateAndStage = async (prepared: PreparedPage) => {
+        const evaluated = await this.evaluatePrepared(prepared, scorecards, {
+          rollups,
+          context,
+        });
         for (const row of evaluated.rows) {
           unstaged.push(row);
         }
@@ -404,25 +426,22 @@ export class ScorecardsEvaluator {
           await stage();
         }
       };
-      // The page after the one being evaluated: its facts and stored hashes
-      // are read while the page before it is evaluated, so that the
-      // database's answer is there when it is needed.
-      let next: Promise<PreparedPage> | undefined;
+      // Each page is evaluated as soon as its stored hashes are known; the
+      // catalog's next page is read meanwhile. A page is not prepared ahead
+      // of its turn: its entities would then wait, alive, through the whole
+      // evaluation of the page before it, and letting them go once
+      // evaluated (releaseEntity) did not lower the peak then. On
+      // PostgreSQL, preparing ahead overlapped a page's lookup with
+      // evaluating the page before; at 100k entities runs took about as
+      // long without it (the lookup overlaps reading the next page).
       for await (const page of readAhead(this.readEntities(request))) {
         entitiesEvaluated += page.length;
-        const prepared = this.preparePage(page, scorecards, keep, {
-          signal: request.signal,
-          lookUp,
-        });
-        // Awaited when its turn comes; until then, not an unhandled rejection.
-        prepared.catch(() => {});
-        if (next) {
-          await evaluateAndStage(next);
-        }
-        next = prepared;
-      }
-      if (next) {
-        await evaluateAndStage(next);
+        await evaluateAndStage(
+          await this.preparePage(page, scorecards, keep, {
+            signal: request.signal,
+            lookUp,
+          }),
+        );
       }
       await stage();
       if (staging) {
@@ -583,7 +602,8 @@ export class ScorecardsEvaluator {
         : Promise.resolve(new Map<string, StoredFingerprint>());
     // Awaited by evaluatePrepared; until then, not an unhandled rejection.
     stored.catch(() => {});
-    return {
+    const prepared: PreparedPage = {
+      page,
       inputs,
       digests,
       entityFacts,
@@ -592,6 +612,13 @@ export class ScorecardsEvaluator {
       scorecardOf,
       stored,
     };
+    for (let e = 0; e < page.length; e++) {
+      if (digests[e] === '') {
+        // No scorecard applies to it: nothing more to do with it.
+        releaseEntity(prepared, e);
+      }
+    }
+    return prepared;
   }
 
   /**
@@ -620,6 +647,10 @@ export class ScorecardsEvaluator {
     const now = new Date(nowMillis);
     let lastYield = performance.now();
     for (let i = 0; i < keys.length; i++) {
+      // An entity's keys are consecutive: the one before is done.
+      if (i > 0 && entityOf[i] !== entityOf[i - 1]) {
+        releaseEntity(prepared, entityOf[i - 1]);
+      }
       if (performance.now() - lastYield >= YIELD_MS) {
         await yieldToEventLoop();
         lastYield = performance.now();
@@ -642,7 +673,7 @@ export class ScorecardsEvaluator {
         evaluated.reused++;
         continue;
       }
-      const result = scorecard.evaluate(inputs[entityOf[i]]);
+      const result = scorecard.evaluate(inputs[entityOf[i]]!);
       rollups?.addResult(scorecardId, facts, result);
       const ruleResultsText = encodeRuleResults(result.rules);
       const resultHash = hashResult(facts, result, ruleResultsText);
@@ -676,6 +707,7 @@ export class ScorecardsEvaluator {
         ),
       );
     }
+    releaseEntity(prepared, entityOf[keys.length - 1]);
     return evaluated;
   }
 
