@@ -273,7 +273,8 @@ async function measureApi(
 /**
  * Starts a V8 CPU profile of this process when `--cpu-prof-scenario` names
  * the scenario; the returned function stops it and writes the
- * `.cpuprofile` (open it in Chrome DevTools) into `--cpu-prof-dir`.
+ * `.cpuprofile` (open it in Chrome DevTools) into `--cpu-prof-dir`,
+ * created if missing.
  */
 async function profileScenario(
   name: string,
@@ -293,6 +294,7 @@ async function profileScenario(
       dir,
       `scorecards-bench-${options.db}-${options.count}-${name}.cpuprofile`,
     );
+    fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
     console.error(`Wrote ${file}`);
