@@ -712,6 +712,71 @@ describe.each(storeCases)(
       await expect(since('c')).resolves.toEqual(later);
     });
 
+    it('rewrites every column of a stored result, whichever of its sorted columns change', async () => {
+      const at = new Date('2026-11-24T10:00:00Z');
+      const later = new Date('2026-11-24T11:00:00Z');
+      await runWith([result('a'), result('b'), result('c'), result('d')], at);
+      const entity = result('a').entity;
+      const rules: EntityResultRow['rules'] = [
+        { ruleId: 'has-owner', status: 'pass', message: 'owned' },
+        { ruleId: 'has-docs', status: 'fail', message: 'no docs', value: 0 },
+        { ruleId: 'has-runbook', status: 'pass', message: 'runbook' },
+      ];
+      const changes = { rules, updatedAt: later };
+      const rows = [
+        // Facts and messages only: owner, name, level and score as stored.
+        result('a', {
+          ...changes,
+          entity: { ...entity, name: 'a', title: 'A', lifecycle: 'beta' },
+          failingRules: ['has-docs'],
+          rulesPassed: 1,
+          rulesFailed: 2,
+          resultHash: 'a2',
+        }),
+        // A new score and level; owner and name as stored.
+        result('b', {
+          ...changes,
+          entity: { ...entity, name: 'b', type: 'website' },
+          level: 'Gold',
+          levelRank: 3,
+          score: 100,
+          resultHash: 'b2',
+        }),
+        // A new owner.
+        result('c', {
+          ...changes,
+          entity: { ...entity, name: 'c', owner: 'group:default/team-b' },
+          resultHash: 'c2',
+        }),
+        // Unchanged but for the time it was computed.
+        result('d', { updatedAt: later }),
+        // New.
+        result('e', changes),
+      ];
+      await expect(runWith(rows, later)).resolves.toEqual({
+        written: 5,
+        deleted: 0,
+      });
+
+      // A new state for a new level, score or failing rules, and for 'e'.
+      const newState = ['a', 'b', 'e'].map(n => `component:default/${n}`);
+      for (const row of rows) {
+        const stored = await store.getEntityResults(row.entityRef);
+        expect(stored).toEqual([
+          { ...row, stateSince: newState.includes(row.entityRef) ? later : at },
+        ]);
+      }
+      // The sorted columns are found by what they now hold.
+      const byOwner = await knex('scorecards_results')
+        .where({ entity_owner: 'group:default/team-b' })
+        .pluck('entity_ref');
+      expect(byOwner).toEqual(['component:default/c']);
+      const byScore = await knex('scorecards_results')
+        .where({ score: 100, level_rank: 3 })
+        .pluck('entity_ref');
+      expect(byScore).toEqual(['component:default/b']);
+    });
+
     it('stages an entity met twice within one call, the later row winning', async () => {
       const at = new Date('2026-11-24T10:00:00Z');
       const runId = await store.createRun({ trigger: 'schedule', scope: {} });
