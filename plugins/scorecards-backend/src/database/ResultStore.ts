@@ -119,7 +119,7 @@ export interface InputStampUpdate extends ResultKey {
   inputStamp: string;
 }
 
-/** The key of {@link ResultStore.getResultHashes}' answer for a result. */
+/** A result's key as one string, for maps and sets of results. */
 export function resultHashKey(key: ResultKey): string {
   return `${key.scorecardId}\u0000${key.entityRef}`;
 }
@@ -240,9 +240,12 @@ export interface ResultStore {
    */
   scorecardsWithResults(scorecardIds: string[]): Promise<Set<string>>;
   /**
-   * Current result hashes and input stamps, keyed by {@link resultHashKey}.
+   * The current result hash and input stamp of each key, in the keys'
+   * order: undefined where no result is stored.
    */
-  getResultHashes(keys: ResultKey[]): Promise<Map<string, StoredFingerprint>>;
+  getResultHashes(
+    keys: ResultKey[],
+  ): Promise<Array<StoredFingerprint | undefined>>;
   /**
    * Records the input of stored results a run found unchanged: their
    * result is what that input gives. Written at once, not with the run's

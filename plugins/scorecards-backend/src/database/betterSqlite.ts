@@ -22,16 +22,25 @@ export interface PreparedStatement {
   all(params: unknown[]): unknown[];
 }
 
+/** A statement as better-sqlite3 prepares it. */
+interface BetterSqliteStatement extends PreparedStatement {
+  raw(toggle: boolean): BetterSqliteStatement;
+}
+
 /** better-sqlite3's connection, as far as the store uses it. */
 interface BetterSqliteConnection {
-  prepare(sql: string): PreparedStatement;
+  prepare(sql: string): BetterSqliteStatement;
   transaction(fn: () => void): () => void;
 }
 
 /** What {@link withBetterSqlite} hands to its callback. */
 export interface BetterSqlite {
-  /** The statement for `sql`, prepared once per connection. */
-  statement(sql: string): PreparedStatement;
+  /**
+   * The statement for `sql`, prepared once per connection. With `raw`,
+   * `all` answers each row as an array of its values, in the columns'
+   * order, instead of an object.
+   */
+  statement(sql: string, options?: { raw?: boolean }): PreparedStatement;
   /** Runs `fn` in one transaction: committed if it returns, rolled back if it throws. */
   transaction(fn: () => void): void;
 }
@@ -88,14 +97,17 @@ export async function withBetterSqlite<T>(
     }
     const statements = cache;
     return fn({
-      statement(sql) {
-        let statement = statements.get(sql);
+      statement(sql, options) {
+        const raw = options?.raw ?? false;
+        const key = raw ? `raw:${sql}` : sql;
+        let statement = statements.get(key);
         if (statement === undefined) {
           if (statements.size >= MAX_CACHED_STATEMENTS) {
             statements.clear();
           }
-          statement = connection.prepare(sql);
-          statements.set(sql, statement);
+          const prepared = connection.prepare(sql);
+          statement = raw ? prepared.raw(true) : prepared;
+          statements.set(key, statement);
         }
         return statement;
       },

@@ -32,7 +32,6 @@ import {
   ResultStore,
   RunTrigger,
   StoredFingerprint,
-  resultHashKey,
 } from '../database/ResultStore';
 import {
   decodeRuleResults,
@@ -181,7 +180,7 @@ interface PreparedPage {
   keys: ResultKey[];
   entityOf: number[];
   scorecardOf: number[];
-  stored: Promise<Map<string, StoredFingerprint>>;
+  stored: Promise<Array<StoredFingerprint | undefined>>;
 }
 
 /** What the run knows of each scorecard, in the run's order. */
@@ -599,7 +598,7 @@ export class ScorecardsEvaluator {
     const stored =
       keys.length > 0
         ? this.storedHashes(keys, scorecardOf, lookUp)
-        : Promise.resolve(new Map<string, StoredFingerprint>());
+        : Promise.resolve([]);
     // Awaited by evaluatePrepared; until then, not an unhandled rejection.
     stored.catch(() => {});
     const prepared: PreparedPage = {
@@ -660,7 +659,7 @@ export class ScorecardsEvaluator {
       const scorecard = scorecards[s];
       const facts = entityFacts[entityOf[i]];
       const input = `${context.versions[s]}.${digests[entityOf[i]]}`;
-      const storedResult = stored.get(resultHashKey(keys[i]));
+      const storedResult = stored[i];
       const ruleIds = context.ruleIds[s];
       const reusable = reusableStamp(
         this.reuseUnchanged ? storedResult?.inputStamp : undefined,
@@ -711,19 +710,34 @@ export class ScorecardsEvaluator {
     return evaluated;
   }
 
-  /** The stored hashes of the keys whose scorecard has any. */
+  /**
+   * The stored hashes of the keys, in their order; looked up only for the
+   * keys whose scorecard has any.
+   */
   private async storedHashes(
     keys: ResultKey[],
     scorecardOf: number[],
     lookUp: boolean[],
-  ): Promise<Map<string, StoredFingerprint>> {
+  ): Promise<Array<StoredFingerprint | undefined>> {
     if (lookUp.every(Boolean)) {
       return this.options.store.getResultHashes(keys);
     }
-    const asked = keys.filter((_, i) => lookUp[scorecardOf[i]]);
-    return asked.length > 0
-      ? this.options.store.getResultHashes(asked)
-      : new Map();
+    const asked: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      if (lookUp[scorecardOf[i]]) {
+        asked.push(i);
+      }
+    }
+    const stored = new Array<StoredFingerprint | undefined>(keys.length);
+    if (asked.length > 0) {
+      const found = await this.options.store.getResultHashes(
+        asked.map(i => keys[i]),
+      );
+      asked.forEach((i, a) => {
+        stored[i] = found[a];
+      });
+    }
+    return stored;
   }
 
   private async collectFacts(
