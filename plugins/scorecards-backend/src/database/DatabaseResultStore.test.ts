@@ -624,11 +624,14 @@ describe.each(storeCases)(
           entityRef: 'component:default/nope',
         },
         { scorecardId: 'security', entityRef: `component:default/${odd}` },
+        // Asked twice.
+        { scorecardId: 'security', entityRef: 'component:default/both' },
       ]);
       expect(hashes).toEqual([
         { resultHash: 'hs' },
         undefined,
         { resultHash: 'ho' },
+        { resultHash: 'hs' },
       ]);
     });
 

@@ -466,10 +466,14 @@ export class DatabaseResultStore implements ResultStore {
       keyScorecard[k] = s;
       keyRef[k] = r;
     }
-    // The key asked for the scorecard at s and the ref at r: keyAt[s * refs + r].
+    // The first key asked for the scorecard at s and the ref at r:
+    // keyAt[s * refs + r].
     const keyAt = new Int32Array(scorecardIds.length * refs.length).fill(-1);
     for (let k = 0; k < keys.length; k++) {
-      keyAt[keyScorecard[k] * refs.length + keyRef[k]] = k;
+      const at = keyScorecard[k] * refs.length + keyRef[k];
+      if (keyAt[at] < 0) {
+        keyAt[at] = k;
+      }
     }
 
     const hashes = new Array<StoredFingerprint | undefined>(keys.length);
@@ -484,9 +488,19 @@ export class DatabaseResultStore implements ResultStore {
         hashes[k] = { resultHash, inputStamp: inputStamp ?? undefined };
       }
     };
+    // A key asked twice gets the answer of its first time.
+    const answerRepeats = () => {
+      for (let k = 0; k < keys.length; k++) {
+        const first = keyAt[keyScorecard[k] * refs.length + keyRef[k]];
+        if (first !== k) {
+          hashes[k] = hashes[first];
+        }
+      }
+      return hashes;
+    };
     if (this.betterSqlite) {
       await this.getResultHashesPrepared(scorecardIds, refs, found);
-      return hashes;
+      return answerRepeats();
     }
     for (let from = 0; from < refs.length; from += LOOKUP_CHUNK) {
       const refsChunk = refs.slice(from, from + LOOKUP_CHUNK);
@@ -507,7 +521,7 @@ export class DatabaseResultStore implements ResultStore {
         }
       }
     }
-    return hashes;
+    return answerRepeats();
   }
 
   /**
