@@ -45,8 +45,7 @@ export interface BetterSqlite {
   transaction(fn: () => void): void;
 }
 
-// Distinct statements kept per connection; the store uses a handful, plus
-// one per distinct size of a hash lookup.
+// Distinct statements kept per connection; the store uses a handful.
 const MAX_CACHED_STATEMENTS = 64;
 
 const caches = new WeakMap<object, Map<string, PreparedStatement>>();
