@@ -19,7 +19,10 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory, { Knex } from 'knex';
 import { DatabaseResultStore, statisticsStale } from './DatabaseResultStore';
 import { EntityResultRow } from './ResultStore';
 
@@ -106,6 +109,11 @@ describe.each(storeCases)(
   (databaseId, _mode, asTheyCome) => {
     let knex: Knex;
     let store: DatabaseResultStore;
+    // On better-sqlite3, runs stage in a temporary table of the connection.
+    const stagingTable =
+      databaseId === 'SQLITE_3'
+        ? 'temp.scorecards_staged_results'
+        : 'scorecards_pending_results';
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
@@ -115,7 +123,7 @@ describe.each(storeCases)(
     });
 
     beforeEach(async () => {
-      for (const table of TABLES) {
+      for (const table of [...TABLES, stagingTable]) {
         await knex(table).delete();
       }
     });
@@ -189,7 +197,7 @@ describe.each(storeCases)(
         }),
         expect.objectContaining({ entity_ref: 'component:default/b' }),
       ]);
-      expect(await knex('scorecards_pending_results')).toEqual([]);
+      expect(await knex(stagingTable)).toEqual([]);
     });
 
     it("keeps another run's staged results when a run commits", async () => {
@@ -204,7 +212,7 @@ describe.each(storeCases)(
         deleted: 0,
       });
       await expect(
-        knex('scorecards_pending_results').pluck('entity_ref'),
+        knex(stagingTable).pluck('entity_ref'),
       ).resolves.toEqual(asTheyCome ? [] : ['component:default/c']);
       await expect(
         store.getEntityResults('component:default/c'),
@@ -217,7 +225,7 @@ describe.each(storeCases)(
       await expect(
         store.getEntityResults('component:default/c'),
       ).resolves.toEqual([{ ...result('c'), stateSince: at }]);
-      expect(await knex('scorecards_pending_results')).toEqual([]);
+      expect(await knex(stagingTable)).toEqual([]);
     });
 
     it('keeps the state and adds no history when nothing changed', async () => {
@@ -410,7 +418,7 @@ describe.each(storeCases)(
       await expect(
         store.getEntityResults('component:default/a'),
       ).resolves.toEqual([{ ...result('a'), stateSince: at }]);
-      expect(await knex('scorecards_pending_results')).toEqual([]);
+      expect(await knex(stagingTable)).toEqual([]);
       await expect(store.commitRun(runId, { at: new Date() })).resolves.toEqual(
         { written: 0, deleted: 0 },
       );
@@ -449,7 +457,7 @@ describe.each(storeCases)(
       ]);
       expect(runs[2].finishedAt).toBeInstanceOf(Date);
       await expect(
-        knex('scorecards_pending_results').pluck('entity_ref'),
+        knex(stagingTable).pluck('entity_ref'),
       ).resolves.toEqual(['component:default/b']);
       await expect(
         store.failStaleRuns(new Date(Date.now() - 60_000)),
@@ -1185,3 +1193,103 @@ describe.each(storeCases)(
     });
   },
 );
+
+describe('DatabaseResultStore on a SQLite file', () => {
+  let dir: string;
+  let file: string;
+  let knex: Knex;
+  let store: DatabaseResultStore;
+
+  const open = () =>
+    knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: file },
+      useNullAsDefault: true,
+    });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'scorecards-store-'));
+    file = join(dir, 'scorecards.sqlite');
+    knex = open();
+    store = await DatabaseResultStore.create({
+      database: mockServices.database({ knex }),
+    });
+  });
+
+  afterEach(async () => {
+    await knex.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const at = new Date('2026-11-24T10:00:00.000Z');
+
+  it('stages results outside the database file until the run commits', async () => {
+    const runId = await store.createRun({ trigger: 'manual', scope: {} });
+    await store.stageResults(runId, [result('a'), result('b')]);
+
+    // Another connection to the file, as another process would have.
+    const other = open();
+    try {
+      await expect(other('scorecards_pending_results')).resolves.toEqual([]);
+      await expect(
+        knex('temp.scorecards_staged_results').pluck('entity_ref'),
+      ).resolves.toEqual(['component:default/a', 'component:default/b']);
+
+      await expect(store.commitRun(runId, { at })).resolves.toEqual({
+        written: 2,
+        deleted: 0,
+      });
+      await expect(
+        other('scorecards_results').orderBy('entity_ref').pluck('entity_ref'),
+      ).resolves.toEqual(['component:default/a', 'component:default/b']);
+      await expect(knex('temp.scorecards_staged_results')).resolves.toEqual(
+        [],
+      );
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('fails a run whose connection was replaced, which dropped its staged results', async () => {
+    const lost = await store.createRun({ trigger: 'schedule', scope: {} });
+    await store.stageResults(lost, [result('a')]);
+    // Knex's pool closes its connection and opens another.
+    await knex.destroy();
+    knex.initialize();
+
+    await expect(store.commitRun(lost, { at })).rejects.toThrow(
+      `Run ${lost} staged its results on a SQLite connection that has since been closed`,
+    );
+    await store.discardRun(lost);
+    await expect(store.getEntityResults('component:default/a')).resolves.toEqual(
+      [],
+    );
+
+    // The next run, on the new connection, stages and commits.
+    const next = await store.createRun({ trigger: 'schedule', scope: {} });
+    await store.stageResults(next, [result('a')]);
+    await expect(store.commitRun(next, { at })).resolves.toEqual({
+      written: 1,
+      deleted: 0,
+    });
+    await expect(store.getEntityResults('component:default/a')).resolves.toEqual(
+      [{ ...result('a'), stateSince: at }],
+    );
+  });
+
+  it('fails a run whose connection was replaced between two pages', async () => {
+    const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+    await store.stageResults(runId, [result('a')]);
+    await knex.destroy();
+    knex.initialize();
+
+    await expect(store.stageResults(runId, [result('b')])).rejects.toThrow(
+      `Run ${runId} staged its results on a SQLite connection that has since been closed`,
+    );
+    await store.discardRun(runId);
+    await expect(store.commitRun(runId, { at })).resolves.toEqual({
+      written: 0,
+      deleted: 0,
+    });
+  });
+});

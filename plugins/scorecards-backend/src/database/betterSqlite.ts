@@ -31,6 +31,7 @@ interface BetterSqliteStatement extends PreparedStatement {
 interface BetterSqliteConnection {
   prepare(sql: string): BetterSqliteStatement;
   transaction(fn: () => void): () => void;
+  exec(sql: string): unknown;
 }
 
 /** What {@link withBetterSqlite} hands to its callback. */
@@ -43,12 +44,33 @@ export interface BetterSqlite {
   statement(sql: string, options?: { raw?: boolean }): PreparedStatement;
   /** Runs `fn` in one transaction: committed if it returns, rolled back if it throws. */
   transaction(fn: () => void): void;
+  /**
+   * Runs `sql` (statements that answer no rows) on this connection the
+   * first time `key` is asked for on it, and never again on it: for what a
+   * connection holds alone, such as its temporary tables.
+   */
+  once(key: string, sql: string): void;
+  /**
+   * Tells this connection from any other the process opened: a connection
+   * that replaces it in Knex's pool (which holds one) has another id, and
+   * none of its temporary tables.
+   */
+  readonly connectionId: number;
 }
 
 // Distinct statements kept per connection; the store uses a handful.
 const MAX_CACHED_STATEMENTS = 64;
 
-const caches = new WeakMap<object, Map<string, PreparedStatement>>();
+/** What is kept per connection. */
+interface ConnectionState {
+  id: number;
+  statements: Map<string, PreparedStatement>;
+  /** The keys of {@link BetterSqlite.once} done on the connection. */
+  done: Set<string>;
+}
+
+const states = new WeakMap<object, ConnectionState>();
+let lastConnectionId = 0;
 
 function isBetterSqlite(
   connection: unknown,
@@ -89,13 +111,15 @@ export async function withBetterSqlite<T>(
     if (!isBetterSqlite(connection)) {
       throw new Error('The database connection is not better-sqlite3');
     }
-    let cache = caches.get(connection);
-    if (cache === undefined) {
-      cache = new Map();
-      caches.set(connection, cache);
+    let state = states.get(connection);
+    if (state === undefined) {
+      lastConnectionId += 1;
+      state = { id: lastConnectionId, statements: new Map(), done: new Set() };
+      states.set(connection, state);
     }
-    const statements = cache;
+    const { statements, done } = state;
     return fn({
+      connectionId: state.id,
       statement(sql, options) {
         const raw = options?.raw ?? false;
         const key = raw ? `raw:${sql}` : sql;
@@ -112,6 +136,12 @@ export async function withBetterSqlite<T>(
       },
       transaction(body) {
         connection.transaction(body)();
+      },
+      once(key, sql) {
+        if (!done.has(key)) {
+          connection.exec(sql);
+          done.add(key);
+        }
       },
     });
   } finally {
