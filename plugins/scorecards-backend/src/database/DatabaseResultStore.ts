@@ -64,9 +64,9 @@ const PENDING = 'scorecards_pending_results';
  * keeps temporary tables in a file of their own that it never syncs, and
  * drops them with the connection: staged rows need no durability, since a
  * run that did not commit is discarded. At 100k entities, this took a
- * first run's staging from about 2.5 s to 1.9 s (the syncs of every page's
- * transaction), and the database file from 687 MB to 428 MB (the staged
- * rows' pages, which SQLite kept as free pages).
+ * first run's staging from 2.36 s to 1.88 s (the syncs of every page's
+ * transaction; the benchmark's medians), and the database file from 687 MB
+ * to 428 MB (the staged rows' pages, which SQLite kept as free pages).
  */
 const STAGED = 'temp.scorecards_staged_results';
 const STAGED_SQL = `
