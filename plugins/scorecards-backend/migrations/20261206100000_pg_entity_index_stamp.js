@@ -27,7 +27,7 @@ const isPostgres = knex =>
  * run's lookups (for a page of entity refs, the hash and the input stamp
  * of each of their results) read the index alone again. Since the input
  * stamp came (20261205100000_input_stamp.js), every result found fetched
- * its ~1 kB row from the table as well. The stamp and the hash are
+ * its ~1.5 kB row from the table as well. The stamp and the hash are
  * included columns, not keys: nothing searches by them. At 100k entities,
  * over four runs each, a re-run's lookups took 1.1-1.6 s instead of
  * 1.4-2.0 s; a first run took as long within the noise.
