@@ -486,6 +486,8 @@ export class DatabaseResultStore implements ResultStore {
           finished_at: toDbTimestamp(new Date()),
           error: 'interrupted',
         });
+      // On better-sqlite3 too: rows staged there before staging moved to
+      // the connection's temporary table.
       await trx(PENDING).whereIn('run_id', stale).delete();
       if (this.staging !== PENDING) {
         await trx(this.staging).whereIn('run_id', stale).delete();
