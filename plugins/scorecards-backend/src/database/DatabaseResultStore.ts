@@ -26,6 +26,7 @@ import {
   DailyRollups,
   EntityResultRow,
   InputStampUpdate,
+  KeptEntityRefs,
   PruneHistoryResult,
   ROLLUP_ORGANISATION,
   ResultKey,
@@ -1588,7 +1589,7 @@ export class DatabaseResultStore implements ResultStore {
   private async deleteResultsNotKept(
     trx: Knex.Transaction,
     scorecardId: string,
-    options: { keep: ReadonlySet<string>; deleteChunk: number },
+    options: { keep: KeptEntityRefs; deleteChunk: number },
   ): Promise<number> {
     const { keep, deleteChunk } = options;
     // Every kept entity has a stored result by now (CommitRunOptions), so

@@ -153,7 +153,16 @@ export interface CommitRunOptions {
    * store relies on this to skip reading the stored refs when a scorecard
    * has exactly as many results as kept entities.
    */
-  removals?: { keep: ReadonlyMap<string, ReadonlySet<string>> };
+  removals?: { keep: ReadonlyMap<string, KeptEntityRefs> };
+}
+
+/**
+ * The entity refs a commit keeps results of, for one scorecard (a
+ * `ReadonlySet<string>` is one): how many, and whether one is kept.
+ */
+export interface KeptEntityRefs {
+  readonly size: number;
+  has(entityRef: string): boolean;
 }
 
 /** The owner of rollups that cover the whole organisation. */

@@ -439,6 +439,31 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('removes results of entities that left the catalog when the scan met another entity twice', async () => {
+      await createEvaluator([
+        service('a'),
+        service('b'),
+        service('c'),
+      ]).evaluator.evaluate({ trigger: 'schedule' });
+
+      // The catalog changed between pages: `a` comes again on the second
+      // page, and `c` is gone. The scan met three refs for two entities,
+      // as many as the results stored.
+      const summary = await createEvaluator(
+        [service('a'), service('b'), service('a')],
+        { pageSize: 2 },
+      ).evaluator.evaluate({ trigger: 'schedule' });
+
+      expect(summary.resultsDeleted).toBe(1);
+      expect(await store.getEntityResults('component:default/c')).toEqual([]);
+      expect(await store.getEntityResults('component:default/a')).toHaveLength(
+        1,
+      );
+      expect(await store.getEntityResults('component:default/b')).toHaveLength(
+        1,
+      );
+    });
+
     it('drops results of scorecards no longer configured after a complete scan', async () => {
       const retired: ScorecardDefinition = {
         ...readiness,
