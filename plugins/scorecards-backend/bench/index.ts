@@ -434,7 +434,10 @@ async function runChild(
     // stamp differs (see inputStamp.ts): the run evaluates every entity
     // again and, its results coming out the same, rewrites only their
     // stamps. Stamps cleared, as before stamps existed, cost the same.
-    await database.knex('scorecards_results').update({ input_stamp: null });
+    // PostgreSQL keeps them in a table of their own.
+    await database
+      .knex(db === 'sqlite' ? 'scorecards_results' : 'scorecards_result_stamps')
+      .update({ input_stamp: null });
     await scenario('upgrade-rerun');
 
     if (api) {

@@ -114,6 +114,9 @@ describe.each(storeCases)(
       databaseId === 'SQLITE_3'
         ? 'temp.scorecards_staged_results'
         : 'scorecards_pending_results';
+    // PostgreSQL keeps the results' hashes and stamps in a table of their own.
+    const stampsTables =
+      databaseId === 'POSTGRES_15' ? ['scorecards_result_stamps'] : [];
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
@@ -123,7 +126,7 @@ describe.each(storeCases)(
     });
 
     beforeEach(async () => {
-      for (const table of [...TABLES, stagingTable]) {
+      for (const table of [...TABLES, ...stampsTables, stagingTable]) {
         await knex(table).delete();
       }
     });
@@ -211,9 +214,9 @@ describe.each(storeCases)(
         written: 2,
         deleted: 0,
       });
-      await expect(
-        knex(stagingTable).pluck('entity_ref'),
-      ).resolves.toEqual(asTheyCome ? [] : ['component:default/c']);
+      await expect(knex(stagingTable).pluck('entity_ref')).resolves.toEqual(
+        asTheyCome ? [] : ['component:default/c'],
+      );
       await expect(
         store.getEntityResults('component:default/c'),
       ).resolves.toEqual([]);
@@ -348,6 +351,15 @@ describe.each(storeCases)(
         'component:default/a',
         'component:default/b',
       ]);
+      // Nor do the lookups find them: were "b" to come back unchanged, a
+      // run would write its result again instead of counting it stored.
+      await expect(
+        store.getResultHashes([result('a'), result('b'), other('b')]),
+      ).resolves.toEqual([
+        { resultHash: 'hash-a' },
+        undefined,
+        { resultHash: 's-b' },
+      ]);
     });
 
     it('removes results in a run that staged nothing, right after start-up', async () => {
@@ -456,9 +468,9 @@ describe.each(storeCases)(
         [stale, 'failed', 'interrupted'],
       ]);
       expect(runs[2].finishedAt).toBeInstanceOf(Date);
-      await expect(
-        knex(stagingTable).pluck('entity_ref'),
-      ).resolves.toEqual(['component:default/b']);
+      await expect(knex(stagingTable).pluck('entity_ref')).resolves.toEqual([
+        'component:default/b',
+      ]);
       await expect(
         store.failStaleRuns(new Date(Date.now() - 60_000)),
       ).resolves.toBe(0);
@@ -496,14 +508,16 @@ describe.each(storeCases)(
     });
 
     if (databaseId === 'POSTGRES_15') {
-      /** A number PostgreSQL keeps about the results table. */
+      /** A number PostgreSQL keeps about a table (the results by default). */
       const resultsTable = async (
         column: 'reltuples' | 'vacuum_count',
+        table = 'scorecards_results',
       ): Promise<number> => {
         const view =
           column === 'reltuples' ? 'pg_class' : 'pg_stat_user_tables';
         const { rows } = await knex.raw(
-          `select ${column} as value from ${view} where relname = 'scorecards_results'`,
+          `select ${column} as value from ${view} where relname = ?`,
+          [table],
         );
         return Number(rows[0].value);
       };
@@ -517,10 +531,20 @@ describe.each(storeCases)(
         // Counted by the vacuum (analyze) the commit ran: without it, the
         // table would still look empty or never analyzed to the planner.
         await expect(reltuples()).resolves.toBe(5_000);
+        // Likewise the stamps, which the lookups read.
+        await expect(
+          resultsTable('reltuples', 'scorecards_result_stamps'),
+        ).resolves.toBe(5_000);
       });
 
-      it('vacuums the results after a commit that follows many restamped results', async () => {
-        const vacuums = () => resultsTable('vacuum_count');
+      it('vacuums the stamps, not the results, after a commit that follows many restamped results', async () => {
+        const vacuums = async () => ({
+          results: await resultsTable('vacuum_count'),
+          stamps: await resultsTable(
+            'vacuum_count',
+            'scorecards_result_stamps',
+          ),
+        });
         const rows = Array.from({ length: 5_000 }, (_, i) =>
           result(`restamp-${i}`),
         );
@@ -536,12 +560,50 @@ describe.each(storeCases)(
           })),
         );
 
-        // A run that changed no result, after restamping every one.
+        // A run that changed no result, after restamping every one: the
+        // restamps changed only the stamps.
         await runWith([], new Date('2026-11-24T11:00:00Z'));
-        await expect(vacuums()).resolves.toBe(afterBulk + 1);
+        const afterRestamps = {
+          results: afterBulk.results,
+          stamps: afterBulk.stamps + 1,
+        };
+        await expect(vacuums()).resolves.toEqual(afterRestamps);
         // The count starts again: the next quiet run does not vacuum.
         await runWith([], new Date('2026-11-24T12:00:00Z'));
-        await expect(vacuums()).resolves.toBe(afterBulk + 1);
+        await expect(vacuums()).resolves.toEqual(afterRestamps);
+      });
+    }
+
+    if (databaseId === 'POSTGRES_15') {
+      it('restamps a result without writing a new version of its row', async () => {
+        await runWith(
+          [result('a', { inputStamp: 'v.a1|||p|Gold' })],
+          new Date('2026-11-24T10:00:00Z'),
+        );
+        // The row's version: a new one for every update of the row.
+        const version = async () => {
+          const { rows } = await knex.raw(
+            `select xmin::text as xmin, ctid::text as ctid
+             from scorecards_results where entity_ref = ?`,
+            ['component:default/a'],
+          );
+          return rows[0];
+        };
+        const before = await version();
+
+        await store.updateInputStamps([
+          {
+            scorecardId: 'production-readiness',
+            entityRef: 'component:default/a',
+            resultHash: 'hash-a',
+            inputStamp: 'v.a2|||p|Gold',
+          },
+        ]);
+
+        await expect(store.getResultHashes([result('a')])).resolves.toEqual([
+          { resultHash: 'hash-a', inputStamp: 'v.a2|||p|Gold' },
+        ]);
+        await expect(version()).resolves.toEqual(before);
       });
     }
 
@@ -908,7 +970,7 @@ describe.each(storeCases)(
           await store.commitRun(runId, { at: later });
 
           await expect(
-            knex('scorecards_results')
+            knex('scorecards_result_stamps')
               .orderBy('entity_ref')
               .select('entity_ref', 'result_hash', 'input_stamp'),
           ).resolves.toEqual([
@@ -1189,7 +1251,16 @@ describe.each(storeCases)(
         'production-readiness',
         'security',
       ]);
+      await expect(
+        store.getResultHashes([
+          result('a', { scorecardId: 'retired' }),
+          result('a', { scorecardId: 'security' }),
+        ]),
+      ).resolves.toEqual([undefined, { resultHash: 'hash-a' }]);
       await expect(store.deleteScorecardsExcept([])).resolves.toBe(2);
+      await expect(
+        store.getResultHashes([result('a', { scorecardId: 'security' })]),
+      ).resolves.toEqual([undefined]);
     });
   },
 );
@@ -1242,9 +1313,7 @@ describe('DatabaseResultStore on a SQLite file', () => {
       await expect(
         other('scorecards_results').orderBy('entity_ref').pluck('entity_ref'),
       ).resolves.toEqual(['component:default/a', 'component:default/b']);
-      await expect(knex('temp.scorecards_staged_results')).resolves.toEqual(
-        [],
-      );
+      await expect(knex('temp.scorecards_staged_results')).resolves.toEqual([]);
     } finally {
       await other.destroy();
     }
@@ -1261,9 +1330,9 @@ describe('DatabaseResultStore on a SQLite file', () => {
       `Run ${lost} staged its results on a SQLite connection that has since been closed`,
     );
     await store.discardRun(lost);
-    await expect(store.getEntityResults('component:default/a')).resolves.toEqual(
-      [],
-    );
+    await expect(
+      store.getEntityResults('component:default/a'),
+    ).resolves.toEqual([]);
 
     // The next run, on the new connection, stages and commits.
     const next = await store.createRun({ trigger: 'schedule', scope: {} });
@@ -1272,9 +1341,9 @@ describe('DatabaseResultStore on a SQLite file', () => {
       written: 1,
       deleted: 0,
     });
-    await expect(store.getEntityResults('component:default/a')).resolves.toEqual(
-      [{ ...result('a'), stateSince: at }],
-    );
+    await expect(
+      store.getEntityResults('component:default/a'),
+    ).resolves.toEqual([{ ...result('a'), stateSince: at }]);
   });
 
   it('fails a run whose connection was replaced between two pages', async () => {

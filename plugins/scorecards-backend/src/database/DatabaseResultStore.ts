@@ -76,6 +76,15 @@ const STAGED_SQL = `
   create unique index if not exists temp.scorecards_staged_results_key
     on scorecards_staged_results (run_id, scorecard_id, entity_ref);`;
 const HISTORY = 'scorecards_history';
+/**
+ * PostgreSQL: each result's hash and input stamp, which a run's lookups
+ * read and its restamps update, so that a restamp does not rewrite the
+ * result's row and its entries in every index (see the migration
+ * `20261207000000_pg_result_stamps.js`). Written with the results, in the
+ * same statement or transaction, and deleted with them.
+ */
+const STAMPS = 'scorecards_result_stamps';
+const STAMP_COLUMNS = 'entity_ref, scorecard_id, result_hash, input_stamp';
 const DAILY = 'scorecards_daily';
 const DAILY_RULES = 'scorecards_daily_rules';
 
@@ -151,6 +160,20 @@ interface MergeSource {
   where: string;
   bindings: number[];
   at: Date;
+}
+
+/**
+ * The `with` clause of data-modifying statements that run with the
+ * statement it precedes, leaving out those absent.
+ */
+function withClause(statements: Record<string, Knex.Raw | undefined>): string {
+  const parts: string[] = [];
+  for (const [name, statement] of Object.entries(statements)) {
+    if (statement) {
+      parts.push(`${name} as (${statement.toQuery()})`);
+    }
+  }
+  return parts.length > 0 ? `with ${parts.join(', ')}` : '';
 }
 
 /** Undoes plain inserts of results that met a stored result. */
@@ -360,11 +383,13 @@ export class DatabaseResultStore implements ResultStore {
   readonly queries: ResultQueries;
 
   /**
-   * PostgreSQL: results whose input stamp was updated since the last
-   * commit. An update leaves a dead row version behind like any write: the
-   * first run after an upgrade restamps every result (182k at 100k
-   * entities), and without a vacuum the next run's lookups and commit took
-   * 3.5 s and 1.8 s; with it (at that commit), 2.4 s and 0.06 s.
+   * PostgreSQL: stamps updated since the last commit. An update leaves a
+   * dead row version behind like any write: the first run after an upgrade
+   * restamps every result (182k at 100k entities), and without a vacuum the
+   * next run's lookups and commit took 3.5 s and 1.8 s; with it (at that
+   * commit), 2.4 s and 0.06 s (measured when the stamps were in the
+   * results; restamps now change only STAMPS, and only it is vacuumed
+   * then).
    */
   private rowsRestamped = 0;
 
@@ -574,10 +599,9 @@ export class DatabaseResultStore implements ResultStore {
     }
     for (let from = 0; from < refs.length; from += LOOKUP_CHUNK) {
       const refsChunk = refs.slice(from, from + LOOKUP_CHUNK);
-      const query = this.db<ResultRow>(RESULTS).whereIn(
-        'scorecard_id',
-        scorecardIds,
-      );
+      const query = this.db<ResultRow>(
+        this.dialect.engine === 'pg' ? STAMPS : RESULTS,
+      ).whereIn('scorecard_id', scorecardIds);
       // PostgreSQL: one array parameter instead of one per ref.
       const rows = await (this.dialect.engine === 'pg'
         ? query.whereRaw('entity_ref = ANY(?)', [refsChunk])
@@ -638,10 +662,11 @@ export class DatabaseResultStore implements ResultStore {
       return;
     }
     if (this.dialect.engine === 'pg') {
-      // One statement per chunk, the values as four array parameters. Rows
-      // another transaction holds are skipped, not waited for: a running run
-      // holds the results it wrote until it commits (see `writeInRun`), and
-      // that run may be this one, asking to stamp an entity it met twice.
+      // One statement per chunk, the values as four array parameters, on
+      // the narrow stamps (see STAMPS). Rows another transaction holds are
+      // skipped, not waited for: a running run holds the results it wrote
+      // until it commits (see `writeInRun`), and that run may be this one,
+      // asking to stamp an entity it met twice.
       for (const part of chunk(stamps, STAMP_CHUNK)) {
         const updated = await this.db.raw(
           `with v as (
@@ -649,13 +674,13 @@ export class DatabaseResultStore implements ResultStore {
                as v(scorecard_id, entity_ref, result_hash, input_stamp)
            ), free as (
              select r.scorecard_id, r.entity_ref, v.input_stamp
-             from ${RESULTS} r
+             from ${STAMPS} r
              join v on r.scorecard_id = v.scorecard_id
                and r.entity_ref = v.entity_ref
                and r.result_hash = v.result_hash
              for update of r skip locked
            )
-           update ${RESULTS} r set input_stamp = free.input_stamp
+           update ${STAMPS} r set input_stamp = free.input_stamp
            from free
            where r.scorecard_id = free.scorecard_id
              and r.entity_ref = free.entity_ref`,
@@ -892,6 +917,7 @@ export class DatabaseResultStore implements ResultStore {
           } else {
             await merge.upsert;
           }
+          await merge.stamps;
         }
         const written = await this.deletePending(trx, runId);
         const deleted = await this.deleteRemovals(trx, options, deleteChunk);
@@ -900,7 +926,11 @@ export class DatabaseResultStore implements ResultStore {
     }
     const restamped = this.rowsRestamped;
     this.rowsRestamped = 0;
-    await this.refreshStatistics(outcome.written + outcome.deleted + restamped);
+    const written = outcome.written + outcome.deleted;
+    await this.refreshStatistics({
+      results: written,
+      stamps: written + restamped,
+    });
     return outcome;
   }
 
@@ -930,6 +960,7 @@ export class DatabaseResultStore implements ResultStore {
     try {
       await statements.insert;
       await statements.history;
+      await statements.stamps;
       await trx.raw(`release savepoint ${NEW_ROWS_SAVEPOINT}`);
       return true;
     } catch (error) {
@@ -958,16 +989,17 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   /**
-   * The two statements that make the rows of `from` (aliased `p`, filtered
-   * by `where`) current: the first records history for those whose level,
+   * The statements that make the rows of `from` (aliased `p`, filtered by
+   * `where`) current: the first records history for those whose level,
    * score or failing rules differ from their current result, the second
    * upserts them. The first must run before the second, or with it in one
-   * statement: it compares with the results as they were.
+   * statement: it compares with the results as they were. On PostgreSQL,
+   * a third upserts their stamps (see STAMPS).
    */
   private mergeStatements(
     trx: Knex.Transaction,
     source: MergeSource,
-  ): { history: Knex.Raw; upsert: Knex.Raw } {
+  ): { history: Knex.Raw; upsert: Knex.Raw; stamps?: Knex.Raw } {
     const { dialect } = this;
     const { changed, joinResults } = this.mergeParts(source);
     const history = trx.raw(
@@ -977,7 +1009,39 @@ export class DatabaseResultStore implements ResultStore {
        where ${source.where} and (${changed})`,
       [toDbTimestamp(source.at), ...source.bindings],
     );
-    return { history, upsert: this.upsertStatement(trx, source) };
+    return {
+      history,
+      upsert: this.upsertStatement(trx, source),
+      stamps: this.stampsStatement(trx, source, { upsert: true }),
+    };
+  }
+
+  /**
+   * PostgreSQL: the statement that writes the stamps of the rows of
+   * `source` (see STAMPS), inserting them, or upserting them when
+   * `upsert`; elsewhere none, the stamps being in the results.
+   */
+  private stampsStatement(
+    trx: Knex.Transaction,
+    source: MergeSource,
+    options: { upsert: boolean },
+  ): Knex.Raw | undefined {
+    if (this.dialect.engine !== 'pg') {
+      return undefined;
+    }
+    return trx.raw(
+      `insert into ${STAMPS} (${STAMP_COLUMNS})
+       select p.entity_ref, p.scorecard_id, p.result_hash, p.input_stamp
+       from ${source.from} where ${source.where}
+       ${
+         options.upsert
+           ? `on conflict (entity_ref, scorecard_id) do update set
+                result_hash = excluded.result_hash,
+                input_stamp = excluded.input_stamp`
+           : 'order by p.entity_ref, p.scorecard_id'
+       }`,
+      source.bindings,
+    );
   }
 
   /**
@@ -1074,16 +1138,16 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   /**
-   * The two statements that insert the rows of `from` (aliased `p`,
-   * filtered by `where`) as new results, without comparing them with
-   * current ones: each row's history, and the result (in key order, as the
-   * merge writes them), its state starting at `at`. The insert fails on a
-   * row whose result is stored already.
+   * The statements that insert the rows of `from` (aliased `p`, filtered
+   * by `where`) as new results, without comparing them with current ones:
+   * each row's history, and the result (in key order, as the merge writes
+   * them), its state starting at `at`; on PostgreSQL also its stamp. The
+   * insert fails on a row whose result is stored already.
    */
   private insertStatements(
     trx: Knex.Transaction,
     source: MergeSource,
-  ): { history: Knex.Raw; insert: Knex.Raw } {
+  ): { history: Knex.Raw; insert: Knex.Raw; stamps?: Knex.Raw } {
     const timestamp = this.dialect.timestampParameter();
     const at = toDbTimestamp(source.at);
     const history = trx.raw(
@@ -1099,7 +1163,11 @@ export class DatabaseResultStore implements ResultStore {
        order by p.scorecard_id, p.entity_ref`,
       [at, ...source.bindings],
     );
-    return { history, insert };
+    return {
+      history,
+      insert,
+      stamps: this.stampsStatement(trx, source, { upsert: false }),
+    };
   }
 
   /**
@@ -1227,12 +1295,13 @@ export class DatabaseResultStore implements ResultStore {
       bindings: [],
       at: writer.at,
     });
-    // One round trip: the history and the upsert in one statement (both
-    // read the results as they were before it), then emptying the batch.
+    // One round trip: the history, the stamps and the upsert in one
+    // statement (the history reads the results as they were before it),
+    // then emptying the batch.
     // The database waits for each answer to be read, and this process
     // reads it only between the slices of evaluation it is busy with.
     const [merged] = await trx.raw(
-      `with history as (${merge.history.toQuery()})
+      `${withClause({ history: merge.history, stamps: merge.stamps })}
        ${merge.upsert.toQuery()};
        truncate ${RUN_BATCH}`,
     );
@@ -1256,7 +1325,7 @@ export class DatabaseResultStore implements ResultStore {
    */
   private async insertNewInRun(writer: RunWriter): Promise<boolean> {
     const { trx } = writer;
-    const { history, insert } = this.insertStatements(trx, {
+    const { history, insert, stamps } = this.insertStatements(trx, {
       from: `${RUN_BATCH} p`,
       where: 'true',
       bindings: [],
@@ -1265,7 +1334,7 @@ export class DatabaseResultStore implements ResultStore {
     try {
       const [, inserted] = await trx.raw(
         `savepoint ${NEW_ROWS_SAVEPOINT};
-         with history as (${history.toQuery()})
+         ${withClause({ history, stamps })}
          ${insert.toQuery()};
          release savepoint ${NEW_ROWS_SAVEPOINT};
          truncate ${RUN_BATCH}`,
@@ -1334,23 +1403,40 @@ export class DatabaseResultStore implements ResultStore {
    * PostgreSQL plans the per-page hash lookups from table statistics; right
    * after a bulk write they are stale and the planner scans a whole
    * scorecard per lookup (seconds per page at 100k entities). Autovacuum
-   * catches up only later, so large commits vacuum and analyze the table at
-   * once. The vacuum marks the rewritten pages all-visible, so the lookups
-   * read the covering entity index alone: at 100k entities a page's lookup
-   * went from about 7 ms to 1 ms. A commit that changed a small share of
-   * the rows leaves the statistics right and skips this (see
-   * {@link statisticsStale}).
+   * catches up only later, so large commits vacuum and analyze the results
+   * and their stamps (which the lookups read) at once: at 100k entities a
+   * page's lookup went from about 7 ms to 1 ms. A commit that changed a
+   * small share of the rows leaves the statistics right and skips this
+   * (see {@link statisticsStale}).
    */
-  private async refreshStatistics(rowsChanged: number) {
-    if (this.dialect.engine !== 'pg' || rowsChanged < ANALYZE_THRESHOLD) {
+  private async refreshStatistics(rowsChanged: {
+    /** Results written or deleted. */
+    results: number;
+    /** Stamps written, deleted or updated (restamps change only these). */
+    stamps: number;
+  }) {
+    if (
+      this.dialect.engine !== 'pg' ||
+      rowsChanged.stamps < ANALYZE_THRESHOLD
+    ) {
       return;
     }
+    const counted = `(select reltuples from pg_class
+      where oid = cast(? as regclass))`;
     const { rows } = await this.db.raw(
-      `select reltuples from pg_class where oid = cast(? as regclass)`,
-      [RESULTS],
+      `select ${counted} as results, ${counted} as stamps`,
+      [RESULTS, STAMPS],
     );
-    if (statisticsStale(rowsChanged, Number(rows[0]?.reltuples ?? -1))) {
-      await this.db.raw(`vacuum (analyze) ${RESULTS}`);
+    const stale = [
+      [RESULTS, rowsChanged.results, rows[0]?.results],
+      [STAMPS, rowsChanged.stamps, rows[0]?.stamps],
+    ]
+      .filter(([, changed, count]) =>
+        statisticsStale(Number(changed), Number(count ?? -1)),
+      )
+      .map(([table]) => table);
+    if (stale.length > 0) {
+      await this.db.raw(`vacuum (analyze) ${stale.join(', ')}`);
     }
   }
 
@@ -1381,7 +1467,13 @@ export class DatabaseResultStore implements ResultStore {
     if (gone.length === 0) {
       return 0;
     }
-    return this.db(RESULTS).whereIn('scorecard_id', gone).delete();
+    if (this.dialect.engine !== 'pg') {
+      return this.db(RESULTS).whereIn('scorecard_id', gone).delete();
+    }
+    return this.db.transaction(async (trx): Promise<number> => {
+      await trx(STAMPS).whereIn('scorecard_id', gone).delete();
+      return trx(RESULTS).whereIn('scorecard_id', gone).delete();
+    });
   }
 
   /**
@@ -1615,6 +1707,12 @@ export class DatabaseResultStore implements ResultStore {
           .where({ scorecard_id: scorecardId })
           .whereIn('entity_ref', goneChunk)
           .delete();
+        if (this.dialect.engine === 'pg') {
+          await trx(STAMPS)
+            .where({ scorecard_id: scorecardId })
+            .whereIn('entity_ref', goneChunk)
+            .delete();
+        }
       }
       if (refs.length < REMOVAL_PAGE) {
         return deleted;

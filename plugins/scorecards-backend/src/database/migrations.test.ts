@@ -126,16 +126,11 @@ describe('migrations', () => {
       );
 
       // SQLite's index by entity ref leaves out the result hash, which
-      // every changed result would rewrite; PostgreSQL's holds all that a
-      // run's lookup reads; MySQL's the hash.
+      // every changed result would rewrite; PostgreSQL's only the key, its
+      // lookups reading the stamps' table; MySQL's the hash.
       const entityIndex: Record<string, string[]> = {
         SQLITE: ['entity_ref'],
-        POSTGRES: [
-          'entity_ref',
-          'scorecard_id',
-          'result_hash (included)',
-          'input_stamp (included)',
-        ],
+        POSTGRES: ['entity_ref', 'scorecard_id'],
         MYSQL: ['entity_ref', 'scorecard_id', 'result_hash'],
       };
       await expect(entityIndexColumns(knex, databaseId)).resolves.toEqual(
@@ -229,6 +224,89 @@ describe('the compact rule results migration', () => {
         );
       }
       await knex.migrate.latest({ directory: migrationsDir });
+    },
+  );
+});
+
+describe('the result stamps migration', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'moves the stamps to their own table and back on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseResultStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const at = new Date('2026-12-07T10:00:00Z');
+      const row = (name: string, inputStamp?: string): EntityResultRow => ({
+        scorecardId: 'a',
+        entityRef: `component:default/${name}`,
+        entity: {
+          kind: 'Component',
+          namespace: 'default',
+          name,
+          owner: 'group:default/team-a',
+        },
+        level: 'Bronze',
+        levelRank: 1,
+        score: 50,
+        rulesPassed: 1,
+        rulesFailed: 1,
+        failingRules: ['tags'],
+        rules: [],
+        resultHash: `hash-${name}`,
+        inputStamp,
+        updatedAt: at,
+      });
+      const runId = await store.createRun({ trigger: 'schedule', scope: {} });
+      await store.stageResults(runId, [row('x', 'v.x1'), row('y')], { at });
+      await store.commitRun(runId, { at });
+      // Restamped after it was written: only in the stamps' table.
+      await store.updateInputStamps([
+        {
+          scorecardId: 'a',
+          entityRef: 'component:default/x',
+          resultHash: 'hash-x',
+          inputStamp: 'v.x2',
+        },
+      ]);
+      const inResults = () =>
+        knex('scorecards_results').orderBy('entity_ref').pluck('input_stamp');
+      await expect(inResults()).resolves.toEqual(['v.x1', null]);
+
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261207000000_pg_result_stamps.js',
+      });
+      await expect(
+        knex.schema.hasTable('scorecards_result_stamps'),
+      ).resolves.toBe(false);
+      await expect(inResults()).resolves.toEqual(['v.x2', null]);
+
+      // Up again, from the results.
+      await knex.migrate.latest({ directory: migrationsDir });
+      await expect(
+        knex('scorecards_result_stamps')
+          .orderBy('entity_ref')
+          .select('entity_ref', 'result_hash', 'input_stamp'),
+      ).resolves.toEqual([
+        {
+          entity_ref: 'component:default/x',
+          result_hash: 'hash-x',
+          input_stamp: 'v.x2',
+        },
+        {
+          entity_ref: 'component:default/y',
+          result_hash: 'hash-y',
+          input_stamp: null,
+        },
+      ]);
+      await expect(
+        store.getResultHashes([
+          { scorecardId: 'a', entityRef: 'component:default/x' },
+        ]),
+      ).resolves.toEqual([{ resultHash: 'hash-x', inputStamp: 'v.x2' }]);
     },
   );
 });
