@@ -1691,6 +1691,20 @@ export class DatabaseResultStore implements ResultStore {
     const [{ count }] = await trx(RESULTS)
       .where({ scorecard_id: scorecardId })
       .count({ count: '*' });
+    if (this.dialect.engine === 'pg' && Number(count) < keep.size) {
+      // A kept entity has no result, yet the run counted it stored: only a
+      // stamp left without its result does that, when a replica of an
+      // earlier version (which knows no stamps) removed the result during
+      // a rolling upgrade. Without the stamp, the next run writes it again.
+      await trx.raw(
+        `delete from ${STAMPS} s
+         where s.scorecard_id = ? and not exists (
+           select 1 from ${RESULTS} r
+           where r.scorecard_id = s.scorecard_id
+             and r.entity_ref = s.entity_ref)`,
+        [scorecardId],
+      );
+    }
     if (Number(count) === keep.size) {
       return 0;
     }
