@@ -434,9 +434,8 @@ async function runChild(
     // stamp differs (see inputStamp.ts): the run evaluates every entity
     // again and, its results coming out the same, rewrites only their
     // stamps. Stamps cleared, as before stamps existed, cost the same.
-    // PostgreSQL keeps them in a table of their own.
     await database
-      .knex(db === 'sqlite' ? 'scorecards_results' : 'scorecards_result_stamps')
+      .knex('scorecards_result_stamps')
       .update({ input_stamp: null });
     await scenario('upgrade-rerun');
 

@@ -47,7 +47,7 @@ const isPostgres = knex =>
  * `scorecards_results.input_stamp` is no longer read on PostgreSQL: it
  * keeps the stamp its result was written with. The index by entity ref
  * goes back to the plain key it needs for reading an entity's results.
- * SQLite updates a row in place and MySQL keeps its stamps in the results.
+ * SQLite and MySQL get the same table in `20261207100000_result_stamps.js`.
  *
  * @param {import('knex').Knex} knex
  */

@@ -36,6 +36,7 @@ const TABLES = [
   'scorecards_history',
   'scorecards_pending_results',
   'scorecards_results',
+  'scorecards_result_stamps',
   'scorecards_runs',
 ];
 
@@ -114,9 +115,6 @@ describe.each(storeCases)(
       databaseId === 'SQLITE_3'
         ? 'temp.scorecards_staged_results'
         : 'scorecards_pending_results';
-    // PostgreSQL keeps the results' hashes and stamps in a table of their own.
-    const stampsTables =
-      databaseId === 'POSTGRES_15' ? ['scorecards_result_stamps'] : [];
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
@@ -126,7 +124,7 @@ describe.each(storeCases)(
     });
 
     beforeEach(async () => {
-      for (const table of [...TABLES, ...stampsTables, stagingTable]) {
+      for (const table of [...TABLES, stagingTable]) {
         await knex(table).delete();
       }
     });

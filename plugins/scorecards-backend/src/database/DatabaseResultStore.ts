@@ -77,10 +77,11 @@ const STAGED_SQL = `
     on scorecards_staged_results (run_id, scorecard_id, entity_ref);`;
 const HISTORY = 'scorecards_history';
 /**
- * PostgreSQL: each result's hash and input stamp, which a run's lookups
- * read and its restamps update, so that a restamp does not rewrite the
- * result's row and its entries in every index (see the migration
- * `20261207000000_pg_result_stamps.js`). Written with the results, in the
+ * Each result's hash and input stamp, which a run's lookups read and its
+ * restamps update: a narrow row, so that a restamp does not rewrite the
+ * result's ~1.3 kB row (on PostgreSQL, also its entries in every index),
+ * and a lookup reads one small key (see the migration
+ * `20261207000000_pg_result_stamps.js` and `20261207100000_result_stamps.js`). Written with the results, in the
  * same statement or transaction, and deleted with them.
  */
 const STAMPS = 'scorecards_result_stamps';
@@ -164,16 +165,12 @@ interface MergeSource {
 
 /**
  * The `with` clause of data-modifying statements that run with the
- * statement it precedes, leaving out those absent.
+ * statement it precedes.
  */
-function withClause(statements: Record<string, Knex.Raw | undefined>): string {
-  const parts: string[] = [];
-  for (const [name, statement] of Object.entries(statements)) {
-    if (statement) {
-      parts.push(`${name} as (${statement.toQuery()})`);
-    }
-  }
-  return parts.length > 0 ? `with ${parts.join(', ')}` : '';
+function withClause(statements: Record<string, Knex.Raw>): string {
+  return `with ${Object.entries(statements)
+    .map(([name, statement]) => `${name} as (${statement.toQuery()})`)
+    .join(', ')}`;
 }
 
 /** Undoes plain inserts of results that met a stored result. */
@@ -599,9 +596,10 @@ export class DatabaseResultStore implements ResultStore {
     }
     for (let from = 0; from < refs.length; from += LOOKUP_CHUNK) {
       const refsChunk = refs.slice(from, from + LOOKUP_CHUNK);
-      const query = this.db<ResultRow>(
-        this.dialect.engine === 'pg' ? STAMPS : RESULTS,
-      ).whereIn('scorecard_id', scorecardIds);
+      const query = this.db<ResultRow>(STAMPS).whereIn(
+        'scorecard_id',
+        scorecardIds,
+      );
       // PostgreSQL: one array parameter instead of one per ref.
       const rows = await (this.dialect.engine === 'pg'
         ? query.whereRaw('entity_ref = ANY(?)', [refsChunk])
@@ -640,7 +638,7 @@ export class DatabaseResultStore implements ResultStore {
     const sql = `select s.key, e.key, r.result_hash, r.input_stamp
       from json_each(?) s
       cross join json_each(?) e
-      cross join ${RESULTS} r
+      cross join ${STAMPS} r
       where r.scorecard_id = s.value and r.entity_ref = e.value`;
     const scorecardsJson = JSON.stringify(scorecardIds);
     await withBetterSqlite(this.db, sqlite => {
@@ -695,7 +693,7 @@ export class DatabaseResultStore implements ResultStore {
       }
       return;
     }
-    const sql = `update ${RESULTS} set input_stamp = ?
+    const sql = `update ${STAMPS} set input_stamp = ?
       where scorecard_id = ? and entity_ref = ? and result_hash = ?`;
     const values = (u: InputStampUpdate) => [
       u.inputStamp,
@@ -993,13 +991,13 @@ export class DatabaseResultStore implements ResultStore {
    * `where`) current: the first records history for those whose level,
    * score or failing rules differ from their current result, the second
    * upserts them. The first must run before the second, or with it in one
-   * statement: it compares with the results as they were. On PostgreSQL,
-   * a third upserts their stamps (see STAMPS).
+   * statement: it compares with the results as they were. A third upserts
+   * their stamps (see STAMPS).
    */
   private mergeStatements(
     trx: Knex.Transaction,
     source: MergeSource,
-  ): { history: Knex.Raw; upsert: Knex.Raw; stamps?: Knex.Raw } {
+  ): { history: Knex.Raw; upsert: Knex.Raw; stamps: Knex.Raw } {
     const { dialect } = this;
     const { changed, joinResults } = this.mergeParts(source);
     const history = trx.raw(
@@ -1017,28 +1015,29 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   /**
-   * PostgreSQL: the statement that writes the stamps of the rows of
-   * `source` (see STAMPS), inserting them, or upserting them when
-   * `upsert`; elsewhere none, the stamps being in the results.
+   * The statement that writes the stamps of the rows of `source` (see
+   * STAMPS): inserts them, in key order, or upserts them when `upsert`.
    */
   private stampsStatement(
     trx: Knex.Transaction,
     source: MergeSource,
     options: { upsert: boolean },
-  ): Knex.Raw | undefined {
-    if (this.dialect.engine !== 'pg') {
-      return undefined;
-    }
+  ): Knex.Raw {
     return trx.raw(
       `insert into ${STAMPS} (${STAMP_COLUMNS})
        select p.entity_ref, p.scorecard_id, p.result_hash, p.input_stamp
        from ${source.from} where ${source.where}
        ${
          options.upsert
-           ? `on conflict (entity_ref, scorecard_id) do update set
-                result_hash = excluded.result_hash,
-                input_stamp = excluded.input_stamp`
-           : 'order by p.entity_ref, p.scorecard_id'
+           ? this.dialect.upsertClause(
+               ['entity_ref', 'scorecard_id'],
+               ['result_hash', 'input_stamp'],
+             )
+           : `order by ${
+               this.dialect.engine === 'pg'
+                 ? 'p.entity_ref, p.scorecard_id'
+                 : 'p.scorecard_id, p.entity_ref'
+             }`
        }`,
       source.bindings,
     );
@@ -1141,13 +1140,13 @@ export class DatabaseResultStore implements ResultStore {
    * The statements that insert the rows of `from` (aliased `p`, filtered
    * by `where`) as new results, without comparing them with current ones:
    * each row's history, and the result (in key order, as the merge writes
-   * them), its state starting at `at`; on PostgreSQL also its stamp. The
-   * insert fails on a row whose result is stored already.
+   * them), its state starting at `at`; and its stamp. The insert fails on
+   * a row whose result is stored already.
    */
   private insertStatements(
     trx: Knex.Transaction,
     source: MergeSource,
-  ): { history: Knex.Raw; insert: Knex.Raw; stamps?: Knex.Raw } {
+  ): { history: Knex.Raw; insert: Knex.Raw; stamps: Knex.Raw } {
     const timestamp = this.dialect.timestampParameter();
     const at = toDbTimestamp(source.at);
     const history = trx.raw(
@@ -1467,9 +1466,6 @@ export class DatabaseResultStore implements ResultStore {
     if (gone.length === 0) {
       return 0;
     }
-    if (this.dialect.engine !== 'pg') {
-      return this.db(RESULTS).whereIn('scorecard_id', gone).delete();
-    }
     return this.db.transaction(async (trx): Promise<number> => {
       await trx(STAMPS).whereIn('scorecard_id', gone).delete();
       return trx(RESULTS).whereIn('scorecard_id', gone).delete();
@@ -1691,17 +1687,17 @@ export class DatabaseResultStore implements ResultStore {
     const [{ count }] = await trx(RESULTS)
       .where({ scorecard_id: scorecardId })
       .count({ count: '*' });
-    if (this.dialect.engine === 'pg' && Number(count) < keep.size) {
+    if (Number(count) < keep.size) {
       // A kept entity has no result, yet the run counted it stored: only a
       // stamp left without its result does that, when a replica of an
       // earlier version (which knows no stamps) removed the result during
       // a rolling upgrade. Without the stamp, the next run writes it again.
       await trx.raw(
-        `delete from ${STAMPS} s
-         where s.scorecard_id = ? and not exists (
+        `delete from ${STAMPS}
+         where scorecard_id = ? and not exists (
            select 1 from ${RESULTS} r
-           where r.scorecard_id = s.scorecard_id
-             and r.entity_ref = s.entity_ref)`,
+           where r.scorecard_id = ${STAMPS}.scorecard_id
+             and r.entity_ref = ${STAMPS}.entity_ref)`,
         [scorecardId],
       );
     }
@@ -1721,12 +1717,10 @@ export class DatabaseResultStore implements ResultStore {
           .where({ scorecard_id: scorecardId })
           .whereIn('entity_ref', goneChunk)
           .delete();
-        if (this.dialect.engine === 'pg') {
-          await trx(STAMPS)
-            .where({ scorecard_id: scorecardId })
-            .whereIn('entity_ref', goneChunk)
-            .delete();
-        }
+        await trx(STAMPS)
+          .where({ scorecard_id: scorecardId })
+          .whereIn('entity_ref', goneChunk)
+          .delete();
       }
       if (refs.length < REMOVAL_PAGE) {
         return deleted;

@@ -26,6 +26,7 @@ const migrationsDir = `${__dirname}/../../migrations`;
 const TABLES = [
   'scorecards_runs',
   'scorecards_results',
+  'scorecards_result_stamps',
   'scorecards_pending_results',
   'scorecards_history',
   'scorecards_daily',
@@ -228,8 +229,10 @@ describe('the compact rule results migration', () => {
   );
 });
 
-describe('the result stamps migration', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+describe('the result stamps migrations', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+  });
 
   it.each(databases.eachSupportedId())(
     'moves the stamps to their own table and back on %p',
@@ -277,7 +280,9 @@ describe('the result stamps migration', () => {
 
       await knex.migrate.down({
         directory: migrationsDir,
-        name: '20261207000000_pg_result_stamps.js',
+        name: databaseId.startsWith('POSTGRES')
+          ? '20261207000000_pg_result_stamps.js'
+          : '20261207100000_result_stamps.js',
       });
       await expect(
         knex.schema.hasTable('scorecards_result_stamps'),
