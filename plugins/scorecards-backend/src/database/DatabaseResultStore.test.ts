@@ -602,6 +602,10 @@ describe.each(storeCases)(
           { resultHash: 'hash-a', inputStamp: 'v.a2|||p|Gold' },
         ]);
         await expect(version()).resolves.toEqual(before);
+        // The stored result answers the current stamp, not the one its row
+        // was written with.
+        const [stored] = await store.getEntityResults('component:default/a');
+        expect(stored.inputStamp).toBe('v.a2|||p|Gold');
       });
     }
 
@@ -656,6 +660,9 @@ describe.each(storeCases)(
         'v.b1|||p|Gold',
         'v.c2|||p|Gold',
       ]);
+      // A stored result answers its current stamp too.
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a.inputStamp).toBe('v.a2|||p|Gold');
       await store.updateInputStamps([]);
 
       // A later run's changed result brings its own stamp.

@@ -1616,14 +1616,24 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async getEntityResults(entityRef: string): Promise<EntityResultRow[]> {
-    // Untyped: the timestamps are selected as expressions.
-    const rows: ResultRow[] = await this.db(RESULTS)
-      .where({ entity_ref: entityRef })
-      .orderBy('scorecard_id')
+    // Untyped: the timestamps are selected as expressions. The stamp is
+    // the current one, from STAMPS: the results keep the one they were
+    // written with.
+    const rows: ResultRow[] = await this.db(`${RESULTS} as r`)
+      .leftJoin(`${STAMPS} as s`, join =>
+        join
+          .on('s.scorecard_id', 'r.scorecard_id')
+          .andOn('s.entity_ref', 'r.entity_ref'),
+      )
+      .where('r.entity_ref', entityRef)
+      .orderBy('r.scorecard_id')
       .select(
-        ...RESULT_COLUMNS.filter(c => c !== 'updated_at'),
-        this.dialect.selectTimestamp('updated_at'),
-        this.dialect.selectTimestamp('state_since'),
+        ...RESULT_COLUMNS.filter(
+          c => c !== 'updated_at' && c !== 'input_stamp',
+        ).map(c => `r.${c}`),
+        's.input_stamp',
+        this.dialect.selectTimestamp('r.updated_at'),
+        this.dialect.selectTimestamp('r.state_since'),
       );
     return rows.map(fromResultRow);
   }
