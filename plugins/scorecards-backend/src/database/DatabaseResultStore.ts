@@ -80,8 +80,9 @@ const HISTORY = 'scorecards_history';
  * Each result's hash and input stamp, which a run's lookups read and its
  * restamps update: a narrow row, so that a restamp does not rewrite the
  * result's ~1.3 kB row (on PostgreSQL, also its entries in every index),
- * and a lookup reads one small key (see the migration
- * `20261207000000_pg_result_stamps.js` and `20261207100000_result_stamps.js`). Written with the results, in the
+ * and a lookup reads one small key (see the migrations
+ * `20261207000000_pg_result_stamps.js` and
+ * `20261207100000_result_stamps.js`). Written with the results, in the
  * same statement or transaction, and deleted with them.
  */
 const STAMPS = 'scorecards_result_stamps';
@@ -1404,9 +1405,10 @@ export class DatabaseResultStore implements ResultStore {
    * scorecard per lookup (seconds per page at 100k entities). Autovacuum
    * catches up only later, so large commits vacuum and analyze the results
    * and their stamps (which the lookups read) at once: at 100k entities a
-   * page's lookup went from about 7 ms to 1 ms. A commit that changed a
-   * small share of the rows leaves the statistics right and skips this
-   * (see {@link statisticsStale}).
+   * page's lookup went from about 7 ms to 1 ms. The vacuum also marks the
+   * stamps' pages all-visible, so that the lookups read their key alone. A
+   * commit that changed a small share of the rows leaves the statistics
+   * right and skips this (see {@link statisticsStale}).
    */
   private async refreshStatistics(rowsChanged: {
     /** Results written or deleted. */
