@@ -44,6 +44,7 @@ import {
   teamName,
 } from './syntheticCatalog';
 import { writeBenchmarkDoc, BenchLine } from './report';
+import { CpuSeconds, startCpuMeter } from './cpu';
 import { ServedCatalog, startCatalogServer } from './catalogServer';
 
 type Db = 'sqlite' | 'postgres';
@@ -334,7 +335,9 @@ async function runChild(
   // size, the median of three page-throughs (one alone varied by 30%
   // between runs on a busy machine).
   const pageThroughs: number[] = [];
+  const pageThroughCpus: CpuSeconds[] = [];
   for (let i = 0; i < PAGE_THROUGHS; i++) {
+    const stopCpu = startCpuMeter();
     const started = process.hrtime.bigint();
     let paged = 0;
     for await (const page of readCatalogInPages({
@@ -346,9 +349,13 @@ async function runChild(
       paged += page.length;
     }
     pageThroughs.push(seconds(started));
+    pageThroughCpus.push(stopCpu());
     if (paged !== count) throw new Error(`paged ${paged} of ${count}`);
   }
   const catalogPageThroughSeconds = round(median(pageThroughs));
+  // The CPU time of the page-through the median is.
+  const catalogPageThroughCpuSeconds =
+    pageThroughCpus[pageThroughs.indexOf(median(pageThroughs))];
   // The process with its modules loaded, before any evaluation.
   const baselineRssMB = peakRssMB();
 
@@ -378,9 +385,11 @@ async function runChild(
         db,
         count,
       });
+      const stopCpu = startCpuMeter();
       const start = process.hrtime.bigint();
       const summary = await evaluator.evaluate({ trigger: 'manual' });
       const wallSeconds = seconds(start);
+      const cpuSeconds = stopCpu();
       await stopProfile();
       const storeSeconds = phases[STORE_BUSY] ?? 0;
       const line: BenchLine = {
@@ -396,6 +405,8 @@ async function runChild(
         resultsReused: summary.resultsReused,
         dbSizeMB: round(await database.size(), 1),
         catalogPageThroughSeconds,
+        cpuSeconds,
+        catalogPageThroughCpuSeconds,
         ruleEvaluations: counter.n,
         resultRowsDeleted: summary.resultsDeleted,
         phasesSeconds: {

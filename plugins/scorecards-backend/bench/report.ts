@@ -25,6 +25,7 @@ import {
   summarizeRuns,
   summaryKey,
 } from './summarize';
+import { CpuSeconds, describeCpu } from './cpu';
 
 /** One JSON line the benchmark prints. */
 export interface BenchLine {
@@ -47,6 +48,10 @@ export interface BenchLine {
   resultRowsDeleted?: number;
   mutatedEntities?: number;
   phasesSeconds?: Record<string, number>;
+  /** CPU time during the run. */
+  cpuSeconds?: CpuSeconds;
+  /** CPU time during the catalog page-through that is the median. */
+  catalogPageThroughCpuSeconds?: CpuSeconds;
   /** Which of the `--repeat` runs the line is from, counting from 1. */
   run?: number;
   [key: string]: unknown;
@@ -226,6 +231,14 @@ export async function writeBenchmarkDoc(
     "scorecard definition does the same for that scorecard's entities. No",
     "target covers it; its peak RSS counts in the size's peak.",
     '',
+    '"CPU core-s" is the CPU time spent during a run: by the benchmark\'s own',
+    'process (all its threads: evaluation, the driver, and SQLite itself),',
+    'then by the whole machine (also the catalog server, PostgreSQL and',
+    'anything else that ran), of the core-seconds the machine had (its cores',
+    '× the wall time; Linux only, from `/proc/stat`). A run that keeps the',
+    'machine busy close to all it had cannot go faster by working in',
+    'parallel, only by doing less work.',
+    '',
     'The benchmark reports; it fails on nothing.',
   );
 
@@ -237,8 +250,8 @@ export async function writeBenchmarkDoc(
       '',
       `## ${db === 'sqlite' ? 'SQLite (file, better-sqlite3)' : 'PostgreSQL'}`,
       '',
-      '| Scenario | Entities | Wall s (range) | Rule evals/s | Results reused | Rows written | Peak RSS MB (baseline) | Heap after GC MB | DB MB | Catalog page-through s | Where the time went (s) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| Scenario | Entities | Wall s (range) | Rule evals/s | Results reused | Rows written | Peak RSS MB (baseline) | Heap after GC MB | DB MB | Catalog page-through s | CPU core-s: bench / machine busy of available | Where the time went (s) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     );
     for (const n of options.counts) {
       for (const scenario of [
@@ -262,7 +275,9 @@ export async function writeBenchmarkDoc(
             l.resultRowsWritten
           } | ${l.peakRssMB} (${l.baselineRssMB}) | ${
             l.retainedHeapMB ?? '-'
-          } | ${l.dbSizeMB} | ${l.catalogPageThroughSeconds} | ${phases(l)} |`,
+          } | ${l.dbSizeMB} | ${l.catalogPageThroughSeconds} | ${describeCpu(
+            l.cpuSeconds,
+          )} | ${phases(l)} |`,
         );
       }
     }
@@ -362,6 +377,13 @@ export async function writeBenchmarkDoc(
       ).toLocaleString('en-US')}, 5% changed ${(
         changed?.resultsReused ?? 0
       ).toLocaleString('en-US')})`,
+      `- CPU core-s (bench / machine busy of available): first run ${describeCpu(
+        first?.cpuSeconds,
+      )}; 5% changed ${describeCpu(
+        changed?.cpuSeconds,
+      )}; catalog page-through ${describeCpu(
+        first?.catalogPageThroughCpuSeconds,
+      )}`,
       `- Biggest single cost: first run ${biggest(
         first,
       )}; unchanged re-run ${biggest(unchanged)}; 5% changed ${biggest(
