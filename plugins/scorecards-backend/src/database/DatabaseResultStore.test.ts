@@ -787,6 +787,74 @@ describe.each(storeCases)(
       await expect(since('c')).resolves.toEqual(later);
     });
 
+    it('writes the history and stamps of a scorecard just added beside stored results, once for each new result', async () => {
+      const at = new Date('2026-11-24T10:00:00Z');
+      const later = new Date('2026-11-24T11:00:00Z');
+      await runWith([result('b'), result('a')], at);
+      // All new: plain inserts, after the stored results.
+      await expect(
+        runWith(
+          [
+            result('c', { scorecardId: 'security', resultHash: 'sc' }),
+            result('a', {
+              scorecardId: 'security',
+              resultHash: 'sa',
+              inputStamp: 'stamp-a',
+              level: 'Gold',
+              levelRank: 3,
+            }),
+          ],
+          later,
+        ),
+      ).resolves.toEqual({ written: 2, deleted: 0 });
+
+      await expect(
+        knex('scorecards_history')
+          .orderBy(['scorecard_id', 'entity_ref'])
+          .select('scorecard_id', 'entity_ref', 'level'),
+      ).resolves.toEqual([
+        {
+          scorecard_id: 'production-readiness',
+          entity_ref: 'component:default/a',
+          level: 'Silver',
+        },
+        {
+          scorecard_id: 'production-readiness',
+          entity_ref: 'component:default/b',
+          level: 'Silver',
+        },
+        {
+          scorecard_id: 'security',
+          entity_ref: 'component:default/a',
+          level: 'Gold',
+        },
+        {
+          scorecard_id: 'security',
+          entity_ref: 'component:default/c',
+          level: 'Silver',
+        },
+      ]);
+      await expect(
+        store.getResultHashes(
+          ['a', 'b', 'c'].flatMap(name =>
+            ['production-readiness', 'security'].map(scorecardId => ({
+              scorecardId,
+              entityRef: `component:default/${name}`,
+            })),
+          ),
+        ),
+      ).resolves.toEqual([
+        { resultHash: 'hash-a' },
+        { resultHash: 'sa', inputStamp: 'stamp-a' },
+        { resultHash: 'hash-b' },
+        undefined,
+        undefined,
+        { resultHash: 'sc' },
+      ]);
+      const [{ n }] = await knex('scorecards_result_stamps').count({ n: '*' });
+      expect(Number(n)).toBe(4);
+    });
+
     it('rewrites every column of a stored result, whichever of its sorted columns change', async () => {
       const at = new Date('2026-11-24T10:00:00Z');
       const later = new Date('2026-11-24T11:00:00Z');

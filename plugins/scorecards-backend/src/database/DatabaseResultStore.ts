@@ -162,6 +162,11 @@ interface MergeSource {
   where: string;
   bindings: number[];
   at: Date;
+  /**
+   * Whether its rows are read in key order as they are: plain inserts
+   * then ask for no order.
+   */
+  inKeyOrder?: boolean;
 }
 
 /**
@@ -943,23 +948,48 @@ export class DatabaseResultStore implements ResultStore {
    * them. The results go first, so that a re-run's attempt fails at its
    * first row, before any history is written. At 100k entities on SQLite
    * this took a first run's commit from about 3.2 s to 2.6-2.8 s.
+   *
+   * On SQLite, the history and the stamps are then read from the results
+   * just inserted rather than from the staged rows: those are the rows
+   * after the results' last rowid before the insert (SQLite gives each new
+   * row the next rowid while it can), in the order they were inserted, so
+   * one sequential read, where the staged rows are read in key order, a
+   * row here and a row there in the temporary file. At 100k entities this
+   * took writing the history from about 0.8 s to 0.4 s and the stamps
+   * from about 0.7 s to 0.35 s.
    */
   private async insertNewPending(
     trx: Knex.Transaction,
     runId: number,
     at: Date,
   ): Promise<boolean> {
-    const statements = this.insertStatements(trx, {
+    const staged = {
       from: `${this.staging} p`,
       where: 'p.run_id = ?',
       bindings: [runId],
       at,
-    });
+    };
+    const statements = this.insertStatements(trx, staged);
     await trx.raw(`savepoint ${NEW_ROWS_SAVEPOINT}`);
     try {
+      const lastRowid =
+        this.dialect.engine === 'sqlite'
+          ? await this.lastResultRowid(trx)
+          : undefined;
       await statements.insert;
-      await statements.history;
-      await statements.stamps;
+      const { history, stamps } =
+        lastRowid === undefined
+          ? statements
+          : this.insertStatements(trx, {
+              from: `${RESULTS} p`,
+              where: 'p.rowid > ?',
+              bindings: [lastRowid],
+              at,
+              // Inserted in key order (see insertStatements).
+              inKeyOrder: true,
+            });
+      await history;
+      await stamps;
       await trx.raw(`release savepoint ${NEW_ROWS_SAVEPOINT}`);
       return true;
     } catch (error) {
@@ -969,6 +999,20 @@ export class DatabaseResultStore implements ResultStore {
       await trx.raw(`rollback to savepoint ${NEW_ROWS_SAVEPOINT}`);
       return false;
     }
+  }
+
+  /**
+   * SQLite: the results' greatest rowid (0 when there is none), while new
+   * rows are sure to come after it: SQLite picks rowids at random once the
+   * greatest is the largest it can hold, and JavaScript numbers lose
+   * precision long before that, so well below, undefined.
+   */
+  private async lastResultRowid(
+    trx: Knex.Transaction,
+  ): Promise<number | undefined> {
+    const [{ last }] = await trx(RESULTS).max({ last: 'rowid' });
+    const rowid = Number(last ?? 0);
+    return Number.isSafeInteger(rowid) && rowid < 2 ** 52 ? rowid : undefined;
   }
 
   /** Deletes the results the commit's removals do not keep; how many. */
@@ -1034,6 +1078,8 @@ export class DatabaseResultStore implements ResultStore {
                ['entity_ref', 'scorecard_id'],
                ['result_hash', 'input_stamp'],
              )
+           : source.inKeyOrder
+           ? ''
            : `order by ${
                this.dialect.engine === 'pg'
                  ? 'p.entity_ref, p.scorecard_id'
