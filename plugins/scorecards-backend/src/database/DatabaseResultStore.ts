@@ -1068,24 +1068,22 @@ export class DatabaseResultStore implements ResultStore {
     source: MergeSource,
     options: { upsert: boolean },
   ): Knex.Raw {
+    const keyOrder =
+      this.dialect.engine === 'pg'
+        ? 'p.entity_ref, p.scorecard_id'
+        : 'p.scorecard_id, p.entity_ref';
+    let tail = source.inKeyOrder ? '' : `order by ${keyOrder}`;
+    if (options.upsert) {
+      tail = this.dialect.upsertClause(
+        ['entity_ref', 'scorecard_id'],
+        ['result_hash', 'input_stamp'],
+      );
+    }
     return trx.raw(
       `insert into ${STAMPS} (${STAMP_COLUMNS})
        select p.entity_ref, p.scorecard_id, p.result_hash, p.input_stamp
        from ${source.from} where ${source.where}
-       ${
-         options.upsert
-           ? this.dialect.upsertClause(
-               ['entity_ref', 'scorecard_id'],
-               ['result_hash', 'input_stamp'],
-             )
-           : source.inKeyOrder
-           ? ''
-           : `order by ${
-               this.dialect.engine === 'pg'
-                 ? 'p.entity_ref, p.scorecard_id'
-                 : 'p.scorecard_id, p.entity_ref'
-             }`
-       }`,
+       ${tail}`,
       source.bindings,
     );
   }
