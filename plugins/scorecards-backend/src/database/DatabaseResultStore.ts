@@ -963,13 +963,12 @@ export class DatabaseResultStore implements ResultStore {
     runId: number,
     at: Date,
   ): Promise<boolean> {
-    const staged = {
+    const statements = this.insertStatements(trx, {
       from: `${this.staging} p`,
       where: 'p.run_id = ?',
       bindings: [runId],
       at,
-    };
-    const statements = this.insertStatements(trx, staged);
+    });
     await trx.raw(`savepoint ${NEW_ROWS_SAVEPOINT}`);
     try {
       const lastRowid =
