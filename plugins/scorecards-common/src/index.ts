@@ -40,6 +40,15 @@ export type {
   ValidateScorecardsConfigResult,
 } from './rules/validate';
 export { requiredEntityFields, ALWAYS_REQUIRED_FIELDS } from './rules/fields';
+export {
+  OUTCOME_STATES,
+  OUTCOMES_FACT,
+  CHECK_ID_PATTERN,
+  MAX_CHECK_ID_LENGTH,
+  MAX_OUTCOME_REMARKS_LENGTH,
+  reportedOutcomeChecks,
+} from './rules/outcomes';
+export type { OutcomeState, ReportedOutcomeFact } from './rules/outcomes';
 export { META_PROPERTIES, PropertyPathError } from './rules/paths';
 export { NEGATIVE_OPERATORS, MAX_MATCHED_LENGTH } from './rules/operators';
 export { MAX_PATTERN_LENGTH } from './rules/regexSafety';

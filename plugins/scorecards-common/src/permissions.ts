@@ -80,6 +80,17 @@ export const scorecardsReportSendPermission = createPermission({
 });
 
 /**
+ * Allows reporting outcomes of checks for entities (`POST /outcomes`), as
+ * CI or a security scanner does. Only service principals may report.
+ *
+ * @public
+ */
+export const scorecardsOutcomeReportPermission = createPermission({
+  name: 'scorecards.outcome.report',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the scorecards plugin.
  *
  * @public
@@ -91,4 +102,5 @@ export const scorecardsPermissions = [
   scorecardsCampaignDeletePermission,
   scorecardsCampaignNotifyPermission,
   scorecardsReportSendPermission,
+  scorecardsOutcomeReportPermission,
 ];

@@ -121,7 +121,8 @@ export interface EvaluationRunStarted {
 /** An evaluation run, as the backend records it. @public */
 export interface EvaluationRun {
   id: number;
-  trigger: 'schedule' | 'manual' | 'catalog-change';
+  /** `outcome`: an entity evaluated again after outcomes were reported for it. */
+  trigger: 'schedule' | 'manual' | 'catalog-change' | 'outcome';
   scope: { scorecardId?: string; entityRef?: string };
   status: 'running' | 'succeeded' | 'failed' | 'aborted';
   /** ISO timestamp. */
@@ -132,6 +133,57 @@ export interface EvaluationRun {
   resultsWritten: number;
   resultsDeleted: number;
   error?: string;
+}
+
+// Reported outcomes
+
+/**
+ * One outcome an external system reports: the state of a check for an
+ * entity. Rules read it through `outcome: <check>` or
+ * `$facts.outcomes.<check>`.
+ *
+ * @public
+ */
+export interface ReportedOutcome {
+  /** e.g. `component:default/payments`; kind and namespace may be left out for Components in `default`. */
+  entityRef: string;
+  /** A check that a scorecard rule reads. */
+  check: string;
+  state: 'pass' | 'fail' | 'skip';
+  /** Shown as the rule's message; at most 2,000 characters. */
+  remarks?: string;
+}
+
+/** `POST /outcomes` body: 1 to 500 outcomes. @public */
+export interface ReportOutcomesRequest {
+  outcomes: ReportedOutcome[];
+}
+
+/** `POST /outcomes` answer. @public */
+export interface ReportOutcomesResponse {
+  /** Outcomes stored (new or replacing an earlier one). */
+  stored: number;
+  /** Entities, by ref, whose scorecards were evaluated again at once. */
+  evaluated: string[];
+  /**
+   * Entities whose scorecards pick up the outcomes at the next scheduled
+   * run: a request with more entities than are evaluated at once.
+   */
+  deferred: number;
+}
+
+/** A stored outcome, as `GET /outcomes` lists them. @public */
+export interface StoredOutcome extends ReportedOutcome {
+  /** The service that reported it, e.g. `external:ci`. */
+  reportedBy: string;
+  /** ISO timestamp. */
+  reportedAt: string;
+}
+
+/** `GET /outcomes?entityRef=...`: an entity's reported outcomes, by check. @public */
+export interface EntityOutcomesResponse {
+  entityRef: string;
+  items: StoredOutcome[];
 }
 
 /** `GET /runs` parameters. @public */

@@ -15,6 +15,7 @@
  */
 
 import { readHorizon, resetHorizon } from './operators';
+import { compileOutcomeRule, OutcomeRuleResult } from './outcomes';
 import { clockOf, CompiledNode, compileQueryNode } from './query';
 import {
   BASE_LEVEL,
@@ -107,7 +108,10 @@ interface CompiledRule {
   id: string;
   levelIndex: number;
   weight: number;
-  query: CompiledNode;
+  /** Set unless the rule takes a reported outcome. */
+  query?: CompiledNode;
+  /** Set for a rule with an `outcome`. */
+  outcome?: (input: EvaluationInput) => OutcomeRuleResult;
   filter?: CompiledNode;
 }
 
@@ -180,13 +184,23 @@ export function compileScorecard(
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
       throw new Error(`${ruleContext}: weight must be a positive number`);
     }
+    const hasOutcome = rule.outcome !== undefined && rule.outcome !== null;
+    const hasQuery = rule.query !== undefined && rule.query !== null;
+    if (hasOutcome === hasQuery) {
+      throw new Error(
+        `${ruleContext}: a rule needs either a query or an outcome, not ${
+          hasOutcome ? 'both' : 'neither'
+        }`,
+      );
+    }
     return {
       id: rule.id,
       levelIndex,
       weight,
-      query: withContext(ruleContext, () =>
-        compileQueryNode(rule.query, 'query'),
-      ),
+      query: hasQuery
+        ? withContext(ruleContext, () => compileQueryNode(rule.query!, 'query'))
+        : undefined,
+      outcome: hasOutcome ? compileOutcomeRule(rule.outcome!) : undefined,
       filter:
         rule.filter === undefined || rule.filter === null
           ? undefined
@@ -198,7 +212,9 @@ export function compileScorecard(
 
   const usesNow =
     (filter?.usesNow ?? false) ||
-    rules.some(r => r.query.usesNow || (r.filter?.usesNow ?? false));
+    rules.some(
+      r => (r.query?.usesNow ?? false) || (r.filter?.usesNow ?? false),
+    );
   const clock = clockOf(options);
   const ruleCount = rules.length;
   // Scratch counters, reset on every call (evaluation is synchronous).
@@ -232,7 +248,27 @@ export function compileScorecard(
         );
         continue;
       }
-      const outcome = rule.query.explain(input, now);
+      if (rule.outcome) {
+        const reported = rule.outcome(input);
+        results[i] = new RuleOutcome(
+          rule.id,
+          reported.status,
+          reported.value,
+          reported.message,
+        );
+        if (reported.status === 'skip') {
+          continue;
+        }
+        applicable[rule.levelIndex]++;
+        totalWeight += rule.weight;
+        if (reported.status === 'pass') {
+          passedWeight += rule.weight;
+        } else {
+          failed[rule.levelIndex]++;
+        }
+        continue;
+      }
+      const outcome = rule.query!.explain(input, now);
       applicable[rule.levelIndex]++;
       totalWeight += rule.weight;
       if (outcome.pass) {

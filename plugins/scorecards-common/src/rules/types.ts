@@ -139,12 +139,37 @@ export interface RuleDefinition {
   description?: string;
   /** One of the ladder's levels, e.g. `Bronze`. */
   level: string;
-  query: QueryInput;
+  /**
+   * What the entity must satisfy. Every rule has either a query or an
+   * {@link RuleDefinition.outcome}, not both.
+   */
+  query?: QueryInput;
+  /**
+   * The rule passes or fails as an external system (CI, a security scanner)
+   * reports it through `POST /outcomes`, for the named check: a check id, or
+   * the check and what a missing outcome counts as.
+   */
+  outcome?: string | RuleOutcomeSource;
   /** Relative weight in the score; default 1. */
   weight?: number;
   /** When given, the rule applies only to entities this selects. */
   filter?: QueryInput;
   guidance?: RuleGuidance;
+}
+
+/**
+ * The reported check a rule takes its status from.
+ *
+ * @public
+ */
+export interface RuleOutcomeSource {
+  /** The check's id, as reporters send it: lowercase letters, digits and dashes. */
+  check: string;
+  /**
+   * What the rule counts as for an entity with no outcome reported for the
+   * check: `fail` (the default) or `skip` (not applicable until reported).
+   */
+  whenMissing?: 'fail' | 'skip';
 }
 
 /** @public */

@@ -430,7 +430,7 @@ describe('validateScorecardsConfig', () => {
       [
         scorecard({ rules: [rule({ query: undefined })] }),
         'scorecards.definitions[0].rules[0].query',
-        'a rule needs a query: a scope string or an object with combinator and conditions',
+        'a rule needs a query (a scope string or an object with combinator and conditions) or an outcome (the id of a check that external systems report)',
       ],
       [
         scorecard({ rules: [rule({ query: 5 })] }),

@@ -15,6 +15,7 @@
  */
 
 import { isOperator, OPERATOR_ALIASES, valueProblem } from './operators';
+import { CHECK_ID_PATTERN, MAX_CHECK_ID_LENGTH } from './outcomes';
 import { propertyProblem } from './paths';
 import { parseScope, ScopeSyntaxError } from './scope';
 import { compileScorecard } from './scorecard';
@@ -51,10 +52,12 @@ const RULE_KEYS = [
   'description',
   'level',
   'query',
+  'outcome',
   'weight',
   'filter',
   'guidance',
 ];
+const OUTCOME_KEYS = ['check', 'whenMissing'];
 const GUIDANCE_KEYS = ['text', 'url'];
 const GROUP_KEYS = ['combinator', 'conditions', 'not'];
 const CONDITION_KEYS = ['property', 'operator', 'value', 'ignoreCase'];
@@ -353,6 +356,55 @@ function checkLevel(
   }
 }
 
+function checkCheckId(value: unknown, path: string, out: Problems) {
+  if (isAbsent(value)) {
+    out.add(path, 'an outcome needs a check id, such as "security-scan"');
+  } else if (typeof value !== 'string') {
+    out.add(path, `a check id must be a string, got ${formatValue(value)}`);
+  } else if (value.length > MAX_CHECK_ID_LENGTH) {
+    out.add(
+      path,
+      `check id is ${value.length} characters long; the limit is ${MAX_CHECK_ID_LENGTH}`,
+    );
+  } else if (!CHECK_ID_PATTERN.test(value)) {
+    out.add(
+      path,
+      `check id "${value}" may contain only lowercase letters, digits and dashes, such as "${slug(
+        value,
+      )}"`,
+    );
+  }
+}
+
+function checkOutcome(outcome: unknown, path: string, out: Problems) {
+  if (typeof outcome === 'string') {
+    checkCheckId(outcome, path, out);
+    return;
+  }
+  if (!isObjectValue(outcome)) {
+    out.add(
+      path,
+      `outcome must be a check id or an object with check and whenMissing, got ${formatValue(
+        outcome,
+      )}`,
+    );
+    return;
+  }
+  checkUnknownKeys(outcome, OUTCOME_KEYS, path, out);
+  checkCheckId(outcome.check, join(path, 'check'), out);
+  const { whenMissing } = outcome;
+  if (
+    !isAbsent(whenMissing) &&
+    whenMissing !== 'fail' &&
+    whenMissing !== 'skip'
+  ) {
+    out.add(
+      join(path, 'whenMissing'),
+      `whenMissing must be "fail" or "skip", got ${formatValue(whenMissing)}`,
+    );
+  }
+}
+
 function checkRule(
   rule: unknown,
   path: string,
@@ -378,10 +430,19 @@ function checkRule(
     out,
   );
   checkLevel(rule.level, join(path, 'level'), ladder, out);
-  if (isAbsent(rule.query)) {
+  if (!isAbsent(rule.outcome)) {
+    if (isAbsent(rule.query)) {
+      checkOutcome(rule.outcome, join(path, 'outcome'), out);
+    } else {
+      out.add(
+        join(path, 'outcome'),
+        'a rule has either a query or an outcome, not both: remove one of them',
+      );
+    }
+  } else if (isAbsent(rule.query)) {
     out.add(
       join(path, 'query'),
-      'a rule needs a query: a scope string or an object with combinator and conditions',
+      'a rule needs a query (a scope string or an object with combinator and conditions) or an outcome (the id of a check that external systems report)',
     );
   } else {
     checkQuery(rule.query, join(path, 'query'), out);

@@ -1,0 +1,208 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { parseScope } from './scope';
+import { hasOwn, isObjectValue } from './values';
+import {
+  EvaluationInput,
+  QueryInput,
+  QueryNode,
+  RuleDefinition,
+  RuleOutcomeSource,
+  RuleStatus,
+  ScorecardDefinition,
+} from './types';
+
+/**
+ * The states an external system reports for an entity and a check, as
+ * Datadog's custom rules have them: `skip` means the check does not apply
+ * to the entity.
+ *
+ * @public
+ */
+export const OUTCOME_STATES = ['pass', 'fail', 'skip'] as const;
+
+/** @public */
+export type OutcomeState = (typeof OUTCOME_STATES)[number];
+
+/**
+ * The fact under which an entity's reported outcomes reach the rules:
+ * `$facts.outcomes.<check>.state` and `$facts.outcomes.<check>.remarks`.
+ * Fact providers may not supply a fact of this name.
+ *
+ * @public
+ */
+export const OUTCOMES_FACT = 'outcomes';
+
+/** A check's id: lowercase letters, digits and dashes, as rule ids. @public */
+export const CHECK_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The longest check id. @public */
+export const MAX_CHECK_ID_LENGTH = 100;
+
+/** The longest remarks a reporter may send with an outcome. @public */
+export const MAX_OUTCOME_REMARKS_LENGTH = 2000;
+
+/**
+ * One reported outcome, as the rules read it under
+ * `$facts.outcomes.<check>`.
+ *
+ * @public
+ */
+export interface ReportedOutcomeFact {
+  state: OutcomeState;
+  remarks?: string;
+}
+
+/** A rule's outcome source with its default filled in. @internal */
+export function normaliseOutcomeSource(
+  outcome: NonNullable<RuleDefinition['outcome']>,
+): Required<RuleOutcomeSource> {
+  return typeof outcome === 'string'
+    ? { check: outcome, whenMissing: 'fail' }
+    : { check: outcome.check, whenMissing: outcome.whenMissing ?? 'fail' };
+}
+
+const OUTCOME_PROPERTY = /^\$facts?\.outcomes\.([^.]+)/;
+
+function collectChecks(query: QueryInput | undefined, out: Set<string>) {
+  if (query === undefined || query === null) {
+    return;
+  }
+  let root: QueryNode;
+  try {
+    root = typeof query === 'string' ? parseScope(query) : query;
+  } catch {
+    return; // invalid scopes are reported by validation
+  }
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isObjectValue(node)) {
+      continue;
+    }
+    const { property, conditions } = node;
+    if (typeof property === 'string') {
+      const match = OUTCOME_PROPERTY.exec(property);
+      if (match) {
+        out.add(match[1]);
+      }
+    }
+    if (Array.isArray(conditions)) {
+      stack.push(...conditions);
+    }
+  }
+}
+
+/**
+ * The checks that scorecards read reported outcomes of: those of rules with
+ * an `outcome`, and those that filters and queries address as
+ * `$facts.outcomes.<check>`. Sorted.
+ *
+ * @public
+ */
+export function reportedOutcomeChecks(
+  defs: ReadonlyArray<ScorecardDefinition>,
+): string[] {
+  const checks = new Set<string>();
+  for (const def of defs) {
+    collectChecks(def.filter, checks);
+    for (const rule of def.rules ?? []) {
+      collectChecks(rule.filter, checks);
+      collectChecks(rule.query, checks);
+      if (rule.outcome !== undefined && rule.outcome !== null) {
+        checks.add(normaliseOutcomeSource(rule.outcome).check);
+      }
+    }
+  }
+  return [...checks].sort();
+}
+
+/** What an outcome rule gives for one entity. @internal */
+export interface OutcomeRuleResult {
+  status: RuleStatus;
+  /** The reported state; undefined when none was reported. */
+  value: OutcomeState | undefined;
+  message: string;
+}
+
+function isOutcomeState(value: unknown): value is OutcomeState {
+  return value === 'pass' || value === 'fail' || value === 'skip';
+}
+
+/**
+ * Compiles a rule's `outcome` into a function of the evaluation input: the
+ * reported state decides the status, and the reporter's remarks, when given,
+ * are the message.
+ *
+ * @internal
+ */
+export function compileOutcomeRule(
+  outcome: NonNullable<RuleDefinition['outcome']>,
+): (input: EvaluationInput) => OutcomeRuleResult {
+  const { check, whenMissing } = normaliseOutcomeSource(outcome);
+  const missing: OutcomeRuleResult =
+    whenMissing === 'skip'
+      ? {
+          status: 'skip',
+          value: undefined,
+          message: `not applicable: no outcome reported for check "${check}" yet`,
+        }
+      : {
+          status: 'fail',
+          value: undefined,
+          message: `no outcome reported for check "${check}" yet`,
+        };
+  return input => {
+    const outcomes = input.facts?.[OUTCOMES_FACT];
+    const reported =
+      isObjectValue(outcomes) && hasOwn(outcomes, check)
+        ? outcomes[check]
+        : undefined;
+    const state = isObjectValue(reported) ? reported.state : undefined;
+    if (!isOutcomeState(state)) {
+      return missing;
+    }
+    const remarks =
+      isObjectValue(reported) &&
+      typeof reported.remarks === 'string' &&
+      reported.remarks.trim() !== ''
+        ? reported.remarks
+        : undefined;
+    switch (state) {
+      case 'pass':
+        return {
+          status: 'pass',
+          value: state,
+          message: remarks ?? `check "${check}" reported pass`,
+        };
+      case 'fail':
+        return {
+          status: 'fail',
+          value: state,
+          message: remarks ?? `check "${check}" reported fail`,
+        };
+      default:
+        return {
+          status: 'skip',
+          value: state,
+          message: `not applicable: ${
+            remarks ?? `check "${check}" reported skip`
+          }`,
+        };
+    }
+  };
+}
