@@ -52,7 +52,22 @@ export interface Config {
         description?: string;
         /** One of the ladder's levels. */
         level: string;
-        query: ScorecardsQuery;
+        /** What the entity must satisfy. A rule has a query or an outcome. */
+        query?: ScorecardsQuery;
+        /**
+         * The rule takes its status from outcomes that external systems
+         * report through `POST /outcomes` for this check: the check's id
+         * (lowercase letters, digits and dashes), or the check and what an
+         * entity with no outcome reported counts as. A rule has a query or
+         * an outcome.
+         */
+        outcome?:
+          | string
+          | {
+              check: string;
+              /** @default fail */
+              whenMissing?: 'fail' | 'skip';
+            };
         /** Relative weight in the score. @default 1 */
         weight?: number;
         /** The rule applies only to entities this selects. */

@@ -16,6 +16,7 @@
 
 import {
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
@@ -26,6 +27,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { scorecardsFactProvidersExtensionPoint } from '@openscorecards/plugin-scorecards-node';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
 
@@ -285,6 +287,141 @@ describe('scorecardsPlugin', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain('weekly');
+  });
+
+  it("takes a rule's status from an outcome a service reports, and evaluates the entity again at once", async () => {
+    const config = {
+      definitions: [
+        {
+          ...scorecardsConfig.definitions[0],
+          rules: [
+            ...scorecardsConfig.definitions[0].rules,
+            {
+              id: 'no-critical-vulnerabilities',
+              title: 'No critical vulnerabilities',
+              level: 'Gold',
+              outcome: 'security-scan',
+            },
+          ],
+        },
+      ],
+    };
+    const { server, scheduler } = await startBackend({
+      entities: [component('a', 'production')],
+      config,
+    });
+    await scheduler.triggerTask(TASK_ID);
+    const ruleOf = async () => {
+      const res = await request(server)
+        .get('/api/scorecards/entities/component/default/a')
+        .set('Authorization', mockCredentials.user.header());
+      return {
+        scorecard: res.body.scorecards[0],
+        rule: res.body.scorecards[0].rules.find(
+          (r: { id: string }) => r.id === 'no-critical-vulnerabilities',
+        ),
+      };
+    };
+    const before = await ruleOf();
+    expect(before.scorecard).toMatchObject({ level: 'Silver' });
+    expect(before.rule).toMatchObject({
+      status: 'fail',
+      message: 'no outcome reported for check "security-scan" yet',
+    });
+
+    const report = await request(server)
+      .post('/api/scorecards/outcomes')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        outcomes: [
+          {
+            entityRef: 'component:default/a',
+            check: 'security-scan',
+            state: 'pass',
+            remarks: 'No critical findings in build 512',
+          },
+        ],
+      });
+    expect(report.status).toBe(200);
+    expect(report.body).toEqual({
+      stored: 1,
+      evaluated: ['component:default/a'],
+      deferred: 0,
+    });
+
+    const after = await ruleOf();
+    expect(after.scorecard).toMatchObject({ level: 'Gold', score: 100 });
+    expect(after.rule).toMatchObject({
+      status: 'pass',
+      value: 'pass',
+      message: 'No critical findings in build 512',
+    });
+
+    const listed = await request(server)
+      .get('/api/scorecards/outcomes')
+      .query({ entityRef: 'component:default/a' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        check: 'security-scan',
+        state: 'pass',
+        reportedBy: mockCredentials.service().principal.subject,
+      }),
+    ]);
+
+    // A user cannot report outcomes: only services do.
+    const asUser = await request(server)
+      .post('/api/scorecards/outcomes')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        outcomes: [
+          {
+            entityRef: 'component:default/a',
+            check: 'security-scan',
+            state: 'fail',
+          },
+        ],
+      });
+    expect(asUser.status).toBe(403);
+    expect((await ruleOf()).rule).toMatchObject({ status: 'pass' });
+  });
+
+  it('refuses to start when a fact provider supplies the reserved "outcomes" fact', async () => {
+    const module = createBackendModule({
+      pluginId: 'scorecards',
+      moduleId: 'clashing-facts',
+      register(env) {
+        env.registerInit({
+          deps: { facts: scorecardsFactProvidersExtensionPoint },
+          async init({ facts }) {
+            facts.addFactProvider({
+              id: 'clashing',
+              facts: ['outcomes'],
+              getFacts: async () => new Map(),
+            });
+          },
+        });
+      },
+    });
+    await expect(
+      startTestBackend({
+        features: [
+          scorecardsPlugin,
+          module,
+          mockServices.rootConfig.factory({
+            data: { scorecards: scorecardsConfig },
+          }),
+          createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => catalogServiceMock({ entities: [] }),
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      'Scorecards fact provider "clashing" supplies the fact "outcomes", which is reserved for outcomes reported through POST /outcomes; give the fact another name',
+    );
   });
 
   it('requires authentication', async () => {

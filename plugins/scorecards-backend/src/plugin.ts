@@ -25,6 +25,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   compileScorecard,
+  OUTCOMES_FACT,
+  reportedOutcomeChecks,
   requiredEntityFields,
   scorecardsPermissions,
 } from '@openscorecards/plugin-scorecards-common';
@@ -51,6 +53,7 @@ import { readScorecardsConfig } from './config/readScorecardsConfig';
 import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { rollupDay } from './evaluation/RollupAccumulator';
 import { ScorecardsEvaluator } from './evaluation/ScorecardsEvaluator';
+import { createOutcomesFactProvider, OutcomeStore } from './outcomes';
 import { createRouter } from './service/router';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -101,6 +104,15 @@ export const scorecardsPlugin = createBackendPlugin({
         const campaignStore = await CampaignStore.create({ database });
         const campaignProgress = new CampaignProgressCache(campaignStore.db);
         const reportStore = await ReportStore.create({ database });
+        const outcomeStore = await OutcomeStore.create({ database });
+        const outcomeChecks = reportedOutcomeChecks(definitions.definitions);
+        for (const provider of factProviders) {
+          if (provider.facts.includes(OUTCOMES_FACT)) {
+            throw new Error(
+              `Scorecards fact provider "${provider.id}" supplies the fact "${OUTCOMES_FACT}", which is reserved for outcomes reported through POST /outcomes; give the fact another name`,
+            );
+          }
+        }
         const reportRunner = new ReportRunner({
           reports,
           definitions,
@@ -132,7 +144,11 @@ export const scorecardsPlugin = createBackendPlugin({
           logger,
           scorecards,
           fields: requiredEntityFields(definitions.definitions),
-          factProviders,
+          // Reported outcomes are read only when some rule reads them.
+          factProviders:
+            outcomeChecks.length > 0
+              ? [...factProviders, createOutcomesFactProvider(outcomeStore)]
+              : factProviders,
           reuseUnchanged:
             config.getOptionalBoolean('scorecards.reuseUnchangedResults') ??
             true,
@@ -178,10 +194,15 @@ export const scorecardsPlugin = createBackendPlugin({
             const cutoff = new Date(Date.now() - retention.toMillis());
             const pruned = await store.pruneHistory(cutoff);
             await campaignStore.pruneDaily(rollupDay(cutoff));
+            const outcomesDeleted = await outcomeStore.pruneReportedBefore(
+              cutoff,
+            );
             logger.info(
               `Scorecards history older than ${retention.toISO()} pruned: ${
                 pruned.historyDeleted
-              } changes and ${pruned.rollupsDeleted} daily rollups`,
+              } changes, ${
+                pruned.rollupsDeleted
+              } daily rollups and ${outcomesDeleted} reported outcomes`,
             );
           },
         });
@@ -205,6 +226,8 @@ export const scorecardsPlugin = createBackendPlugin({
             reportRunner,
             reportStore,
             scheduler,
+            outcomeStore,
+            outcomeChecks,
           }),
         );
       },

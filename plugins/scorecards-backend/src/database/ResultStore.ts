@@ -17,7 +17,7 @@
 import { RuleResult } from './types';
 
 /** What started a run. */
-export type RunTrigger = 'schedule' | 'manual' | 'catalog-change';
+export type RunTrigger = 'schedule' | 'manual' | 'catalog-change' | 'outcome';
 
 /** Where a run is in its life. */
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'aborted';

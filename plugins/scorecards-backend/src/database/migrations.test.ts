@@ -33,6 +33,7 @@ const TABLES = [
   'scorecards_daily_rules',
   'scorecards_campaigns',
   'scorecards_campaign_daily',
+  'scorecards_outcomes',
 ];
 
 /** PostgreSQL's persistence of the staging table ('u': unlogged). */

@@ -48,6 +48,7 @@ import {
   registerCampaignRoutes,
 } from '../campaigns';
 import { ResultQueries } from '../database/ResultQueries';
+import { OutcomeStore, registerOutcomeRoutes } from '../outcomes';
 import { registerReportRoutes, ReportRunner, ReportStore } from '../reports';
 import { ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
@@ -75,6 +76,10 @@ export interface RouterOptions {
   scheduler?: SchedulerService;
   evaluator: ScorecardsEvaluator;
   definitions: ScorecardsDefinitionsConfig;
+  /** Absent: no `/outcomes` routes. */
+  outcomeStore?: OutcomeStore;
+  /** The checks that scorecards read (`reportedOutcomeChecks`). */
+  outcomeChecks?: string[];
 }
 
 const evaluationRequestSchema = z
@@ -167,6 +172,18 @@ export async function createRouter(
       runner: options.reportRunner,
       store: options.reportStore,
       scheduler: options.scheduler,
+    });
+  }
+
+  if (options.outcomeStore) {
+    registerOutcomeRoutes(router, {
+      httpAuth,
+      permissions,
+      catalog,
+      logger,
+      store: options.outcomeStore,
+      checks: options.outcomeChecks ?? [],
+      evaluator,
     });
   }
 
