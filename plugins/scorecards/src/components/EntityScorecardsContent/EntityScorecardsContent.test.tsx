@@ -149,6 +149,14 @@ describe('EntityScorecardsContent', () => {
 
     const skipped = screen.getByTestId('rule-has-runbook');
     expect(within(skipped).getByRole('img', { name: 'Skipped' })).toBeTruthy();
+    // A level's tally counts only the rules that apply.
+    expect(
+      screen.getAllByRole('heading', { level: 3 }).map(h => h.textContent),
+    ).toEqual([
+      'Level Bronze, 2 of 41 of 1 passed',
+      'Level Silver, 3 of 40 of 1 passed',
+      'Level Gold, 4 of 4not applicable',
+    ]);
 
     expect(await screen.findByTestId('score-trend')).toBeInTheDocument();
     expect(api.getHistory).toHaveBeenCalledWith(

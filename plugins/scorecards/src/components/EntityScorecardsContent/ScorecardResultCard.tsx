@@ -113,6 +113,15 @@ export function ScorecardResultCard(props: {
         )}
         {groups.map(group => {
           const passed = group.rules.filter(r => r.status === 'pass').length;
+          // Skipped rules count for neither the level nor the score.
+          const skipped = group.rules.filter(r => r.status === 'skip').length;
+          const applicable = group.rules.length - skipped;
+          let tally = `${passed} of ${applicable} passed`;
+          if (applicable === 0) {
+            tally = 'not applicable';
+          } else if (skipped > 0) {
+            tally += ` · ${skipped} not applicable`;
+          }
           return (
             <div key={group.level}>
               <Typography
@@ -121,9 +130,7 @@ export function ScorecardResultCard(props: {
                 className={classes.levelHeading}
               >
                 <LevelBadge level={group.level} levels={levels} size="small" />
-                <span>
-                  {passed} of {group.rules.length} passed
-                </span>
+                <span>{tally}</span>
               </Typography>
               <RuleResultList
                 rules={group.rules}
