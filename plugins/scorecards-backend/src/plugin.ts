@@ -197,12 +197,13 @@ export const scorecardsPlugin = createBackendPlugin({
             const outcomesDeleted = await outcomeStore.pruneReportedBefore(
               cutoff,
             );
+            const runsDeleted = await store.pruneRuns(cutoff);
             logger.info(
               `Scorecards history older than ${retention.toISO()} pruned: ${
                 pruned.historyDeleted
               } changes, ${
                 pruned.rollupsDeleted
-              } daily rollups and ${outcomesDeleted} reported outcomes`,
+              } daily rollups, ${outcomesDeleted} reported outcomes and ${runsDeleted} run records`,
             );
           },
         });

@@ -474,6 +474,58 @@ describe.each(storeCases)(
       ).resolves.toBe(0);
     });
 
+    it('prunes finished runs that started before a cutoff, keeping the latest successful one', async () => {
+      const finish = (id: number, status: 'succeeded' | 'failed') =>
+        store.finishRun(id, {
+          status,
+          entitiesEvaluated: 0,
+          resultsWritten: 0,
+          resultsDeleted: 0,
+        });
+      const oldSucceeded = await store.createRun({
+        trigger: 'schedule',
+        scope: {},
+      });
+      await finish(oldSucceeded, 'succeeded');
+      const lastSucceeded = await store.createRun({
+        trigger: 'outcome',
+        scope: { entityRef: 'component:default/a' },
+      });
+      await finish(lastSucceeded, 'succeeded');
+      const oldFailed = await store.createRun({ trigger: 'manual', scope: {} });
+      await finish(oldFailed, 'failed');
+      const oldRunning = await store.createRun({
+        trigger: 'schedule',
+        scope: {},
+      });
+      await knex('scorecards_runs')
+        .whereIn('id', [oldSucceeded, lastSucceeded, oldFailed, oldRunning])
+        .update({ started_at: '2025-01-01 00:00:00.000' });
+      const recent = await store.createRun({ trigger: 'schedule', scope: {} });
+      await finish(recent, 'failed');
+
+      await expect(
+        store.pruneRuns(new Date('2026-01-01T00:00:00Z')),
+      ).resolves.toBe(1);
+      const ids = (await store.listRuns()).map(r => r.id);
+      expect(ids).toEqual(
+        expect.arrayContaining([lastSucceeded, oldFailed, oldRunning, recent]),
+      );
+      expect(ids).not.toContain(oldSucceeded);
+      // Once a later run succeeds, the older ones go too.
+      await knex('scorecards_runs')
+        .where({ id: oldRunning })
+        .update({ status: 'failed' });
+      const next = await store.createRun({ trigger: 'schedule', scope: {} });
+      await finish(next, 'succeeded');
+      await expect(
+        store.pruneRuns(new Date('2026-01-01T00:00:00Z')),
+      ).resolves.toBe(3);
+      await expect(
+        store.listRuns().then(runs => runs.map(r => r.id)),
+      ).resolves.toEqual([next, recent]);
+    });
+
     it('looks up hashes for more keys than fit in one statement', async () => {
       const rows = Array.from({ length: 1200 }, (_, i) =>
         result(`e${i}`, {

@@ -498,6 +498,17 @@ export class DatabaseResultStore implements ResultStore {
     return row ? fromRunRow(row) : undefined;
   }
 
+  async pruneRuns(before: Date): Promise<number> {
+    const last = await this.getLastRun({ status: 'succeeded' });
+    const query = this.db<RunRow>(RUNS)
+      .whereNot({ status: 'running' })
+      .andWhere('started_at', '<', toDbTimestamp(before));
+    if (last) {
+      query.andWhere('id', '<', last.id);
+    }
+    return await query.delete();
+  }
+
   async failStaleRuns(olderThan: Date): Promise<number> {
     await this.stagingConnection();
     return this.db.transaction(async trx => {

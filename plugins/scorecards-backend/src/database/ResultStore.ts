@@ -298,6 +298,11 @@ export interface ResultStore {
    * days before `before`'s day.
    */
   pruneHistory(before: Date): Promise<PruneHistoryResult>;
+  /**
+   * Deletes the records of runs that started before `before` and are no
+   * longer running, except the latest successful run; returns how many.
+   */
+  pruneRuns(before: Date): Promise<number>;
 
   getEntityResults(entityRef: string): Promise<EntityResultRow[]>;
   /** Entity refs with a current result of the scorecard, in order, by key set. */
