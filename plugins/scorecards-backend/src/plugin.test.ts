@@ -355,7 +355,20 @@ describe('scorecardsPlugin', () => {
       status: 'pass',
       value: 'pass',
       message: 'No critical findings in build 512',
+      check: 'security-scan',
     });
+    const definitions = await request(server)
+      .get('/api/scorecards/scorecards')
+      .set('Authorization', mockCredentials.user.header());
+    expect(
+      definitions.body.items[0].rules.map(
+        (r: { id: string; check?: string }) => [r.id, r.check],
+      ),
+    ).toEqual([
+      ['has-owner', undefined],
+      ['in-production', undefined],
+      ['no-critical-vulnerabilities', 'security-scan'],
+    ]);
 
     const listed = await request(server)
       .get('/api/scorecards/outcomes')

@@ -47,6 +47,7 @@ export {
   MAX_CHECK_ID_LENGTH,
   MAX_OUTCOME_REMARKS_LENGTH,
   reportedOutcomeChecks,
+  ruleCheck,
 } from './rules/outcomes';
 export type { OutcomeState, ReportedOutcomeFact } from './rules/outcomes';
 export { META_PROPERTIES, PropertyPathError } from './rules/paths';

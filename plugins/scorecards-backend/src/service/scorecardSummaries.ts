@@ -14,8 +14,10 @@
  * limitations under the License.
  */
 
+import { ruleCheck } from '@openscorecards/plugin-scorecards-common';
 import type {
   LevelCount,
+  RuleDefinition,
   RulePassRate,
   ScorecardDefinition,
   ScorecardDescription,
@@ -37,6 +39,12 @@ export function roundToTenth(value: number): number {
 }
 
 /** A scorecard's definition as the API shows it. */
+/** `{ check }` for a rule decided by reported outcomes, else nothing. */
+export function checkOf(rule: RuleDefinition): { check?: string } {
+  const check = ruleCheck(rule);
+  return check === undefined ? {} : { check };
+}
+
 export function describeScorecard(
   definition: Definition,
 ): ScorecardDescription {
@@ -52,6 +60,7 @@ export function describeScorecard(
       level: rule.level,
       weight: rule.weight ?? 1,
       guidance: rule.guidance,
+      ...checkOf(rule),
     })),
   };
 }

@@ -19,6 +19,7 @@ import {
   ScorecardsDefinitionsConfig,
 } from '@openscorecards/plugin-scorecards-common';
 import { EntityResultRow } from '../database/ResultStore';
+import { checkOf } from './scorecardSummaries';
 
 /**
  * Joins an entity's stored results with the scorecard definitions, so that
@@ -54,6 +55,7 @@ export function toEntityScorecards(
             level: rule.level,
             weight: rule.weight ?? 1,
             guidance: rule.guidance,
+            ...checkOf(rule),
             status: outcome?.status ?? 'skip',
             value: outcome?.value,
             message: outcome?.message ?? 'Not evaluated yet',

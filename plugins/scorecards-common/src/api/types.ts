@@ -45,6 +45,11 @@ export interface ScorecardRuleSummary {
   level: string;
   weight: number;
   guidance?: RuleGuidance;
+  /**
+   * Set for a rule that takes its status from outcomes external systems
+   * report: the check they report.
+   */
+  check?: string;
 }
 
 /** A rule's outcome for one entity. @public */

@@ -76,6 +76,17 @@ export function normaliseOutcomeSource(
     : { check: outcome.check, whenMissing: outcome.whenMissing ?? 'fail' };
 }
 
+/**
+ * The check a rule takes its status from, if it has an `outcome`.
+ *
+ * @public
+ */
+export function ruleCheck(rule: RuleDefinition): string | undefined {
+  return rule.outcome === undefined || rule.outcome === null
+    ? undefined
+    : normaliseOutcomeSource(rule.outcome).check;
+}
+
 const OUTCOME_PROPERTY = /^\$facts?\.outcomes\.([^.]+)/;
 
 function collectChecks(query: QueryInput | undefined, out: Set<string>) {
@@ -123,8 +134,9 @@ export function reportedOutcomeChecks(
     for (const rule of def.rules ?? []) {
       collectChecks(rule.filter, checks);
       collectChecks(rule.query, checks);
-      if (rule.outcome !== undefined && rule.outcome !== null) {
-        checks.add(normaliseOutcomeSource(rule.outcome).check);
+      const check = ruleCheck(rule);
+      if (check !== undefined) {
+        checks.add(check);
       }
     }
   }

@@ -75,7 +75,13 @@ function RuleResultItem(props: { rule: EntityRuleResult }) {
         <Typography variant="body2" color="textSecondary" component="div">
           {rule.message}
         </Typography>
-        {failed && (
+        {rule.check && (
+          <Typography variant="body2" color="textSecondary" component="div">
+            Reported by an external system as check{' '}
+            <code className={classes.value}>{rule.check}</code>
+          </Typography>
+        )}
+        {failed && !rule.check && (
           <Typography variant="body2" color="textSecondary" component="div">
             Found:{' '}
             <code className={classes.value}>{formatValue(rule.value)}</code>
