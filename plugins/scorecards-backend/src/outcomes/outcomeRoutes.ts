@@ -241,9 +241,14 @@ export function registerOutcomeRoutes(
         await evaluator.evaluate({ trigger: 'outcome', entityRef });
         evaluated.push(entityRef);
       } catch (error) {
+        // Most likely a running scheduled run holds the entity's results
+        // (the evaluator waited for them up to its timeout): it would hold
+        // the others' too, so the rest are left to the next run rather
+        // than each waiting as long.
         logger.warn(
-          `Scorecards of ${entityRef} not evaluated after its outcomes were reported; the next run will: ${error}`,
+          `Scorecards not evaluated after outcomes were reported, from ${entityRef} on; the next run will: ${error}`,
         );
+        break;
       }
     }
     const response: ReportOutcomesResponse = {
