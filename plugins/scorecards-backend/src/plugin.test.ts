@@ -383,6 +383,23 @@ describe('scorecardsPlugin', () => {
       }),
     ]);
 
+    // The largest report is read whole: the check is what is wrong here.
+    const large = await request(server)
+      .post('/api/scorecards/outcomes')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        outcomes: Array.from({ length: 500 }, (_, i) => ({
+          entityRef: `component:default/c${i}`,
+          check: 'pen-test',
+          state: 'fail',
+          remarks: 'x'.repeat(2000),
+        })),
+      });
+    expect(large.status).toBe(400);
+    expect(large.body.error.message).toBe(
+      'Invalid outcomes: no scorecard rule reads check "pen-test"; the checks in config are "security-scan"',
+    );
+
     // A user cannot report outcomes: only services do.
     const asUser = await request(server)
       .post('/api/scorecards/outcomes')

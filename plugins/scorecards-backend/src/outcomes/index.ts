@@ -17,4 +17,4 @@
 export { OutcomeStore } from './OutcomeStore';
 export type { OutcomeRecord } from './OutcomeStore';
 export { createOutcomesFactProvider } from './outcomesFactProvider';
-export { registerOutcomeRoutes } from './outcomeRoutes';
+export { OUTCOMES_BODY_LIMIT, registerOutcomeRoutes } from './outcomeRoutes';

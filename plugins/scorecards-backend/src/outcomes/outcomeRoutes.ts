@@ -43,6 +43,9 @@ import { OutcomeRecord, OutcomeStore } from './OutcomeStore';
 /** The most outcomes one request may report. */
 export const MAX_OUTCOMES_PER_REQUEST = 500;
 
+/** The largest body of `POST /outcomes`: room for 500 outcomes with long remarks. */
+export const OUTCOMES_BODY_LIMIT = '2mb';
+
 /**
  * The most entities a request has evaluated again before it answers; the
  * outcomes of the others reach their scorecards at the next scheduled run.

@@ -48,7 +48,11 @@ import {
   registerCampaignRoutes,
 } from '../campaigns';
 import { ResultQueries } from '../database/ResultQueries';
-import { OutcomeStore, registerOutcomeRoutes } from '../outcomes';
+import {
+  OUTCOMES_BODY_LIMIT,
+  OutcomeStore,
+  registerOutcomeRoutes,
+} from '../outcomes';
 import { registerReportRoutes, ReportRunner, ReportStore } from '../reports';
 import { ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
@@ -114,7 +118,13 @@ export async function createRouter(
   const { httpAuth, permissions, catalog, logger, store, evaluator } = options;
   const { definitions } = options;
   const router = Router();
-  router.use(express.json());
+  // Reports of outcomes may be larger than the default 100 kB: 500
+  // outcomes with long remarks.
+  const json = express.json();
+  const outcomesJson = express.json({ limit: OUTCOMES_BODY_LIMIT });
+  router.use((req, res, next) =>
+    (req.path === '/outcomes' ? outcomesJson : json)(req, res, next),
+  );
 
   const userOrService = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
