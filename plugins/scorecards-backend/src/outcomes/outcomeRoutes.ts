@@ -38,6 +38,7 @@ import {
 import express from 'express';
 import { z } from 'zod/v3';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
+import { parseOrThrow } from '../service/parseOrThrow';
 import { OutcomeRecord, OutcomeStore } from './OutcomeStore';
 
 /** The most outcomes one request may report. */
@@ -95,21 +96,6 @@ function listed(values: string[]): string {
   const shown = values.slice(0, MAX_LISTED).map(v => `"${v}"`);
   const more = values.length - shown.length;
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
-}
-
-function parseOrThrow<T>(
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-  value: unknown,
-  what: string,
-): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const details = parsed.error.issues
-      .map(i => `${i.path.join('.') || what}: ${i.message}`)
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${details}`);
-  }
-  return parsed.data;
 }
 
 function parseRef(value: string, path: string): CompoundEntityRef {

@@ -22,7 +22,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -57,6 +57,7 @@ import { registerReportRoutes, ReportRunner, ReportStore } from '../reports';
 import { ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
 import { toEvaluationRun } from './evaluationRuns';
+import { parseOrThrow } from './parseOrThrow';
 import { registerReadRoutes } from './readRoutes';
 import { toEntityScorecards } from './toEntityScorecards';
 
@@ -96,21 +97,6 @@ const evaluationRequestSchema = z
 const runsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
-
-function parseOrThrow<T>(
-  schema: z.ZodType<T>,
-  value: unknown,
-  what: string,
-): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const details = parsed.error.issues
-      .map(i => `${i.path.join('.') || what}: ${i.message}`)
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${details}`);
-  }
-  return parsed.data;
-}
 
 export async function createRouter(
   options: RouterOptions,

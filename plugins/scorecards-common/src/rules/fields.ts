@@ -38,7 +38,16 @@ export const ALWAYS_REQUIRED_FIELDS: ReadonlyArray<string> = [
   'relations',
 ];
 
-function collectProperties(query: QueryInput | undefined, out: Set<string>) {
+/**
+ * Adds every property that a query (object or scope string) reads to `out`.
+ * Invalid scope strings add nothing: validation reports them.
+ *
+ * @internal
+ */
+export function collectProperties(
+  query: QueryInput | undefined,
+  out: Set<string>,
+) {
   if (query === undefined || query === null) {
     return;
   }

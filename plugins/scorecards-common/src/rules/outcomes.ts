@@ -14,12 +14,11 @@
  * limitations under the License.
  */
 
-import { parseScope } from './scope';
+import { collectProperties } from './fields';
 import { hasOwn, isObjectValue } from './values';
 import {
   EvaluationInput,
   QueryInput,
-  QueryNode,
   RuleDefinition,
   RuleOutcomeSource,
   RuleStatus,
@@ -90,30 +89,12 @@ export function ruleCheck(rule: RuleDefinition): string | undefined {
 const OUTCOME_PROPERTY = /^\$facts?\.outcomes\.([^.]+)/;
 
 function collectChecks(query: QueryInput | undefined, out: Set<string>) {
-  if (query === undefined || query === null) {
-    return;
-  }
-  let root: QueryNode;
-  try {
-    root = typeof query === 'string' ? parseScope(query) : query;
-  } catch {
-    return; // invalid scopes are reported by validation
-  }
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!isObjectValue(node)) {
-      continue;
-    }
-    const { property, conditions } = node;
-    if (typeof property === 'string') {
-      const match = OUTCOME_PROPERTY.exec(property);
-      if (match) {
-        out.add(match[1]);
-      }
-    }
-    if (Array.isArray(conditions)) {
-      stack.push(...conditions);
+  const properties = new Set<string>();
+  collectProperties(query, properties);
+  for (const property of properties) {
+    const match = OUTCOME_PROPERTY.exec(property);
+    if (match) {
+      out.add(match[1]);
     }
   }
 }
