@@ -16,9 +16,10 @@
 
 /**
  * Node library for the scorecards backend plugin: extension points through
- * which backend modules add fact providers.
+ * which backend modules add fact providers and operators.
  *
  * @packageDocumentation
  */
 
 export * from './factProviders';
+export * from './operators';

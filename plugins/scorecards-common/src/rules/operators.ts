@@ -53,7 +53,8 @@ export const NEGATIVE_OPERATORS: ReadonlyArray<Operator> = [
 
 /** An operator bound to its rule value. @internal */
 export interface CompiledOperator {
-  operator: Operator;
+  /** A built-in operator, or a custom operator's name. */
+  operator: string;
   unary: boolean;
   negative: boolean;
   /** Whether reading the clock matters (`within`, `olderThan`). */

@@ -14,12 +14,25 @@
  * limitations under the License.
  */
 
-import { compileOperator, FALSE, TRUE, MISMATCH } from './operators';
+import {
+  compileCustomOperator,
+  CustomOperators,
+  NO_CUSTOM_OPERATORS,
+} from './customOperators';
+import {
+  compileOperator,
+  FALSE,
+  isOperator,
+  TRUE,
+  MISMATCH,
+} from './operators';
 import { compileProperty } from './paths';
 import { parseScope } from './scope';
 import {
   CompileOptions,
+  CustomOperator,
   EvaluationInput,
+  Operator,
   QueryCondition,
   QueryExplanation,
   QueryGroup,
@@ -27,6 +40,17 @@ import {
   QueryNode,
 } from './types';
 import { formatValue, isEmptyValue } from './values';
+
+/**
+ * What compiling queries uses and records: the custom operators, and those
+ * the queries use.
+ *
+ * @internal
+ */
+export interface QueryCompileContext {
+  operators: CustomOperators;
+  used: Set<CustomOperator>;
+}
 
 /** An explanation with the short "what was found" part. @internal */
 export interface Explained extends QueryExplanation {
@@ -93,14 +117,26 @@ function isGroup(node: QueryNode): node is QueryGroup {
   );
 }
 
-function compileCondition(condition: QueryCondition): CompiledNode {
+function compileCondition(
+  condition: QueryCondition,
+  context: QueryCompileContext,
+): CompiledNode {
   const { property } = condition;
   const get = compileProperty(property);
-  const op = compileOperator(
-    condition.operator,
-    condition.value,
-    condition.ignoreCase === true,
-  );
+  const custom = isOperator(condition.operator)
+    ? undefined
+    : context.operators.get(condition.operator);
+  if (custom) {
+    context.used.add(custom);
+  }
+  const op = custom
+    ? compileCustomOperator(custom, condition.value)
+    : // Not a custom one: compileOperator names an unknown operator.
+      compileOperator(
+        condition.operator as Operator,
+        condition.value,
+        condition.ignoreCase === true,
+      );
   const { unary, negative, requirement, requirementOnPass } = op;
   // What an empty value gives: isEmpty and the negated operators pass.
   const emptyPasses = unary ? op.operator === 'isEmpty' : negative;
@@ -199,7 +235,11 @@ function noConditions(pass: boolean): Explained {
   };
 }
 
-function compileGroup(group: QueryGroup, path: string): CompiledNode {
+function compileGroup(
+  group: QueryGroup,
+  path: string,
+  context: QueryCompileContext,
+): CompiledNode {
   if (!Array.isArray(group.conditions)) {
     throw new Error(`${path}: a group needs a list of conditions`);
   }
@@ -211,7 +251,7 @@ function compileGroup(group: QueryGroup, path: string): CompiledNode {
     );
   }
   const children = group.conditions.map((c, i) =>
-    compileNode(c, `${path}.conditions[${i}]`),
+    compileNode(c, `${path}.conditions[${i}]`, context),
   );
   const tests = children.map(c => c.test);
   const count = children.length;
@@ -303,17 +343,21 @@ function compileGroup(group: QueryGroup, path: string): CompiledNode {
   return { test, explain, usesNow: children.some(c => c.usesNow) };
 }
 
-function compileNode(node: QueryNode, path: string): CompiledNode {
+function compileNode(
+  node: QueryNode,
+  path: string,
+  context: QueryCompileContext,
+): CompiledNode {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
     throw new Error(
       `${path}: expected a condition or a group, got ${formatValue(node)}`,
     );
   }
   if (isGroup(node)) {
-    return compileGroup(node, path);
+    return compileGroup(node, path, context);
   }
   try {
-    return compileCondition(node);
+    return compileCondition(node, context);
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }
@@ -328,9 +372,13 @@ function compileNode(node: QueryNode, path: string): CompiledNode {
 export function compileQueryNode(
   query: QueryInput,
   path = 'query',
+  context: QueryCompileContext = {
+    operators: NO_CUSTOM_OPERATORS,
+    used: new Set(),
+  },
 ): CompiledNode {
   if (typeof query === 'string') {
-    return compileGroup(parseScope(query), path);
+    return compileGroup(parseScope(query), path, context);
   }
   if (typeof query !== 'object' || query === null || Array.isArray(query)) {
     throw new Error(
@@ -339,7 +387,7 @@ export function compileQueryNode(
       )}`,
     );
   }
-  return compileGroup(query, path);
+  return compileGroup(query, path, context);
 }
 
 /** @internal */

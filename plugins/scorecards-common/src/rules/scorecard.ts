@@ -16,7 +16,13 @@
 
 import { readHorizon, resetHorizon } from './operators';
 import { compileOutcomeRule, OutcomeRuleResult } from './outcomes';
-import { clockOf, CompiledNode, compileQueryNode } from './query';
+import { customOperatorMap, customOperatorStamp } from './customOperators';
+import {
+  clockOf,
+  CompiledNode,
+  compileQueryNode,
+  QueryCompileContext,
+} from './query';
 import {
   BASE_LEVEL,
   CompiledScorecard,
@@ -165,10 +171,16 @@ export function compileScorecard(
   if (!Array.isArray(def.rules)) {
     throw new Error(`${context}: rules must be a list`);
   }
+  const compileContext: QueryCompileContext = {
+    operators: withContext(context, () => customOperatorMap(options.operators)),
+    used: new Set(),
+  };
   const filter =
     def.filter === undefined || def.filter === null
       ? undefined
-      : withContext(context, () => compileQueryNode(def.filter!, 'filter'));
+      : withContext(context, () =>
+          compileQueryNode(def.filter!, 'filter', compileContext),
+        );
 
   const rules: CompiledRule[] = def.rules.map(rule => {
     const ruleContext = `${context}, rule "${rule.id}"`;
@@ -198,14 +210,16 @@ export function compileScorecard(
       levelIndex,
       weight,
       query: hasQuery
-        ? withContext(ruleContext, () => compileQueryNode(rule.query!, 'query'))
+        ? withContext(ruleContext, () =>
+            compileQueryNode(rule.query!, 'query', compileContext),
+          )
         : undefined,
       outcome: hasOutcome ? compileOutcomeRule(rule.outcome!) : undefined,
       filter:
         rule.filter === undefined || rule.filter === null
           ? undefined
           : withContext(ruleContext, () =>
-              compileQueryNode(rule.filter!, 'filter'),
+              compileQueryNode(rule.filter!, 'filter', compileContext),
             ),
     };
   });
@@ -304,5 +318,6 @@ export function compileScorecard(
     levels: ladder,
     appliesTo,
     evaluate,
+    customOperators: [...compileContext.used].map(customOperatorStamp).sort(),
   };
 }

@@ -86,7 +86,8 @@ export interface QueryCondition {
    * `$lifecycle`, `$type`, ...), or a fact (`$facts.<name>`).
    */
   property: string;
-  operator: Operator;
+  /** A built-in operator, or the name of a {@link CustomOperator}. */
+  operator: Operator | (string & {});
   /**
    * The rule value; required by every operator except `isEmpty` and
    * `isNotEmpty` (which ignore it).
@@ -278,11 +279,55 @@ export interface QueryExplanation {
 export interface CompileOptions {
   /** The level ladder, lowest first; default {@link DEFAULT_LEVELS}. */
   levels?: ReadonlyArray<string>;
+  /** Operators that backend modules add, beside the built-in ones. */
+  operators?: ReadonlyArray<CustomOperator>;
   /**
    * The clock for the date operators (`within`, `olderThan`); read on every
    * evaluation. Default `Date.now()`.
    */
   now?: () => Date;
+}
+
+/**
+ * An operator that a backend module adds to the rule language (through
+ * `scorecardsOperatorsExtensionPoint` of the scorecards-node package), used
+ * in conditions by its name as the built-in operators are:
+ * `{ property: spec.javaVersion, operator: versionAtLeast, value: '21' }`.
+ * Scope strings and campaign scopes use the built-in operators only.
+ *
+ * @public
+ */
+export interface CustomOperator {
+  /**
+   * The name conditions use: a letter, then letters and digits
+   * (`versionAtLeast`); not a built-in operator's name or alias.
+   */
+  name: string;
+  /** Whether conditions give a value; default true. */
+  takesValue?: boolean;
+  /**
+   * What is wrong with a condition's value, checked when the config is
+   * validated (for example `needs a version such as "1.2.0"`); undefined
+   * when the value suits the operator.
+   */
+  valueProblem?(value: unknown): string | undefined;
+  /**
+   * Whether the value found in the entity satisfies the condition. It is
+   * never called with a missing or empty value: the condition then fails.
+   * A test that throws fails the condition, with the error in its message.
+   */
+  test(found: unknown, value: unknown): boolean;
+  /**
+   * The requirement in messages, e.g. `must be version 21 or later`;
+   * default `must satisfy <name> <value>`.
+   */
+  requirement?(value: unknown): string;
+  /**
+   * Change it whenever `test` changes what it decides: stored results of
+   * scorecards that use the operator are then evaluated again, even for
+   * unchanged entities.
+   */
+  version?: string;
 }
 
 /**
@@ -299,4 +344,9 @@ export interface CompiledScorecard {
   appliesTo(input: EvaluationInput): boolean;
   /** Evaluates every rule and computes the level and the score. */
   evaluate(input: EvaluationInput): ScorecardResult;
+  /**
+   * The custom operators the scorecard uses, as `name@version`, sorted: part
+   * of what its stored results depend on.
+   */
+  customOperators: ReadonlyArray<string>;
 }

@@ -15,6 +15,12 @@
  */
 
 import { isOperator, OPERATOR_ALIASES, valueProblem } from './operators';
+import {
+  customOperatorMap,
+  CustomOperators,
+  customValueProblem,
+  NO_CUSTOM_OPERATORS,
+} from './customOperators';
 import { CHECK_ID_PATTERN, MAX_CHECK_ID_LENGTH } from './outcomes';
 import { propertyProblem } from './paths';
 import { parseScope, ScopeSyntaxError } from './scope';
@@ -22,6 +28,7 @@ import { compileScorecard } from './scorecard';
 import { suggest } from './suggest';
 import {
   BASE_LEVEL,
+  CustomOperator,
   DEFAULT_LEVELS,
   OPERATORS,
   QueryGroup,
@@ -35,6 +42,8 @@ import { formatValue, hasOwn, isObjectValue } from './values';
 export interface ValidateScorecardsConfigOptions {
   /** The config key the value was read from; default `scorecards`. */
   path?: string;
+  /** Operators that backend modules add, beside the built-in ones. */
+  operators?: ReadonlyArray<CustomOperator>;
 }
 
 /** @public */
@@ -84,6 +93,9 @@ const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 class Problems {
   readonly list: ValidationProblem[] = [];
+
+  /** The custom operators conditions may use. */
+  constructor(readonly operators: CustomOperators = NO_CUSTOM_OPERATORS) {}
 
   add(path: string, message: string) {
     if (!this.list.some(p => p.path === path && p.message === message)) {
@@ -198,10 +210,16 @@ function checkCondition(
       operatorPath,
       `a condition needs an operator; operators are ${OPERATORS.join(', ')}`,
     );
+  } else if (typeof operator === 'string' && out.operators.has(operator)) {
+    const problem = customValueProblem(out.operators.get(operator)!, value);
+    if (problem) {
+      out.add(join(path, 'value'), problem);
+    }
   } else if (!isOperator(operator)) {
+    const known = [...OPERATORS, ...out.operators.keys()];
     const hint =
       typeof operator === 'string'
-        ? suggest(operator, OPERATORS, OPERATOR_ALIASES)
+        ? suggest(operator, known, OPERATOR_ALIASES)
         : undefined;
     out.add(
       operatorPath,
@@ -209,7 +227,7 @@ function checkCondition(
         ? `unknown operator ${formatValue(operator)}; did you mean "${hint}"?`
         : `unknown operator ${formatValue(
             operator,
-          )}; operators are ${OPERATORS.join(', ')}`,
+          )}; operators are ${known.join(', ')}`,
     );
   } else {
     const problem = valueProblem(operator, value);
@@ -618,7 +636,15 @@ export function validateScorecardsConfig(
   options: ValidateScorecardsConfigOptions = {},
 ): ValidateScorecardsConfigResult {
   const base = options.path ?? 'scorecards';
-  const out = new Problems();
+  let operators: CustomOperators;
+  try {
+    operators = customOperatorMap(options.operators);
+  } catch (error) {
+    return {
+      problems: [{ path: base, message: (error as Error).message }],
+    };
+  }
+  const out = new Problems(operators);
   if (!isObjectValue(raw)) {
     out.add(
       base,
@@ -679,7 +705,10 @@ export function validateScorecardsConfig(
   // A last guard: what passed validation must compile.
   config.definitions.forEach((def, i) => {
     try {
-      compileScorecard(def, { levels: config.levels });
+      compileScorecard(def, {
+        levels: config.levels,
+        operators: options.operators,
+      });
     } catch (error) {
       out.add(`${definitionsPath}[${i}]`, (error as Error).message);
     }
