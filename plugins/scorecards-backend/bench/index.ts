@@ -197,6 +197,7 @@ function countRules(scorecards: CompiledScorecard[], counter: { n: number }) {
       id: scorecard.id,
       definition: scorecard.definition,
       levels: scorecard.levels,
+      customOperators: scorecard.customOperators,
       appliesTo: input => scorecard.appliesTo(input),
       evaluate: input => {
         const result = scorecard.evaluate(input);

@@ -27,7 +27,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { scorecardsFactProvidersExtensionPoint } from '@openscorecards/plugin-scorecards-node';
+import {
+  scorecardsFactProvidersExtensionPoint,
+  scorecardsOperatorsExtensionPoint,
+} from '@openscorecards/plugin-scorecards-node';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
 
@@ -451,6 +454,151 @@ describe('scorecardsPlugin', () => {
       }),
     ).rejects.toThrow(
       'Scorecards fact provider "clashing" supplies the fact "outcomes", which is reserved for outcomes reported through POST /outcomes; give the fact another name',
+    );
+  });
+
+  it('evaluates rules with operators that modules add, and refuses operators whose names are taken', async () => {
+    const operatorsModule = (name: string) =>
+      createBackendModule({
+        pluginId: 'scorecards',
+        moduleId: `operators-${name}`,
+        register(env) {
+          env.registerInit({
+            deps: { operators: scorecardsOperatorsExtensionPoint },
+            async init({ operators }) {
+              operators.addOperator({
+                name,
+                valueProblem: value =>
+                  /^\d+$/.test(String(value))
+                    ? undefined
+                    : `needs a major version such as "21"`,
+                test: (found, value) =>
+                  Number(String(found).split('.')[0]) >= Number(value),
+                requirement: value => `must be version ${value} or later`,
+              });
+            },
+          });
+        },
+      });
+    const config = {
+      definitions: [
+        {
+          id: 'runtime',
+          title: 'Runtime',
+          filter: 'kind:component',
+          rules: [
+            {
+              id: 'java-21',
+              title: 'Runs on Java 21',
+              level: 'Bronze',
+              query: {
+                combinator: 'and',
+                conditions: [
+                  {
+                    property: 'metadata.annotations.acme.com/java-version',
+                    operator: 'versionAtLeast',
+                    value: '21',
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const old = component('old', 'production');
+    old.metadata.annotations = { 'acme.com/java-version': '17.0.9' };
+    const catalog = catalogServiceMock({ entities: [old] });
+    const scheduler = mockServices.scheduler();
+    const { server } = await startTestBackend({
+      features: [
+        scorecardsPlugin,
+        operatorsModule('versionAtLeast'),
+        mockServices.rootConfig.factory({ data: { scorecards: config } }),
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
+      ],
+    });
+    await scheduler.triggerTask(TASK_ID);
+    const res = await request(server)
+      .get('/api/scorecards/entities/component/default/old')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.body.scorecards[0].rules[0]).toMatchObject({
+      status: 'fail',
+      value: '17.0.9',
+      message:
+        'metadata.annotations.acme.com/java-version is "17.0.9"; must be version 21 or later',
+    });
+
+    // A bad value is reported by key path at start-up, like any other.
+    await expect(
+      startTestBackend({
+        features: [
+          scorecardsPlugin,
+          operatorsModule('versionAtLeast'),
+          mockServices.rootConfig.factory({
+            data: {
+              scorecards: {
+                definitions: [
+                  {
+                    ...config.definitions[0],
+                    rules: [
+                      {
+                        ...config.definitions[0].rules[0],
+                        query: 'kind:component',
+                        filter: {
+                          combinator: 'and',
+                          conditions: [
+                            {
+                              property: 'spec.javaVersion',
+                              operator: 'versionAtLeast',
+                              value: 'latest',
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+          }),
+          createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => catalogServiceMock({ entities: [] }),
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      'scorecards.definitions[0].rules[0].filter.conditions[0].value: operator "versionAtLeast" needs a major version such as "21"',
+    );
+
+    await expect(
+      startTestBackend({
+        features: [
+          scorecardsPlugin,
+          operatorsModule('contains'),
+          mockServices.rootConfig.factory({
+            data: { scorecards: scorecardsConfig },
+          }),
+          createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => catalogServiceMock({ entities: [] }),
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      'Invalid scorecards operators from backend modules: custom operator "contains" is taken by the built-in operators; choose another name',
     );
   });
 

@@ -25,14 +25,17 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   compileScorecard,
+  customOperatorProblems,
   OUTCOMES_FACT,
   reportedOutcomeChecks,
   requiredEntityFields,
   scorecardsPermissions,
 } from '@openscorecards/plugin-scorecards-common';
 import {
+  ScorecardsCustomOperator,
   ScorecardsFactProvider,
   scorecardsFactProvidersExtensionPoint,
+  scorecardsOperatorsExtensionPoint,
 } from '@openscorecards/plugin-scorecards-node';
 import {
   CampaignProgressCache,
@@ -76,6 +79,12 @@ export const scorecardsPlugin = createBackendPlugin({
         factProviders.push(...providers);
       },
     });
+    const operators: ScorecardsCustomOperator[] = [];
+    env.registerExtensionPoint(scorecardsOperatorsExtensionPoint, {
+      addOperator(...added) {
+        operators.push(...added);
+      },
+    });
 
     env.registerInit({
       deps: {
@@ -93,7 +102,15 @@ export const scorecardsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, database, scheduler, catalog } = deps;
-        const definitions = readScorecardsConfig(config);
+        const operatorProblems = customOperatorProblems(operators);
+        if (operatorProblems.length > 0) {
+          throw new Error(
+            `Invalid scorecards operators from backend modules: ${operatorProblems.join(
+              '; ',
+            )}`,
+          );
+        }
+        const definitions = readScorecardsConfig(config, { operators });
         const campaigns = readCampaignsConfig(config, definitions);
         const campaignTicketUrlTemplate = readCampaignTicketUrlTemplate(config);
         const reports = readReportsConfig(config, definitions);
@@ -135,7 +152,7 @@ export const scorecardsPlugin = createBackendPlugin({
           logger,
         });
         const scorecards = definitions.definitions.map(d =>
-          compileScorecard(d, { levels: definitions.levels }),
+          compileScorecard(d, { levels: definitions.levels, operators }),
         );
         const evaluator = new ScorecardsEvaluator({
           store,

@@ -16,6 +16,7 @@
 
 import { Config } from '@backstage/config';
 import {
+  CustomOperator,
   formatValidationProblems,
   ScorecardsDefinitionsConfig,
   validateScorecardsConfig,
@@ -28,12 +29,13 @@ import {
  */
 export function readScorecardsConfig(
   config: Config,
+  options: { operators?: ReadonlyArray<CustomOperator> } = {},
 ): ScorecardsDefinitionsConfig {
   const raw = config.getOptional('scorecards') ?? {};
   const { levels, definitions } = raw as Record<string, unknown>;
   const { problems, config: valid } = validateScorecardsConfig(
     { levels, definitions: definitions ?? [] },
-    { path: 'scorecards' },
+    { path: 'scorecards', operators: options.operators },
   );
   if (!valid) {
     throw new Error(

@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { compileScorecard } from '@openscorecards/plugin-scorecards-common';
+import {
+  compileScorecard,
+  ScorecardDefinition,
+} from '@openscorecards/plugin-scorecards-common';
 import {
   decodeInputStamp,
   encodeInputStamp,
@@ -24,7 +27,7 @@ import {
   stampOf,
 } from './inputStamp';
 
-const definition = {
+const definition: ScorecardDefinition = {
   id: 'readiness',
   title: 'Readiness',
   rules: [
@@ -142,5 +145,52 @@ describe('inputStamp', () => {
       ),
     ).not.toBe(version);
     expect(version).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('versions a scorecard by the versions of the custom operators it uses, and only those', () => {
+    const operator = (version: string) => ({
+      name: 'versionAtLeast',
+      version,
+      test: () => true,
+    });
+    const unused = { name: 'isSemver', takesValue: false, test: () => true };
+    const base = scorecardVersion(compileScorecard(definition));
+    // Custom operators it does not use leave its version alone.
+    expect(
+      scorecardVersion(
+        compileScorecard(definition, { operators: [operator('1'), unused] }),
+      ),
+    ).toBe(base);
+
+    const using: ScorecardDefinition = {
+      ...definition,
+      rules: [
+        ...definition.rules,
+        {
+          id: 'java',
+          title: 'Java 21',
+          level: 'Gold',
+          query: {
+            combinator: 'and' as const,
+            conditions: [
+              {
+                property: 'spec.javaVersion',
+                operator: 'versionAtLeast',
+                value: '21',
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const v1 = scorecardVersion(
+      compileScorecard(using, { operators: [operator('1'), unused] }),
+    );
+    expect(
+      scorecardVersion(compileScorecard(using, { operators: [operator('1')] })),
+    ).toBe(v1);
+    expect(
+      scorecardVersion(compileScorecard(using, { operators: [operator('2')] })),
+    ).not.toBe(v1);
   });
 });

@@ -65,6 +65,10 @@ export function scorecardVersion(scorecard: CompiledScorecard): string {
       backendVersion,
       scorecard.definition,
       scorecard.levels,
+      // Only when some are used, so that other scorecards' stamps stay.
+      ...(scorecard.customOperators.length > 0
+        ? [scorecard.customOperators]
+        : []),
     ]),
     'base64url',
   ).slice(0, 16);
