@@ -98,7 +98,8 @@ function listed(values: string[]): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
-function parseRef(value: string, path: string): CompoundEntityRef {
+/** `what`: where the ref is, for the message (`outcomes: outcomes.0.entityRef`). */
+function parseRef(value: string, what: string): CompoundEntityRef {
   try {
     return parseEntityRef(value, {
       defaultKind: 'component',
@@ -106,7 +107,7 @@ function parseRef(value: string, path: string): CompoundEntityRef {
     });
   } catch (error) {
     throw new InputError(
-      `Invalid outcomes: ${path}: "${value}" is not an entity ref such as "component:default/payments" (${
+      `Invalid ${what}: "${value}" is not an entity ref such as "component:default/payments" (${
         (error as Error).message
       })`,
     );
@@ -158,7 +159,9 @@ export function registerOutcomeRoutes(
     // Each ref as the catalog writes it, so that the rules find the
     // outcome under the ref the evaluation reads.
     const parsedRefs = body.outcomes.map((o, i) =>
-      stringifyEntityRef(parseRef(o.entityRef, `outcomes.${i}.entityRef`)),
+      stringifyEntityRef(
+        parseRef(o.entityRef, `outcomes: outcomes.${i}.entityRef`),
+      ),
     );
     // Refs are case-insensitive: one catalog lookup for each.
     const distinct = new Map<string, string>();
@@ -253,7 +256,9 @@ export function registerOutcomeRoutes(
       allow: ['user', 'service'],
     });
     const query = parseOrThrow(listQuerySchema, req.query, 'query');
-    const ref = stringifyEntityRef(parseRef(query.entityRef, 'entityRef'));
+    const ref = stringifyEntityRef(
+      parseRef(query.entityRef, 'query: entityRef'),
+    );
     const { items } = await catalog.getEntitiesByRefs(
       {
         entityRefs: [ref],

@@ -181,7 +181,7 @@ describe.each(databases.eachSupportedId())('reported outcomes on %p', id => {
 
   describe('POST /outcomes and GET /outcomes', () => {
     async function createApp(
-      options: { allow?: boolean; entities?: Entity[] } = {},
+      options: { allow?: boolean; entities?: Entity[]; checks?: string[] } = {},
     ) {
       const evaluate = jest.fn().mockResolvedValue({});
       const authorize = jest.fn().mockResolvedValue([
@@ -204,7 +204,7 @@ describe.each(databases.eachSupportedId())('reported outcomes on %p', id => {
         }),
         logger: mockServices.logger.mock(),
         store,
-        checks: ['load-test', 'security-scan'],
+        checks: options.checks ?? ['load-test', 'security-scan'],
         evaluator: { evaluate },
       });
       const app = express().use(router).use(mockErrorHandler());
@@ -422,6 +422,32 @@ describe.each(databases.eachSupportedId())('reported outcomes on %p', id => {
       );
       const [{ n }] = await knex('scorecards_outcomes').count({ n: '*' });
       expect(Number(n)).toBe(0);
+    });
+
+    it('says how to add a rule when no rule reads any check', async () => {
+      const { app } = await createApp({ checks: [] });
+      const res = await request(app)
+        .post('/outcomes')
+        .set('Authorization', asService)
+        .send({
+          outcomes: [{ entityRef: 'a', check: 'security-scan', state: 'pass' }],
+        });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'Invalid outcomes: no scorecard rule reads check "security-scan"; add a rule with "outcome: security-scan" to a scorecard first',
+      );
+    });
+
+    it('answers 400 when listing the outcomes of a bad entity ref', async () => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .get('/outcomes')
+        .query({ entityRef: 'component:' })
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /^Invalid query: entityRef: "component:" is not an entity ref such as "component:default\/payments"/,
+      );
     });
 
     it('answers 404 when listing the outcomes of an entity the caller cannot see', async () => {
