@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { scorecardsVersionOperators } from './scorecardsVersionOperators';
 
 const backend = createBackend();
 
@@ -64,5 +65,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // scorecards & campaigns
 backend.add(import('@openscorecards/plugin-scorecards-backend'));
+// an operator the demo adds to the rule language (versionAtLeast)
+backend.add(scorecardsVersionOperators);
 
 backend.start();
