@@ -15,6 +15,7 @@
  */
 
 import {
+  BackendFeature,
   coreServices,
   createBackendModule,
   createServiceFactory,
@@ -74,12 +75,18 @@ function component(name: string, lifecycle: string): Entity {
   };
 }
 
-async function startBackend(options: { entities: Entity[]; config?: unknown }) {
+async function startBackend(options: {
+  entities: Entity[];
+  config?: unknown;
+  /** Modules beside the plugin. */
+  modules?: BackendFeature[];
+}) {
   const catalog = catalogServiceMock({ entities: options.entities });
   const scheduler = mockServices.scheduler();
   const backend = await startTestBackend({
     features: [
       scorecardsPlugin,
+      ...(options.modules ?? []),
       mockServices.rootConfig.factory({
         data: { scorecards: options.config ?? scorecardsConfig },
       }),
@@ -438,20 +445,7 @@ describe('scorecardsPlugin', () => {
       },
     });
     await expect(
-      startTestBackend({
-        features: [
-          scorecardsPlugin,
-          module,
-          mockServices.rootConfig.factory({
-            data: { scorecards: scorecardsConfig },
-          }),
-          createServiceFactory({
-            service: catalogServiceRef,
-            deps: {},
-            factory: () => catalogServiceMock({ entities: [] }),
-          }),
-        ],
-      }),
+      startBackend({ entities: [], modules: [module] }),
     ).rejects.toThrow(
       'Scorecards fact provider "clashing" supplies the fact "outcomes", which is reserved for outcomes reported through POST /outcomes; give the fact another name',
     );
@@ -508,24 +502,10 @@ describe('scorecardsPlugin', () => {
     };
     const old = component('old', 'production');
     old.metadata.annotations = { 'acme.com/java-version': '17.0.9' };
-    const catalog = catalogServiceMock({ entities: [old] });
-    const scheduler = mockServices.scheduler();
-    const { server } = await startTestBackend({
-      features: [
-        scorecardsPlugin,
-        operatorsModule('versionAtLeast'),
-        mockServices.rootConfig.factory({ data: { scorecards: config } }),
-        createServiceFactory({
-          service: coreServices.scheduler,
-          deps: {},
-          factory: () => scheduler,
-        }),
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
-      ],
+    const { server, scheduler } = await startBackend({
+      entities: [old],
+      config,
+      modules: [operatorsModule('versionAtLeast')],
     });
     await scheduler.triggerTask(TASK_ID);
     const res = await request(server)
@@ -539,64 +519,41 @@ describe('scorecardsPlugin', () => {
     });
 
     // A bad value is reported by key path at start-up, like any other.
-    await expect(
-      startTestBackend({
-        features: [
-          scorecardsPlugin,
-          operatorsModule('versionAtLeast'),
-          mockServices.rootConfig.factory({
-            data: {
-              scorecards: {
-                definitions: [
+    const badValue = {
+      definitions: [
+        {
+          ...config.definitions[0],
+          rules: [
+            {
+              ...config.definitions[0].rules[0],
+              query: 'kind:component',
+              filter: {
+                combinator: 'and',
+                conditions: [
                   {
-                    ...config.definitions[0],
-                    rules: [
-                      {
-                        ...config.definitions[0].rules[0],
-                        query: 'kind:component',
-                        filter: {
-                          combinator: 'and',
-                          conditions: [
-                            {
-                              property: 'spec.javaVersion',
-                              operator: 'versionAtLeast',
-                              value: 'latest',
-                            },
-                          ],
-                        },
-                      },
-                    ],
+                    property: 'spec.javaVersion',
+                    operator: 'versionAtLeast',
+                    value: 'latest',
                   },
                 ],
               },
             },
-          }),
-          createServiceFactory({
-            service: catalogServiceRef,
-            deps: {},
-            factory: () => catalogServiceMock({ entities: [] }),
-          }),
-        ],
+          ],
+        },
+      ],
+    };
+    await expect(
+      startBackend({
+        entities: [],
+        config: badValue,
+        modules: [operatorsModule('versionAtLeast')],
       }),
     ).rejects.toThrow(
       'scorecards.definitions[0].rules[0].filter.conditions[0].value: operator "versionAtLeast" needs a major version such as "21"',
     );
 
     await expect(
-      startTestBackend({
-        features: [
-          scorecardsPlugin,
-          operatorsModule('contains'),
-          mockServices.rootConfig.factory({
-            data: { scorecards: scorecardsConfig },
-          }),
-          createServiceFactory({
-            service: catalogServiceRef,
-            deps: {},
-            factory: () => catalogServiceMock({ entities: [] }),
-          }),
-        ],
-      }),
+      startBackend({ entities: [], modules: [operatorsModule('contains')] }),
     ).rejects.toThrow(
       'Invalid scorecards operators from backend modules: custom operator "contains" is taken by the built-in operators; choose another name',
     );
