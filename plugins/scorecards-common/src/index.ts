@@ -52,6 +52,7 @@ export {
 export type { OutcomeState, ReportedOutcomeFact } from './rules/outcomes';
 export { META_PROPERTIES, PropertyPathError } from './rules/paths';
 export { customOperatorProblems } from './rules/customOperators';
+export { suggest } from './rules/suggest';
 export { NEGATIVE_OPERATORS, MAX_MATCHED_LENGTH } from './rules/operators';
 export { MAX_PATTERN_LENGTH } from './rules/regexSafety';
 export { isEmptyValue, formatValue } from './rules/values';

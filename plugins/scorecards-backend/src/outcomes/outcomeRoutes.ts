@@ -34,6 +34,7 @@ import {
   OUTCOME_STATES,
   ReportOutcomesResponse,
   scorecardsOutcomeReportPermission,
+  suggest,
 } from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import { z } from 'zod/v3';
@@ -143,16 +144,20 @@ export function registerOutcomeRoutes(
       ...new Set(body.outcomes.map(o => o.check).filter(c => !checks.has(c))),
     ];
     if (unknownChecks.length > 0) {
+      const known = [...checks].sort();
+      const hint = suggest(unknownChecks[0], known);
+      let help = `add a rule with "outcome: ${unknownChecks[0]}" to a scorecard first`;
+      if (hint) {
+        help = `did you mean "${hint}"? The checks in config are ${listed(
+          known,
+        )}`;
+      } else if (known.length > 0) {
+        help = `the checks in config are ${listed(known)}`;
+      }
       throw new InputError(
-        checks.size > 0
-          ? `Invalid outcomes: no scorecard rule reads check ${listed(
-              unknownChecks,
-            )}; the checks in config are ${listed([...checks].sort())}`
-          : `Invalid outcomes: no scorecard rule reads check ${listed(
-              unknownChecks,
-            )}; add a rule with "outcome: ${
-              unknownChecks[0]
-            }" to a scorecard first`,
+        `Invalid outcomes: no scorecard rule reads check ${listed(
+          unknownChecks,
+        )}; ${help}`,
       );
     }
 

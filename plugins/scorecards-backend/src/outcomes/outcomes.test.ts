@@ -334,6 +334,11 @@ describe.each(databases.eachSupportedId())('reported outcomes on %p', id => {
 
     it.each([
       [
+        'a misspelt check',
+        [{ entityRef: 'a', check: 'security-scn', state: 'pass' }],
+        'Invalid outcomes: no scorecard rule reads check "security-scn"; did you mean "security-scan"? The checks in config are "load-test", "security-scan"',
+      ],
+      [
         'an unknown check',
         [{ entityRef: 'a', check: 'sonar', state: 'pass' }],
         'Invalid outcomes: no scorecard rule reads check "sonar"; the checks in config are "load-test", "security-scan"',

@@ -137,7 +137,9 @@ export function compileCustomOperator(
   try {
     requirement =
       operator.requirement?.(value) ??
-      `must satisfy ${operator.name}${takesValue ? ` ${formatValue(value)}` : ''}`;
+      `must satisfy ${operator.name}${
+        takesValue ? ` ${formatValue(value)}` : ''
+      }`;
   } catch (error) {
     throw new Error(
       `operator "${operator.name}": its requirement failed: ${

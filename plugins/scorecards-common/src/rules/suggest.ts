@@ -50,9 +50,10 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate the user most likely meant: an exact match ignoring case,
  * then a known alias, then the closest by edit distance (at most
- * `maxDistance` edits, and fewer than the word's length).
+ * `maxDistance` edits, and fewer than the word's length). For "did you
+ * mean" hints in error messages.
  *
- * @internal
+ * @public
  */
 export function suggest(
   word: string,
