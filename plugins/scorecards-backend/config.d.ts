@@ -67,6 +67,11 @@ export interface Config {
               check: string;
               /** @default fail */
               whenMissing?: 'fail' | 'skip';
+              /**
+               * How recent an outcome must be to count, as an ISO 8601
+               * duration such as P7D; an older one counts as missing.
+               */
+              maxAge?: string;
             };
         /** Relative weight in the score. @default 1 */
         weight?: number;

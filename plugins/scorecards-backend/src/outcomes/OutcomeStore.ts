@@ -117,10 +117,19 @@ export class OutcomeStore {
     const byRef = new Map<string, Record<string, ReportedOutcomeFact>>();
     for (let from = 0; from < entityRefs.length; from += READ_CHUNK) {
       const rows: Array<
-        Pick<OutcomeRow, 'entity_ref' | 'check_id' | 'state' | 'remarks'>
+        Pick<
+          OutcomeRow,
+          'entity_ref' | 'check_id' | 'state' | 'remarks' | 'reported_at'
+        >
       > = await this.db(OUTCOMES)
         .whereIn('entity_ref', entityRefs.slice(from, from + READ_CHUNK))
-        .select('entity_ref', 'check_id', 'state', 'remarks');
+        .select(
+          'entity_ref',
+          'check_id',
+          'state',
+          'remarks',
+          this.dialect.selectTimestamp('reported_at'),
+        );
       for (const row of rows) {
         let outcomes = byRef.get(row.entity_ref);
         if (!outcomes) {
@@ -131,6 +140,7 @@ export class OutcomeStore {
         if (row.remarks !== null) {
           fact.remarks = row.remarks;
         }
+        fact.reportedAt = fromDbTimestamp(row.reported_at).toISOString();
         outcomes[row.check_id] = fact;
       }
     }

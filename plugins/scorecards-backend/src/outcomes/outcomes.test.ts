@@ -146,7 +146,11 @@ describe.each(databases.eachSupportedId())('reported outcomes on %p', id => {
       expect(facts.size).toBe(600);
       expect(facts.get('component:default/e1198')).toEqual({
         outcomes: {
-          'security-scan': { state: 'skip', remarks: 'not deployed' },
+          'security-scan': {
+            state: 'skip',
+            remarks: 'not deployed',
+            reportedAt: at.toISOString(),
+          },
         },
       });
       expect(facts.has('component:default/e1199')).toBe(false);
@@ -328,7 +332,10 @@ describe.each(databases.eachSupportedId())('reported outcomes on %p', id => {
       expect(res.body.deferred).toBe(25 - MAX_ENTITIES_EVALUATED_AT_ONCE);
       const facts = await store.factsOf(['component:default/c24']);
       expect(facts.get('component:default/c24')).toEqual({
-        'security-scan': { state: 'pass' },
+        'security-scan': {
+          state: 'pass',
+          reportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        },
       });
     });
 

@@ -121,7 +121,12 @@ export function isOperator(value: unknown): value is Operator {
   );
 }
 
-function parseDuration(value: unknown): Duration | undefined {
+/**
+ * A positive ISO 8601 duration such as `P30D`, or undefined.
+ *
+ * @internal
+ */
+export function parseDuration(value: unknown): Duration | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
@@ -400,6 +405,31 @@ export function readHorizon(): number {
   return horizon;
 }
 
+/**
+ * Whether a date (milliseconds since the epoch) is no older than the
+ * duration before `now`. A date within it becomes older once the duration
+ * has passed since it (no sooner than its shortest span), and that time
+ * goes into the evaluation's horizon; an older date stays older.
+ *
+ * @internal
+ */
+export function compileWithin(
+  duration: Duration,
+): (date: number, now: number) => boolean {
+  const threshold = dateThreshold(duration);
+  const shortest = shortestMillis(duration);
+  return (date, now) => {
+    if (date < threshold(now)) {
+      return false;
+    }
+    const flips = date + shortest;
+    if (flips < horizon) {
+      horizon = flips;
+    }
+    return true;
+  };
+}
+
 function dateThreshold(duration: Duration): (now: number) => number {
   if (!duration.years && !duration.quarters && !duration.months) {
     // Weeks, days and shorter units have a fixed length in UTC.
@@ -558,9 +588,7 @@ export function compileOperator(
     }
     case 'within':
     case 'olderThan': {
-      const duration = parseDuration(value)!;
-      const threshold = dateThreshold(duration);
-      const shortest = shortestMillis(duration);
+      const isWithin = compileWithin(parseDuration(value)!);
       const within = operator === 'within';
       return {
         ...base,
@@ -570,17 +598,7 @@ export function compileOperator(
           if (d === undefined) {
             return MISMATCH;
           }
-          const older = d < threshold(now);
-          if (!older) {
-            // The date becomes older than the duration once the duration
-            // has passed since it (no sooner than its shortest span); an
-            // older date stays older.
-            const flips = d + shortest;
-            if (flips < horizon) {
-              horizon = flips;
-            }
-          }
-          return older !== within ? TRUE : FALSE;
+          return isWithin(d, now) === within ? TRUE : FALSE;
         },
         mismatch: () => 'not a date',
         requirement: within

@@ -121,6 +121,99 @@ describe('outcome rules', () => {
     ).toBe('fail');
   });
 
+  describe('with a maxAge', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    const withMaxAge = (outcome: RuleDefinition['outcome']) =>
+      compileScorecard(
+        {
+          id: 'security',
+          title: 'Security',
+          rules: [
+            owner,
+            { id: 'scanned', title: 'Scanned', level: 'Silver', outcome },
+          ],
+        },
+        { now: () => new Date(now) },
+      );
+    const reportedAt = (state: string, at: string | undefined) => ({
+      entity,
+      facts: {
+        outcomes: {
+          'security-scan':
+            at === undefined ? { state } : { state, reportedAt: at },
+        },
+      },
+    });
+
+    it('count an outcome no older than maxAge, and are valid until it gets older', () => {
+      const result = withMaxAge({
+        check: 'security-scan',
+        maxAge: 'P7D',
+      }).evaluate(reportedAt('pass', '2026-12-01T12:00:00.000Z'));
+      expect(result.rules[1]).toMatchObject({ status: 'pass', value: 'pass' });
+      expect(result.level).toBe('Silver');
+      expect(result.validUntil).toBe(Date.parse('2026-12-08T12:00:00Z'));
+    });
+
+    it('count an older outcome as missing, saying when it was reported', () => {
+      const stale = reportedAt('pass', '2026-11-30T11:59:59.000Z');
+      const failed = withMaxAge({
+        check: 'security-scan',
+        maxAge: 'P7D',
+      }).evaluate(stale);
+      expect(failed.rules[1]).toEqual({
+        ruleId: 'scanned',
+        status: 'fail',
+        value: 'pass',
+        message:
+          'the last outcome of check "security-scan" (pass) was reported at 2026-11-30T11:59:59Z, longer ago than P7D',
+      });
+      expect(failed.level).toBe('Bronze');
+      // Nothing can make a stale outcome fresh again but a new report.
+      expect(failed.validUntil).toBeUndefined();
+
+      const skipped = withMaxAge({
+        check: 'security-scan',
+        whenMissing: 'skip',
+        maxAge: 'P7D',
+      }).evaluate(stale);
+      expect(skipped.rules[1]).toMatchObject({
+        status: 'skip',
+        message:
+          'not applicable: the last outcome of check "security-scan" (pass) was reported at 2026-11-30T11:59:59Z, longer ago than P7D',
+      });
+      expect(skipped.score).toBe(100);
+    });
+
+    it('count an outcome without a report time as missing', () => {
+      expect(
+        withMaxAge({ check: 'security-scan', maxAge: 'PT12H' }).evaluate(
+          reportedAt('pass', undefined),
+        ).rules[1],
+      ).toMatchObject({
+        status: 'fail',
+        message:
+          'the outcome of check "security-scan" has no report time, so it cannot be shown to be younger than PT12H',
+      });
+    });
+
+    it('do not depend on the clock without a maxAge', () => {
+      const result = withMaxAge('security-scan').evaluate(
+        reportedAt('pass', '2020-01-01T00:00:00.000Z'),
+      );
+      expect(result.rules[1].status).toBe('pass');
+      expect(result.validUntil).toBeUndefined();
+    });
+
+    it('refuse to compile with a maxAge that is not a duration', () => {
+      expect(() =>
+        withMaxAge({ check: 'security-scan', maxAge: '7 days' }),
+      ).toThrow(
+        'scorecard "security", rule "scanned": outcome maxAge needs an ISO 8601 duration such as "P7D" (7 days), got "7 days"',
+      );
+    });
+  });
+
   it('refuse to compile with both a query and an outcome, or neither', () => {
     const compile = (rule: Partial<RuleDefinition>) => () =>
       compileScorecard({
@@ -153,10 +246,12 @@ describe('validating outcome rules', () => {
       ],
     }).problems;
 
-  it('accepts a check id or a check with whenMissing', () => {
+  it('accepts a check id or a check with whenMissing and maxAge', () => {
     expect(problemsOf({ outcome: 'security-scan' })).toEqual([]);
     expect(
-      problemsOf({ outcome: { check: 'security-scan', whenMissing: 'skip' } }),
+      problemsOf({
+        outcome: { check: 'security-scan', whenMissing: 'skip', maxAge: 'P7D' },
+      }),
     ).toEqual([]);
   });
 
@@ -189,6 +284,15 @@ describe('validating outcome rules', () => {
         message: 'whenMissing must be "fail" or "skip", got "pass"',
       },
     ]);
+    expect(
+      problemsOf({ outcome: { check: 'security-scan', maxAge: 7 } }),
+    ).toEqual([
+      {
+        path: `${at}.outcome.maxAge`,
+        message:
+          'maxAge needs an ISO 8601 duration such as "P7D" (7 days) or "PT12H" (12 hours), got 7',
+      },
+    ]);
     expect(problemsOf({ outcome: {} })).toEqual([
       {
         path: `${at}.outcome.check`,
@@ -199,7 +303,7 @@ describe('validating outcome rules', () => {
       {
         path: `${at}.outcome`,
         message:
-          'outcome must be a check id or an object with check and whenMissing, got 42',
+          'outcome must be a check id or an object with check, whenMissing and maxAge, got 42',
       },
     ]);
   });

@@ -15,7 +15,8 @@
  */
 
 import { collectProperties } from './fields';
-import { hasOwn, isObjectValue } from './values';
+import { compileWithin, parseDuration } from './operators';
+import { formatValue, hasOwn, isObjectValue, toDateMillis } from './values';
 import {
   EvaluationInput,
   QueryInput,
@@ -64,15 +65,21 @@ export const MAX_OUTCOME_REMARKS_LENGTH = 2000;
 export interface ReportedOutcomeFact {
   state: OutcomeState;
   remarks?: string;
+  /** When it was reported, in ISO 8601 (UTC). */
+  reportedAt?: string;
 }
 
 /** A rule's outcome source with its default filled in. @internal */
 export function normaliseOutcomeSource(
   outcome: NonNullable<RuleDefinition['outcome']>,
-): Required<RuleOutcomeSource> {
+): RuleOutcomeSource & { whenMissing: 'fail' | 'skip' } {
   return typeof outcome === 'string'
     ? { check: outcome, whenMissing: 'fail' }
-    : { check: outcome.check, whenMissing: outcome.whenMissing ?? 'fail' };
+    : {
+        check: outcome.check,
+        whenMissing: outcome.whenMissing ?? 'fail',
+        maxAge: outcome.maxAge ?? undefined,
+      };
 }
 
 /**
@@ -132,47 +139,80 @@ export interface OutcomeRuleResult {
   message: string;
 }
 
+/** A rule's `outcome`, compiled. @internal */
+export interface CompiledOutcomeRule {
+  /** Whether the result depends on the clock (the rule has a `maxAge`). */
+  usesNow: boolean;
+  evaluate(input: EvaluationInput, now: number): OutcomeRuleResult;
+}
+
 function isOutcomeState(value: unknown): value is OutcomeState {
   return value === 'pass' || value === 'fail' || value === 'skip';
+}
+
+function formatReportTime(millis: number): string {
+  return new Date(millis).toISOString().replace('.000Z', 'Z');
 }
 
 /**
  * Compiles a rule's `outcome` into a function of the evaluation input: the
  * reported state decides the status, and the reporter's remarks, when given,
- * are the message.
+ * are the message. With a `maxAge`, an outcome reported longer ago than
+ * that counts as missing, and the result is valid only until it becomes
+ * too old.
  *
  * @internal
  */
 export function compileOutcomeRule(
   outcome: NonNullable<RuleDefinition['outcome']>,
-): (input: EvaluationInput) => OutcomeRuleResult {
-  const { check, whenMissing } = normaliseOutcomeSource(outcome);
-  const missing: OutcomeRuleResult =
+): CompiledOutcomeRule {
+  const { check, whenMissing, maxAge } = normaliseOutcomeSource(outcome);
+  const counted = (reason: string, value?: OutcomeState): OutcomeRuleResult =>
     whenMissing === 'skip'
-      ? {
-          status: 'skip',
-          value: undefined,
-          message: `not applicable: no outcome reported for check "${check}" yet`,
-        }
-      : {
-          status: 'fail',
-          value: undefined,
-          message: `no outcome reported for check "${check}" yet`,
-        };
-  return input => {
+      ? { status: 'skip', value, message: `not applicable: ${reason}` }
+      : { status: 'fail', value, message: reason };
+  const missing = counted(`no outcome reported for check "${check}" yet`);
+  let isFresh: ((date: number, now: number) => boolean) | undefined;
+  if (maxAge !== undefined) {
+    const duration = parseDuration(maxAge);
+    if (!duration) {
+      throw new Error(
+        `outcome maxAge needs an ISO 8601 duration such as "P7D" (7 days), got ${formatValue(
+          maxAge,
+        )}`,
+      );
+    }
+    isFresh = compileWithin(duration);
+  }
+  const evaluate = (input: EvaluationInput, now: number): OutcomeRuleResult => {
     const outcomes = input.facts?.[OUTCOMES_FACT];
     const reported =
       isObjectValue(outcomes) && hasOwn(outcomes, check)
         ? outcomes[check]
         : undefined;
-    const state = isObjectValue(reported) ? reported.state : undefined;
-    if (!isOutcomeState(state)) {
+    if (!isObjectValue(reported) || !isOutcomeState(reported.state)) {
       return missing;
     }
+    const state = reported.state;
+    if (isFresh) {
+      const reportedAt = toDateMillis(reported.reportedAt);
+      if (reportedAt === undefined) {
+        return counted(
+          `the outcome of check "${check}" has no report time, so it cannot be shown to be younger than ${maxAge}`,
+          state,
+        );
+      }
+      if (!isFresh(reportedAt, now)) {
+        return counted(
+          `the last outcome of check "${check}" (${state}) was reported at ${formatReportTime(
+            reportedAt,
+          )}, longer ago than ${maxAge}`,
+          state,
+        );
+      }
+    }
     const remarks =
-      isObjectValue(reported) &&
-      typeof reported.remarks === 'string' &&
-      reported.remarks.trim() !== ''
+      typeof reported.remarks === 'string' && reported.remarks.trim() !== ''
         ? reported.remarks
         : undefined;
     switch (state) {
@@ -198,4 +238,5 @@ export function compileOutcomeRule(
         };
     }
   };
+  return { usesNow: isFresh !== undefined, evaluate };
 }

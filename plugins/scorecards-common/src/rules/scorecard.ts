@@ -15,7 +15,7 @@
  */
 
 import { readHorizon, resetHorizon } from './operators';
-import { compileOutcomeRule, OutcomeRuleResult } from './outcomes';
+import { compileOutcomeRule, CompiledOutcomeRule } from './outcomes';
 import { customOperatorMap, customOperatorStamp } from './customOperators';
 import {
   clockOf,
@@ -117,7 +117,7 @@ interface CompiledRule {
   /** Set unless the rule takes a reported outcome. */
   query?: CompiledNode;
   /** Set for a rule with an `outcome`. */
-  outcome?: (input: EvaluationInput) => OutcomeRuleResult;
+  outcome?: CompiledOutcomeRule;
   filter?: CompiledNode;
 }
 
@@ -214,7 +214,9 @@ export function compileScorecard(
             compileQueryNode(rule.query!, 'query', compileContext),
           )
         : undefined,
-      outcome: hasOutcome ? compileOutcomeRule(rule.outcome!) : undefined,
+      outcome: hasOutcome
+        ? withContext(ruleContext, () => compileOutcomeRule(rule.outcome!))
+        : undefined,
       filter:
         rule.filter === undefined || rule.filter === null
           ? undefined
@@ -227,7 +229,10 @@ export function compileScorecard(
   const usesNow =
     (filter?.usesNow ?? false) ||
     rules.some(
-      r => (r.query?.usesNow ?? false) || (r.filter?.usesNow ?? false),
+      r =>
+        (r.query?.usesNow ?? false) ||
+        (r.outcome?.usesNow ?? false) ||
+        (r.filter?.usesNow ?? false),
     );
   const clock = clockOf(options);
   const ruleCount = rules.length;
@@ -263,7 +268,7 @@ export function compileScorecard(
         continue;
       }
       if (rule.outcome) {
-        const reported = rule.outcome(input);
+        const reported = rule.outcome.evaluate(input, now);
         results[i] = new RuleOutcome(
           rule.id,
           reported.status,

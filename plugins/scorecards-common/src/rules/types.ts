@@ -171,6 +171,12 @@ export interface RuleOutcomeSource {
    * check: `fail` (the default) or `skip` (not applicable until reported).
    */
   whenMissing?: 'fail' | 'skip';
+  /**
+   * How recent an outcome must be to count, as an ISO 8601 duration such as
+   * `P7D`: an outcome reported longer ago counts as missing (`whenMissing`
+   * decides). Without it, an outcome counts until it is replaced.
+   */
+  maxAge?: string;
 }
 
 /** @public */
@@ -238,7 +244,8 @@ export interface ScorecardResult {
   score: number;
   rules: RuleResult[];
   /**
-   * For a scorecard with clock-dependent rules (`within`, `olderThan`): the
+   * For a scorecard with clock-dependent rules (`within`, `olderThan`, an
+   * outcome's `maxAge`): the
    * time, in milliseconds since the epoch, before which evaluating the same
    * input gives the same result, because no date it compared can change
    * sides sooner. Absent when the result does not depend on the clock.
@@ -282,8 +289,8 @@ export interface CompileOptions {
   /** Operators that backend modules add, beside the built-in ones. */
   operators?: ReadonlyArray<CustomOperator>;
   /**
-   * The clock for the date operators (`within`, `olderThan`); read on every
-   * evaluation. Default `Date.now()`.
+   * The clock for the date operators (`within`, `olderThan`) and outcomes'
+   * `maxAge`; read on every evaluation. Default `Date.now()`.
    */
   now?: () => Date;
 }

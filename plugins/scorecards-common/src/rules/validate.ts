@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 
-import { isOperator, OPERATOR_ALIASES, valueProblem } from './operators';
+import {
+  isOperator,
+  OPERATOR_ALIASES,
+  parseDuration,
+  valueProblem,
+} from './operators';
 import {
   customOperatorMap,
   CustomOperators,
@@ -66,7 +71,7 @@ const RULE_KEYS = [
   'filter',
   'guidance',
 ];
-const OUTCOME_KEYS = ['check', 'whenMissing'];
+const OUTCOME_KEYS = ['check', 'whenMissing', 'maxAge'];
 const GUIDANCE_KEYS = ['text', 'url'];
 const GROUP_KEYS = ['combinator', 'conditions', 'not'];
 const CONDITION_KEYS = ['property', 'operator', 'value', 'ignoreCase'];
@@ -402,7 +407,7 @@ function checkOutcome(outcome: unknown, path: string, out: Problems) {
   if (!isObjectValue(outcome)) {
     out.add(
       path,
-      `outcome must be a check id or an object with check and whenMissing, got ${formatValue(
+      `outcome must be a check id or an object with check, whenMissing and maxAge, got ${formatValue(
         outcome,
       )}`,
     );
@@ -419,6 +424,15 @@ function checkOutcome(outcome: unknown, path: string, out: Problems) {
     out.add(
       join(path, 'whenMissing'),
       `whenMissing must be "fail" or "skip", got ${formatValue(whenMissing)}`,
+    );
+  }
+  const { maxAge } = outcome;
+  if (!isAbsent(maxAge) && !parseDuration(maxAge)) {
+    out.add(
+      join(path, 'maxAge'),
+      `maxAge needs an ISO 8601 duration such as "P7D" (7 days) or "PT12H" (12 hours), got ${formatValue(
+        maxAge,
+      )}`,
     );
   }
 }
