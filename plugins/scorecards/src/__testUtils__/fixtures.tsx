@@ -295,6 +295,7 @@ export function mockScorecardsApi(
     getScorecardEntities: notMocked('getScorecardEntities'),
     exportScorecardEntities: notMocked('exportScorecardEntities'),
     getEntityScorecards: notMocked('getEntityScorecards'),
+    getEntityOutcomes: notMocked('getEntityOutcomes'),
     evaluateEntity: notMocked('evaluateEntity'),
     getHistory: notMocked('getHistory'),
     getCampaigns: notMocked('getCampaigns'),

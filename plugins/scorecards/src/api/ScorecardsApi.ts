@@ -26,6 +26,7 @@ import {
   CampaignsListResponse,
   CampaignsQuery,
   EntityCampaignsResponse,
+  EntityOutcomesResponse,
   EntityScorecardsResponse,
   EvaluationSummary,
   ReportContent,
@@ -64,6 +65,13 @@ export interface ScorecardsApi {
   getEntityScorecards(
     entityRef: string | CompoundEntityRef,
   ): Promise<EntityScorecardsResponse>;
+  /**
+   * The outcomes that external systems reported for an entity's checks,
+   * with who reported them and when.
+   */
+  getEntityOutcomes(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityOutcomesResponse>;
   /**
    * Evaluates every scorecard against one entity now. Needs the
    * `scorecards.evaluation.run` permission.

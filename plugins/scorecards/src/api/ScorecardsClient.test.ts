@@ -96,6 +96,41 @@ describe('ScorecardsClient', () => {
     });
   });
 
+  it("reads an entity's reported outcomes by its normalized ref", async () => {
+    let requestedUrl = '';
+    server.use(
+      http.get(`${baseUrl}/outcomes`, ({ request }) => {
+        requestedUrl = request.url;
+        return HttpResponse.json({
+          entityRef: 'component:default/payments',
+          items: [
+            {
+              entityRef: 'component:default/payments',
+              check: 'security-scan',
+              state: 'fail',
+              reportedBy: 'external:ci',
+              reportedAt: '2026-12-07T10:00:00.000Z',
+            },
+          ],
+        });
+      }),
+    );
+
+    const outcomes = await client.getEntityOutcomes({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'payments',
+    });
+
+    expect(new URL(requestedUrl).searchParams.get('entityRef')).toBe(
+      'component:default/payments',
+    );
+    expect(outcomes.items[0]).toMatchObject({
+      check: 'security-scan',
+      reportedBy: 'external:ci',
+    });
+  });
+
   it('asks for an evaluation of one entity with its normalized ref', async () => {
     let body: unknown;
     server.use(

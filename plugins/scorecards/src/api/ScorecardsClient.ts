@@ -32,6 +32,7 @@ import {
   CampaignsListResponse,
   CampaignsQuery,
   EntityCampaignsResponse,
+  EntityOutcomesResponse,
   EntityScorecardsResponse,
   EvaluationSummary,
   ReportContent,
@@ -67,6 +68,12 @@ function campaignQueryString(query: CampaignEntitiesQuery): string {
     team === undefined ? '' : `team=${encodeURIComponent(team)}`;
   const all = [teamParam, text].filter(Boolean).join('&');
   return all ? `?${all}` : '';
+}
+
+function canonicalRef(entityRef: string | CompoundEntityRef): string {
+  return stringifyEntityRef(
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef,
+  );
 }
 
 function entityPath(entityRef: string | CompoundEntityRef): string {
@@ -128,17 +135,21 @@ export class ScorecardsClient implements ScorecardsApi {
     return this.getJson(`/entities/${entityPath(entityRef)}`);
   }
 
+  async getEntityOutcomes(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityOutcomesResponse> {
+    return this.getJson(
+      `/outcomes${toQueryString({ entityRef: canonicalRef(entityRef) })}`,
+    );
+  }
+
   async evaluateEntity(
     entityRef: string | CompoundEntityRef,
   ): Promise<EvaluationSummary> {
-    const ref =
-      typeof entityRef === 'string'
-        ? stringifyEntityRef(parseEntityRef(entityRef))
-        : stringifyEntityRef(entityRef);
     const response = await this.request('/evaluations', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ entityRef: ref }),
+      body: JSON.stringify({ entityRef: canonicalRef(entityRef) }),
     });
     return (await response.json()) as EvaluationSummary;
   }

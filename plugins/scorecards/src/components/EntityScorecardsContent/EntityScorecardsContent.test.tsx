@@ -186,6 +186,96 @@ describe('EntityScorecardsContent', () => {
     expect(screen.queryByRole('button', { name: /Re-evaluate/ })).toBeNull();
   });
 
+  describe('rules decided by reported outcomes', () => {
+    const withOutcomeRule = {
+      ...paymentsScorecards,
+      scorecards: [
+        {
+          ...paymentsScorecards.scorecards[0],
+          rules: [
+            ...paymentsScorecards.scorecards[0].rules,
+            {
+              id: 'no-critical-vulnerabilities',
+              title: 'No critical vulnerabilities',
+              level: 'Gold',
+              weight: 1,
+              check: 'security-scan',
+              status: 'fail' as const,
+              value: 'fail',
+              message: '2 critical findings in build 418',
+            },
+          ],
+        },
+      ],
+    };
+    const rule = async () =>
+      screen.findByTestId('rule-no-critical-vulnerabilities');
+
+    it('say who reported the check and when', async () => {
+      const reportedAt = new Date(Date.now() - 3 * 3600_000).toISOString();
+      const api = mockScorecardsApi({
+        getEntityScorecards: jest.fn().mockResolvedValue(withOutcomeRule),
+        getHistory: jest.fn().mockRejectedValue(new Error('no history')),
+        getEntityOutcomes: jest.fn().mockResolvedValue({
+          entityRef: 'component:default/payments',
+          items: [
+            {
+              entityRef: 'component:default/payments',
+              check: 'security-scan',
+              state: 'fail',
+              remarks: '2 critical findings in build 418',
+              reportedBy: 'external:ci',
+              reportedAt,
+            },
+          ],
+        }),
+      });
+      await renderContent(api);
+
+      await waitFor(async () =>
+        expect(await rule()).toHaveTextContent(
+          'Reported fail by external:ci 3 hours ago as check security-scan',
+        ),
+      );
+      expect(api.getEntityOutcomes).toHaveBeenCalledWith(
+        'component:default/payments',
+      );
+      expect(within(await rule()).getByText('3 hours ago')).toHaveAttribute(
+        'dateTime',
+      );
+    });
+
+    it('still name the check when the outcomes cannot be read', async () => {
+      const api = mockScorecardsApi({
+        getEntityScorecards: jest.fn().mockResolvedValue(withOutcomeRule),
+        getHistory: jest.fn().mockRejectedValue(new Error('no history')),
+        getEntityOutcomes: jest
+          .fn()
+          .mockRejectedValue(new Error('backend down')),
+      });
+      await renderContent(api);
+
+      await waitFor(() => expect(api.getEntityOutcomes).toHaveBeenCalled());
+      expect(await rule()).toHaveTextContent(
+        'Reported by an external system as check security-scan',
+      );
+      expect(screen.queryByText(/backend down/)).toBeNull();
+    });
+
+    it('are not looked up when no rule has a check', async () => {
+      const api = mockScorecardsApi({
+        getEntityScorecards: jest.fn().mockResolvedValue(paymentsScorecards),
+        getHistory: jest.fn().mockRejectedValue(new Error('no history')),
+      });
+      await renderContent(api);
+
+      expect(
+        await screen.findByText('Production Readiness'),
+      ).toBeInTheDocument();
+      expect(api.getEntityOutcomes).not.toHaveBeenCalled();
+    });
+  });
+
   it('re-evaluates the entity and reloads its results', async () => {
     const api = mockScorecardsApi({
       getEntityScorecards: jest

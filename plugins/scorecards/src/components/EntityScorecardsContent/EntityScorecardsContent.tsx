@@ -25,11 +25,13 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
 import { ReevaluateButton } from '../ReevaluateButton';
 import { RelativeTime } from '../RelativeTime';
 import { CampaignDeadlines } from './CampaignDeadlines';
+import { EntityOutcomesContext, outcomesByCheck } from './reportedOutcomes';
 import { ScorecardResultCard } from './ScorecardResultCard';
 
 /**
@@ -44,6 +46,18 @@ export function EntityScorecardsContent() {
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getEntityScorecards(entityRef),
     [api, entityRef],
+  );
+  const hasChecks =
+    value?.scorecards.some(s => s.rules.some(r => r.check !== undefined)) ??
+    false;
+  // Who reported a rule's check and when: read again with the results, and
+  // left out (the rule still names its check) when it cannot be read.
+  const { value: outcomes } = useAsync(
+    async () =>
+      hasChecks
+        ? outcomesByCheck(await api.getEntityOutcomes(entityRef))
+        : undefined,
+    [api, entityRef, hasChecks, value],
   );
 
   if (loading && !value) {
@@ -80,37 +94,39 @@ export function EntityScorecardsContent() {
   }
 
   return (
-    <Grid container spacing={3} alignItems="stretch">
-      <Grid item xs={12}>
-        <Box
-          display="flex"
-          alignItems="center"
-          justifyContent="space-between"
-          flexWrap="wrap"
-          gridGap={8}
-        >
-          <Typography variant="body2" color="textSecondary">
-            {value.lastRunAt ? (
-              <>
-                Last evaluation run <RelativeTime value={value.lastRunAt} />
-              </>
-            ) : (
-              'Not evaluated by a scheduled run yet'
-            )}
-          </Typography>
-          {reevaluate}
-        </Box>
-        <CampaignDeadlines entityRef={entityRef} />
-      </Grid>
-      {value.scorecards.map(scorecard => (
-        <Grid item xs={12} lg={6} key={scorecard.id}>
-          <ScorecardResultCard
-            scorecard={scorecard}
-            levels={value.levels}
-            entityRef={entityRef}
-          />
+    <EntityOutcomesContext.Provider value={outcomes}>
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12}>
+          <Box
+            display="flex"
+            alignItems="center"
+            justifyContent="space-between"
+            flexWrap="wrap"
+            gridGap={8}
+          >
+            <Typography variant="body2" color="textSecondary">
+              {value.lastRunAt ? (
+                <>
+                  Last evaluation run <RelativeTime value={value.lastRunAt} />
+                </>
+              ) : (
+                'Not evaluated by a scheduled run yet'
+              )}
+            </Typography>
+            {reevaluate}
+          </Box>
+          <CampaignDeadlines entityRef={entityRef} />
         </Grid>
-      ))}
-    </Grid>
+        {value.scorecards.map(scorecard => (
+          <Grid item xs={12} lg={6} key={scorecard.id}>
+            <ScorecardResultCard
+              scorecard={scorecard}
+              levels={value.levels}
+              entityRef={entityRef}
+            />
+          </Grid>
+        ))}
+      </Grid>
+    </EntityOutcomesContext.Provider>
   );
 }

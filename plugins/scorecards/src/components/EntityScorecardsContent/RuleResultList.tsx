@@ -20,7 +20,9 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { formatValue } from '@openscorecards/plugin-scorecards-common';
 import { EntityRuleResult } from '../../api';
+import { RelativeTime } from '../RelativeTime';
 import { RuleStatusIcon } from '../RuleStatusIcon';
+import { useReportedOutcome } from './reportedOutcomes';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -61,6 +63,7 @@ const useStyles = makeStyles(theme => ({
 function RuleResultItem(props: { rule: EntityRuleResult }) {
   const { rule } = props;
   const classes = useStyles();
+  const reported = useReportedOutcome(rule.check);
   // Guidance is for what to fix; a skipped rule does not apply.
   const failed = rule.status === 'fail';
   return (
@@ -77,7 +80,15 @@ function RuleResultItem(props: { rule: EntityRuleResult }) {
         </Typography>
         {rule.check && (
           <Typography variant="body2" color="textSecondary" component="div">
-            Reported by an external system as check{' '}
+            {reported ? (
+              <>
+                Reported <strong>{reported.state}</strong> by{' '}
+                {reported.reportedBy}{' '}
+                <RelativeTime value={reported.reportedAt} /> as check{' '}
+              </>
+            ) : (
+              'Reported by an external system as check '
+            )}
             <code className={classes.value}>{rule.check}</code>
           </Typography>
         )}
