@@ -65,6 +65,43 @@ const entity = (spec: Record<string, unknown>) => ({
 });
 
 describe('custom operators', () => {
+  it("get the condition's ignoreCase, and say so in the default requirement", () => {
+    const seen: boolean[] = [];
+    const isTeam: CustomOperator = {
+      name: 'isTeam',
+      test: (found, value, { ignoreCase }) => {
+        seen.push(ignoreCase);
+        return ignoreCase
+          ? String(found).toLowerCase() === String(value).toLowerCase()
+          : found === value;
+      },
+    };
+    const evaluate = (ignoreCase?: boolean) =>
+      compileScorecard(
+        definition([
+          {
+            property: 'spec.owner',
+            operator: 'isTeam',
+            value: 'Payments',
+            ignoreCase,
+          },
+        ]),
+        { operators: [isTeam] },
+      ).evaluate(entity({ owner: 'payments' })).rules[0];
+
+    expect(evaluate(true)).toMatchObject({
+      status: 'pass',
+      message:
+        'spec.owner is "payments"; must satisfy isTeam "Payments" (ignoring case)',
+    });
+    expect(evaluate()).toMatchObject({
+      status: 'fail',
+      message: 'spec.owner is "payments"; must satisfy isTeam "Payments"',
+    });
+    // Called when testing and again when explaining the result.
+    expect([...new Set(seen)]).toEqual([true, false]);
+  });
+
   it('decide conditions, with their requirement in the message', () => {
     const scorecard = compileScorecard(
       definition([

@@ -22,7 +22,7 @@ import {
   OPERATOR_ALIASES,
   TRUE,
 } from './operators';
-import { CustomOperator } from './types';
+import { CustomOperator, CustomOperatorOptions } from './types';
 import { formatValue, hasOwn } from './values';
 
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -127,7 +127,9 @@ export function customOperatorStamp(operator: CustomOperator): string {
 export function compileCustomOperator(
   operator: CustomOperator,
   value: unknown,
+  ignoreCase = false,
 ): CompiledOperator {
+  const options: CustomOperatorOptions = { ignoreCase };
   const problem = customValueProblem(operator, value);
   if (problem) {
     throw new Error(problem);
@@ -136,10 +138,10 @@ export function compileCustomOperator(
   let requirement: string;
   try {
     requirement =
-      operator.requirement?.(value) ??
+      operator.requirement?.(value, options) ??
       `must satisfy ${operator.name}${
         takesValue ? ` ${formatValue(value)}` : ''
-      }`;
+      }${ignoreCase ? ' (ignoring case)' : ''}`;
   } catch (error) {
     throw new Error(
       `operator "${operator.name}": its requirement failed: ${
@@ -156,7 +158,7 @@ export function compileCustomOperator(
     usesNow: false,
     check: found => {
       try {
-        return operator.test(found, value) ? TRUE : FALSE;
+        return operator.test(found, value, options) ? TRUE : FALSE;
       } catch (error) {
         failure = `operator "${operator.name}" failed: ${
           (error as Error).message

@@ -129,13 +129,14 @@ function compileCondition(
   if (custom) {
     context.used.add(custom);
   }
+  const ignoreCase = condition.ignoreCase === true;
   const op = custom
-    ? compileCustomOperator(custom, condition.value)
+    ? compileCustomOperator(custom, condition.value, ignoreCase)
     : // Not a custom one: compileOperator names an unknown operator.
       compileOperator(
         condition.operator as Operator,
         condition.value,
-        condition.ignoreCase === true,
+        ignoreCase,
       );
   const { unary, negative, requirement, requirementOnPass } = op;
   // What an empty value gives: isEmpty and the negated operators pass.

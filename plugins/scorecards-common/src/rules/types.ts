@@ -296,6 +296,17 @@ export interface CompileOptions {
 }
 
 /**
+ * What a custom operator's `test` and `requirement` learn of the condition
+ * beside its value.
+ *
+ * @public
+ */
+export interface CustomOperatorOptions {
+  /** The condition's `ignoreCase` (false when it has none). */
+  ignoreCase: boolean;
+}
+
+/**
  * An operator that a backend module adds to the rule language (through
  * `scorecardsOperatorsExtensionPoint` of the scorecards-node package), used
  * in conditions by its name as the built-in operators are:
@@ -322,13 +333,16 @@ export interface CustomOperator {
    * Whether the value found in the entity satisfies the condition. It is
    * never called with a missing or empty value: the condition then fails.
    * A test that throws fails the condition, with the error in its message.
+   * `options.ignoreCase` is the condition's `ignoreCase`: an operator that
+   * compares strings should honour it.
    */
-  test(found: unknown, value: unknown): boolean;
+  test(found: unknown, value: unknown, options: CustomOperatorOptions): boolean;
   /**
    * The requirement in messages, e.g. `must be version 21 or later`;
-   * default `must satisfy <name> <value>`.
+   * default `must satisfy <name> <value>`, with ` (ignoring case)` when the
+   * condition sets `ignoreCase`.
    */
-  requirement?(value: unknown): string;
+  requirement?(value: unknown, options: CustomOperatorOptions): string;
   /**
    * Change it whenever `test` changes what it decides: stored results of
    * scorecards that use the operator are then evaluated again, even for
