@@ -37,7 +37,7 @@ test('an entity page shows its scorecards, levels and failing rules', async ({
   await gotoWhenEvaluated(
     page,
     '/catalog/default/component/incident-bot/scorecards',
-    /Last evaluation run/,
+    /Last evaluated/,
   );
 
   const readiness = page.getByRole('region', {

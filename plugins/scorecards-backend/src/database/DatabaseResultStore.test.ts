@@ -24,7 +24,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseResultStore, statisticsStale } from './DatabaseResultStore';
-import { EntityResultRow } from './ResultStore';
+import { EntityResultRow, RunScope } from './ResultStore';
+import { toDbTimestamp } from './SqlDialect';
 
 jest.setTimeout(60_000);
 
@@ -1254,6 +1255,83 @@ describe.each(storeCases)(
       await expect(
         store.getLastRun({ status: 'failed' }),
       ).resolves.toBeUndefined();
+    });
+
+    it('finds when succeeded runs last evaluated an entity, and the last run over the catalog', async () => {
+      const finish = async (
+        scope: RunScope,
+        at: string,
+        status: 'succeeded' | 'failed' = 'succeeded',
+      ) => {
+        const id = await store.createRun({ trigger: 'manual', scope });
+        await store.finishRun(id, {
+          status,
+          entitiesEvaluated: 1,
+          resultsWritten: 0,
+          resultsDeleted: 0,
+        });
+        await knex('scorecards_runs')
+          .where({ id })
+          .update({ finished_at: toDbTimestamp(new Date(at)) });
+        return id;
+      };
+      const day = (d: number) => new Date(`2026-12-0${d}T00:00:00.000Z`);
+      await expect(
+        store.getEntityEvaluatedAt('component:default/a'),
+      ).resolves.toEqual({ byScorecard: new Map() });
+
+      await finish({}, '2026-12-01T00:00:00Z');
+      const lastFull = await finish({}, '2026-12-02T00:00:00Z');
+      const security = await finish(
+        { scorecardId: 'security' },
+        '2026-12-03T00:00:00Z',
+      );
+      await finish(
+        { entityRef: 'component:default/a' },
+        '2026-12-04T00:00:00Z',
+      );
+      await finish(
+        { entityRef: 'component:default/b' },
+        '2026-12-05T00:00:00Z',
+      );
+      // More runs over the entity than one read of runs holds.
+      for (let i = 0; i < 101; i++) {
+        await finish(
+          { scorecardId: 'docs', entityRef: 'Component:default/A' },
+          '2026-12-06T00:00:00Z',
+        );
+      }
+      const failed = await finish({}, '2026-12-07T00:00:00Z', 'failed');
+
+      await expect(
+        store.getEntityEvaluatedAt('component:default/a'),
+      ).resolves.toEqual({
+        all: day(4),
+        byScorecard: new Map([
+          ['docs', day(6)],
+          ['security', day(3)],
+        ]),
+      });
+      await expect(
+        store.getEntityEvaluatedAt('component:default/c'),
+      ).resolves.toEqual({
+        all: day(2),
+        byScorecard: new Map([['security', day(3)]]),
+      });
+
+      // The overview's and a scorecard's last run: never one over an entity.
+      await expect(
+        store.getLastRun({ overCatalog: true }),
+      ).resolves.toMatchObject({ id: failed });
+      await expect(
+        store.getLastRun({ status: 'succeeded', overCatalog: true }),
+      ).resolves.toMatchObject({ id: security });
+      await expect(
+        store.getLastRun({
+          status: 'succeeded',
+          overCatalog: { scorecardId: 'docs' },
+        }),
+      ).resolves.toMatchObject({ id: lastFull });
     });
 
     it('round-trips rule results with values of every JSON type', async () => {

@@ -24,6 +24,7 @@ import { ResultQueries } from './ResultQueries';
 import {
   CommitRunOptions,
   DailyRollups,
+  EntityEvaluatedAt,
   EntityResultRow,
   InputStampUpdate,
   KeptEntityRefs,
@@ -256,6 +257,10 @@ const REMOVAL_PAGE = 50_000;
 const REMOVAL_DELETE_CHUNK = 5_000;
 
 const DEFAULT_RUN_LIMIT = 20;
+/** Matches the scope of a run over one entity. */
+const ENTITY_SCOPE_PATTERN = '%"entityRef"%';
+/** Runs read at a time when looking for those that evaluated an entity. */
+const RUN_SCAN_PAGE = 100;
 
 // History ids examined per statement when pruning: a bounded range of the
 // primary key, so that pruning a large history never scans it repeatedly.
@@ -489,13 +494,76 @@ export class DatabaseResultStore implements ResultStore {
 
   async getLastRun(options?: {
     status?: RunStatus;
+    overCatalog?: true | { scorecardId: string };
   }): Promise<RunRecord | undefined> {
     const query = this.selectRuns().orderBy('id', 'desc').first();
     if (options?.status) {
       query.where({ status: options.status });
     }
+    const over = options?.overCatalog;
+    if (over === true) {
+      query.whereNot('scope', 'like', ENTITY_SCOPE_PATTERN);
+    } else if (over) {
+      // Scopes are written by JSON.stringify, so they compare as text.
+      query.whereIn('scope', [
+        JSON.stringify({}),
+        JSON.stringify({ scorecardId: over.scorecardId }),
+      ]);
+    }
     const row = await query;
     return row ? fromRunRow(row) : undefined;
+  }
+
+  async getEntityEvaluatedAt(entityRef: string): Promise<EntityEvaluatedAt> {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const evaluated: EntityEvaluatedAt = { byScorecard: new Map() };
+    // Newest first, the succeeded runs over the catalog and over this
+    // entity (the pattern may match more; the scope is checked below),
+    // down to the latest run over everything: older runs add nothing.
+    let before: number | undefined;
+    for (;;) {
+      const query = this.selectRuns()
+        .where({ status: 'succeeded' })
+        .whereNotNull('finished_at')
+        .andWhere(q =>
+          q
+            .whereNot('scope', 'like', ENTITY_SCOPE_PATTERN)
+            .orWhereRaw('lower(scope) like ?', [
+              `%"entityref":${JSON.stringify(ref)}%`,
+            ]),
+        )
+        .orderBy('id', 'desc')
+        .limit(RUN_SCAN_PAGE);
+      if (before !== undefined) {
+        query.where('id', '<', before);
+      }
+      const rows: RunRow[] = await query;
+      for (const row of rows) {
+        const run = fromRunRow(row);
+        const { scorecardId, entityRef: runRef } = run.scope;
+        if (runRef !== undefined && runRef.toLocaleLowerCase('en-US') !== ref) {
+          continue;
+        }
+        const finished = run.finishedAt!;
+        if (scorecardId === undefined) {
+          if (!evaluated.all || finished > evaluated.all) {
+            evaluated.all = finished;
+          }
+          if (runRef === undefined) {
+            return evaluated;
+          }
+        } else {
+          const known = evaluated.byScorecard.get(scorecardId);
+          if (!known || finished > known) {
+            evaluated.byScorecard.set(scorecardId, finished);
+          }
+        }
+      }
+      if (rows.length < RUN_SCAN_PAGE) {
+        return evaluated;
+      }
+      before = Number(rows[rows.length - 1].id);
+    }
   }
 
   async pruneRuns(before: Date): Promise<number> {

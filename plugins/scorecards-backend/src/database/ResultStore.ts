@@ -42,6 +42,26 @@ export interface RunRecord {
   error?: string;
 }
 
+/** When succeeded runs last evaluated one entity. */
+export interface EntityEvaluatedAt {
+  /** The latest run that evaluated every scorecard. */
+  all?: Date;
+  /** Later runs of one scorecard, by scorecard id. */
+  byScorecard: Map<string, Date>;
+}
+
+/** When succeeded runs last evaluated an entity against a scorecard. */
+export function evaluatedAtFor(
+  evaluated: EntityEvaluatedAt,
+  scorecardId: string,
+): Date | undefined {
+  const one = evaluated.byScorecard.get(scorecardId);
+  if (!one) {
+    return evaluated.all;
+  }
+  return evaluated.all && evaluated.all > one ? evaluated.all : one;
+}
+
 /** How a run ended. */
 export interface RunOutcome {
   status: Exclude<RunStatus, 'running'>;
@@ -235,7 +255,22 @@ export interface ResultStore {
   finishRun(id: number, outcome: RunOutcome): Promise<void>;
   /** Newest first; 20 unless a limit is given. */
   listRuns(options?: { limit?: number }): Promise<RunRecord[]>;
-  getLastRun(options?: { status?: RunStatus }): Promise<RunRecord | undefined>;
+  /**
+   * The newest run, optionally of a status, and only of runs over the
+   * catalog (`scorecardId` alone, or nothing, in their scope) that evaluate
+   * the given scorecard when `overCatalog` is set (`true` for any).
+   */
+  getLastRun(options?: {
+    status?: RunStatus;
+    overCatalog?: true | { scorecardId: string };
+  }): Promise<RunRecord | undefined>;
+  /**
+   * When succeeded runs last evaluated an entity: runs over the catalog or
+   * over the entity, of every scorecard or of one. An unchanged result is
+   * kept as it was, so this is later than the result's `updatedAt` when
+   * nothing changed.
+   */
+  getEntityEvaluatedAt(entityRef: string): Promise<EntityEvaluatedAt>;
   /**
    * Marks runs still running that started before `olderThan` as failed and
    * drops what they staged; for runs of a replica that died. Returns how many.

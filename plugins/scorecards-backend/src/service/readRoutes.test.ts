@@ -372,6 +372,28 @@ describe('registerReadRoutes', () => {
     });
   });
 
+  it('shows the last run over the catalog, not a later one over one entity', async () => {
+    const id = await store.createRun({
+      trigger: 'outcome',
+      scope: { entityRef: ROWS[0].entityRef },
+    });
+    await store.finishRun(id, {
+      status: 'succeeded',
+      entitiesEvaluated: 1,
+      resultsWritten: 1,
+      resultsDeleted: 0,
+    });
+    await expect(store.getLastRun()).resolves.toMatchObject({ id });
+
+    for (const path of ['/scorecards', '/scorecards/prod']) {
+      const response = await get(path);
+      expect(response.body.lastRun).toMatchObject({
+        trigger: 'schedule',
+        entitiesEvaluated: ROWS.length,
+      });
+    }
+  });
+
   describe('GET /scorecards/:id', () => {
     it('adds pass rates, team scores and the highest and lowest', async () => {
       const response = await get('/scorecards/prod');

@@ -150,7 +150,9 @@ export function registerReadRoutes(
   router.get('/scorecards', async (req, res) => {
     await userOrService(req);
     const [lastRun, rollups] = await Promise.all([
-      store.getLastRun(),
+      // Runs over one entity (re-evaluations, reported outcomes) are not
+      // what the figures come from.
+      store.getLastRun({ overCatalog: true }),
       queries.getLatestRollups(scorecardIds),
     ]);
     const body: ScorecardsListResponse = {
@@ -168,7 +170,7 @@ export function registerReadRoutes(
     const credentials = await userOrService(req);
     const definition = findScorecard(req.params.id);
     const [lastRun, latest] = await Promise.all([
-      store.getLastRun(),
+      store.getLastRun({ overCatalog: { scorecardId: definition.id } }),
       queries.getLatestRollups([definition.id]),
     ]);
     const rollup = latest.get(definition.id);

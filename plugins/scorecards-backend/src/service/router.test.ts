@@ -96,6 +96,10 @@ function createStore(): jest.Mocked<ResultStore> {
     finishRun: jest.fn(),
     listRuns: jest.fn().mockResolvedValue([]),
     getLastRun: jest.fn().mockResolvedValue(undefined),
+    getEntityEvaluatedAt: jest.fn().mockResolvedValue({
+      all: new Date('2026-11-25T08:00:00Z'),
+      byScorecard: new Map(),
+    }),
     failStaleRuns: jest.fn(),
     getResultHashes: jest.fn(),
     stageResults: jest.fn(),
@@ -161,9 +165,14 @@ describe('createRouter', () => {
       expect(store.getEntityResults).toHaveBeenCalledWith(
         'component:default/visible',
       );
+      expect(store.getEntityEvaluatedAt).toHaveBeenCalledWith(
+        'component:default/visible',
+      );
+      // The last run kept the result written the day before.
       expect(res.body).toEqual({
         entityRef: 'component:default/visible',
         levels: ['Basic', 'Bronze', 'Silver', 'Gold'],
+        lastRunAt: '2026-11-25T08:00:00.000Z',
         scorecards: [
           {
             id: 'readiness',
@@ -172,6 +181,7 @@ describe('createRouter', () => {
             score: 50,
             stateSince: '2026-11-20T08:00:00.000Z',
             updatedAt: '2026-11-24T08:00:00.000Z',
+            evaluatedAt: '2026-11-25T08:00:00.000Z',
             rules: [
               {
                 id: 'has-owner',

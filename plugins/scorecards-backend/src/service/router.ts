@@ -191,15 +191,18 @@ export async function createRouter(
       name: req.params.name,
     });
     await assertVisible(entityRef, credentials);
-    const [rows, lastRun] = await Promise.all([
+    const [rows, evaluated] = await Promise.all([
       store.getEntityResults(entityRef),
-      store.getLastRun({ status: 'succeeded' }),
+      store.getEntityEvaluatedAt(entityRef),
     ]);
+    const lastRunAt = [evaluated.all, ...evaluated.byScorecard.values()]
+      .filter((d): d is Date => d !== undefined)
+      .reduce<Date | undefined>((a, b) => (a && a > b ? a : b), undefined);
     const body: EntityScorecardsResponse = {
       entityRef,
       levels: [BASE_LEVEL, ...(definitions.levels ?? DEFAULT_LEVELS)],
-      lastRunAt: lastRun?.finishedAt?.toISOString(),
-      scorecards: toEntityScorecards(definitions, rows),
+      lastRunAt: lastRunAt?.toISOString(),
+      scorecards: toEntityScorecards(definitions, rows, evaluated),
     };
     res.json(body);
   });

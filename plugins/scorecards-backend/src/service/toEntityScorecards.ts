@@ -18,17 +18,24 @@ import {
   EntityScorecardResult,
   ScorecardsDefinitionsConfig,
 } from '@openscorecards/plugin-scorecards-common';
-import { EntityResultRow } from '../database/ResultStore';
+import {
+  EntityEvaluatedAt,
+  EntityResultRow,
+  evaluatedAtFor,
+} from '../database/ResultStore';
 import { checkOf } from './scorecardSummaries';
 
 /**
  * Joins an entity's stored results with the scorecard definitions, so that
  * the response carries titles, levels and guidance next to each outcome.
- * Results of scorecards no longer configured are left out.
+ * Results of scorecards no longer configured are left out. A result was
+ * evaluated when it was written or, if later, when a run last evaluated the
+ * entity against its scorecard and kept it unchanged.
  */
 export function toEntityScorecards(
   config: ScorecardsDefinitionsConfig,
   rows: EntityResultRow[],
+  evaluated: EntityEvaluatedAt = { byScorecard: new Map() },
 ): EntityScorecardResult[] {
   const byScorecard = new Map(rows.map(r => [r.scorecardId, r]));
   return config.definitions.flatMap(definition => {
@@ -46,6 +53,10 @@ export function toEntityScorecards(
         score: row.score,
         stateSince: row.stateSince?.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
+        evaluatedAt: latest(
+          row.updatedAt,
+          evaluatedAtFor(evaluated, definition.id),
+        ).toISOString(),
         rules: definition.rules.map(rule => {
           const outcome = outcomes.get(rule.id);
           return {
@@ -64,4 +75,8 @@ export function toEntityScorecards(
       },
     ];
   });
+}
+
+function latest(a: Date, b: Date | undefined): Date {
+  return b && b > a ? b : a;
 }

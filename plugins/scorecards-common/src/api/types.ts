@@ -72,8 +72,17 @@ export interface EntityScorecardResult {
   score: number;
   /** ISO timestamp: since when level, score and failing rules are unchanged. */
   stateSince?: string;
-  /** ISO timestamp of the evaluation. */
+  /**
+   * ISO timestamp: when the stored result last changed (in level, score or
+   * any rule's status, value or message).
+   */
   updatedAt: string;
+  /**
+   * ISO timestamp: when the entity was last evaluated against the scorecard.
+   * A run that finds the same result keeps the stored one, so this is often
+   * later than `updatedAt`.
+   */
+  evaluatedAt?: string;
   rules: EntityRuleResult[];
 }
 
@@ -82,7 +91,10 @@ export interface EntityScorecardsResponse {
   entityRef: string;
   /** The level ladder, lowest (the base level, `Basic`) first. */
   levels: string[];
-  /** ISO timestamp of the last successful evaluation run. */
+  /**
+   * ISO timestamp: when the last successful run that evaluated this entity
+   * finished (a run over the catalog or over this entity).
+   */
   lastRunAt?: string;
   scorecards: EntityScorecardResult[];
 }

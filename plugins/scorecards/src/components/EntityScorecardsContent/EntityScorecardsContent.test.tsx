@@ -186,6 +186,35 @@ describe('EntityScorecardsContent', () => {
     expect(screen.queryByRole('button', { name: /Re-evaluate/ })).toBeNull();
   });
 
+  it('says when the entity was last evaluated, also when its results were kept unchanged', async () => {
+    const ago = (minutes: number) =>
+      new Date(Date.now() - minutes * 60_000).toISOString();
+    const api = mockScorecardsApi({
+      getEntityScorecards: jest.fn().mockResolvedValue({
+        ...paymentsScorecards,
+        lastRunAt: ago(10),
+        scorecards: [
+          {
+            ...paymentsScorecards.scorecards[0],
+            stateSince: ago(5 * 24 * 60),
+            updatedAt: ago(3 * 24 * 60),
+            evaluatedAt: ago(10),
+          },
+        ],
+      }),
+      getHistory: jest.fn().mockRejectedValue(new Error('no history')),
+    });
+    await renderContent(api);
+
+    const card = await screen.findByRole('region', {
+      name: 'Production Readiness',
+    });
+    expect(card).toHaveTextContent(
+      'Evaluated 10 minutes ago · unchanged since 5 days ago',
+    );
+    expect(document.body).toHaveTextContent('Last evaluated 10 minutes ago');
+  });
+
   describe('rules decided by reported outcomes', () => {
     const withOutcomeRule = {
       ...paymentsScorecards,

@@ -107,10 +107,10 @@ export function EntityScorecardsContent() {
             <Typography variant="body2" color="textSecondary">
               {value.lastRunAt ? (
                 <>
-                  Last evaluation run <RelativeTime value={value.lastRunAt} />
+                  Last evaluated <RelativeTime value={value.lastRunAt} />
                 </>
               ) : (
-                'Not evaluated by a scheduled run yet'
+                'Not evaluated by a run yet'
               )}
             </Typography>
             {reevaluate}

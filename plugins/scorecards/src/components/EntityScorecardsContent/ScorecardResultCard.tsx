@@ -94,7 +94,10 @@ export function ScorecardResultCard(props: {
               </Typography>
             )}
             <Typography variant="caption" color="textSecondary">
-              Last evaluated <RelativeTime value={scorecard.updatedAt} />
+              Evaluated{' '}
+              <RelativeTime
+                value={scorecard.evaluatedAt ?? scorecard.updatedAt}
+              />
               {scorecard.stateSince && (
                 <>
                   {' '}

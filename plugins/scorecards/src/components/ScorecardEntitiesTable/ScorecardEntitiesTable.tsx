@@ -102,7 +102,7 @@ const COLUMNS: Array<{
   { label: 'Score', sort: 'score', numeric: true },
   { label: 'Rules passed', numeric: true },
   { label: 'Failing rules' },
-  { label: 'Evaluated', sort: 'updatedAt' },
+  { label: 'Result changed', sort: 'updatedAt' },
 ];
 
 /**
