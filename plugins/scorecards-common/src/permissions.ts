@@ -74,6 +74,17 @@ export const scorecardsCampaignNotifyPermission = createPermission({
  *
  * @public
  */
+/**
+ * Sending a notification to the owners of a scorecard's failing entities,
+ * from the scorecard's page (`POST /scorecards/:id/notify`).
+ *
+ * @public
+ */
+export const scorecardsScorecardNotifyPermission = createPermission({
+  name: 'scorecards.scorecard.notify',
+  attributes: {},
+});
+
 export const scorecardsReportSendPermission = createPermission({
   name: 'scorecards.report.send',
   attributes: {},
@@ -101,6 +112,7 @@ export const scorecardsPermissions = [
   scorecardsCampaignUpdatePermission,
   scorecardsCampaignDeletePermission,
   scorecardsCampaignNotifyPermission,
+  scorecardsScorecardNotifyPermission,
   scorecardsReportSendPermission,
   scorecardsOutcomeReportPermission,
 ];

@@ -19,16 +19,11 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   campaignDaysLeft,
-  CampaignFailingEntity,
   CampaignNotifyResponse,
   NormalisedCampaign,
   scorecardsCampaignNotifyPermission,
@@ -38,9 +33,13 @@ import express from 'express';
 import { CampaignProgressCache } from './campaignProgress';
 import { CampaignRegistry } from './CampaignRegistry';
 import { CampaignStore } from './CampaignStore';
-
-/** Entities listed in one notification; the rest are counted. */
-const LISTED_ENTITIES = 10;
+import {
+  FailingEntity,
+  failingEntityLines,
+  notificationsUnavailable,
+  notifyOwnersOfFailing,
+  plural,
+} from '../service/notifyOwners';
 
 export interface CampaignNotifyRoutesOptions {
   httpAuth: HttpAuthService;
@@ -67,9 +66,6 @@ export interface CampaignNotifyRoutesOptions {
   now?: () => Date;
 }
 
-const plural = (n: number, one: string, many: string) =>
-  `${n} ${n === 1 ? one : many}`;
-
 /**
  * `due 2027-01-31 (67 days left)`, `due 2027-01-31 (today)`,
  * `overdue since 2027-01-31 (3 days)`, or `no deadline`.
@@ -94,22 +90,6 @@ export function deadlineText(
     })`,
     overdue: false,
   };
-}
-
-/** Failing entities by owner ref, without the unowned ones (owner ''). */
-export function groupFailingByOwner(
-  failing: ReadonlyArray<CampaignFailingEntity>,
-): Map<string, CampaignFailingEntity[]> {
-  const byOwner = new Map<string, CampaignFailingEntity[]>();
-  for (const entity of failing) {
-    if (!entity.owner) {
-      continue;
-    }
-    const list = byOwner.get(entity.owner) ?? [];
-    list.push(entity);
-    byOwner.set(entity.owner, list);
-  }
-  return byOwner;
 }
 
 /**
@@ -139,29 +119,15 @@ export function registerCampaignNotifyRoutes(
   function describe(
     campaign: NormalisedCampaign,
     owner: string,
-    entities: CampaignFailingEntity[],
+    entities: FailingEntity[],
     deadline: string,
   ): string {
     const lines = [
       `${plural(entities.length, 'entity', 'entities')} owned by ${owner} ${
         entities.length === 1 ? 'fails' : 'fail'
       } the campaign "${campaign.name}", ${deadline}:`,
+      ...failingEntityLines(entities, rule => ruleTitles.get(rule) ?? rule),
     ];
-    for (const entity of entities.slice(0, LISTED_ENTITIES)) {
-      const rules = entity.failingRules
-        .map(rule => ruleTitles.get(rule) ?? rule)
-        .join(', ');
-      lines.push(`- ${entity.entityRef}: ${rules}`);
-    }
-    if (entities.length > LISTED_ENTITIES) {
-      lines.push(
-        `- and ${plural(
-          entities.length - LISTED_ENTITIES,
-          'more entity',
-          'more entities',
-        )}`,
-      );
-    }
     if (baseUrl) {
       lines.push(
         `Campaign: ${baseUrl}/scorecards/campaigns/${encodeURIComponent(
@@ -191,64 +157,29 @@ export function registerCampaignNotifyRoutes(
       throw new NotFoundError(`No campaign with the key "${key}"`);
     }
     if (!notifications) {
-      throw new ServiceUnavailableError(
-        'Notifications are not available: install the notifications backend (@backstage/plugin-notifications-backend) and pass its notificationService to the scorecards plugin',
-      );
+      throw notificationsUnavailable();
     }
     const { campaign } = entry;
     const { failing } = await progress.getOne(campaign);
-    const byOwner = groupFailingByOwner(failing);
     const deadline = deadlineText(campaign.endDate, now());
     const link = `/scorecards/campaigns/${encodeURIComponent(campaign.key)}`;
-
-    const owners = [...byOwner.keys()].sort();
-    const results = await Promise.allSettled(
-      owners.map(owner => {
-        const entities = byOwner.get(owner)!;
-        return notifications.send({
-          recipients: { type: 'entity', entityRef: owner },
-          payload: {
-            title: `Campaign "${campaign.name}": ${plural(
-              entities.length,
-              'entity still fails',
-              'entities still fail',
-            )}`,
-            description: describe(campaign, owner, entities, deadline.text),
-            link,
-            severity: deadline.overdue ? 'high' : 'normal',
-            topic: `scorecards-campaign-${campaign.key}`,
-          },
-        });
+    const body: CampaignNotifyResponse = await notifyOwnersOfFailing({
+      notifications,
+      failing,
+      logger,
+      about: `campaign "${campaign.key}"`,
+      payload: (owner, entities) => ({
+        title: `Campaign "${campaign.name}": ${plural(
+          entities.length,
+          'entity still fails',
+          'entities still fail',
+        )}`,
+        description: describe(campaign, owner, entities, deadline.text),
+        link,
+        severity: deadline.overdue ? 'high' : 'normal',
+        topic: `scorecards-campaign-${campaign.key}`,
       }),
-    );
-    const failedTeams: string[] = [];
-    let entitiesIncluded = 0;
-    results.forEach((result, i) => {
-      if (result.status === 'fulfilled') {
-        entitiesIncluded += byOwner.get(owners[i])!.length;
-      } else {
-        failedTeams.push(owners[i]);
-        logger.warn(
-          `Could not notify ${owners[i]} about campaign "${campaign.key}": ${result.reason}`,
-        );
-      }
     });
-    if (owners.length > 0 && failedTeams.length === owners.length) {
-      throw new ServiceUnavailableError(
-        `Could not send any notification for campaign "${campaign.key}": ${
-          (results[0] as PromiseRejectedResult).reason
-        }`,
-      );
-    }
-    const body: CampaignNotifyResponse = {
-      teamsNotified: owners.length - failedTeams.length,
-      entitiesIncluded,
-      unowned: failing.length - failing.filter(e => e.owner).length,
-      failedTeams,
-    };
-    logger.info(
-      `Campaign "${campaign.key}": notified ${body.teamsNotified} teams about ${body.entitiesIncluded} failing entities`,
-    );
     res.json(body);
   });
 }

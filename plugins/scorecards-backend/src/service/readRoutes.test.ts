@@ -22,6 +22,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { ScorecardsDefinitionsConfig } from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -32,6 +34,7 @@ import { DatabaseResultStore } from '../database/DatabaseResultStore';
 import { EntityResultRow } from '../database/ResultStore';
 import { RollupAccumulator } from '../evaluation/RollupAccumulator';
 import { registerReadRoutes } from './readRoutes';
+import { registerScorecardNotifyRoutes } from './scorecardNotifyRoutes';
 
 jest.setTimeout(60_000);
 
@@ -1203,6 +1206,112 @@ describe('registerReadRoutes', () => {
         expect(response.body.items).toHaveLength(100);
       }
       expect(seen).toEqual(expected);
+    });
+  });
+
+  describe('POST /scorecards/:id/notify', () => {
+    let send: jest.Mock;
+    let allow: boolean;
+    beforeEach(() => {
+      send = jest.fn(async () => undefined);
+      allow = true;
+    });
+
+    function notifyApp(
+      options: { notifications?: NotificationService | null } = {},
+    ) {
+      const router = Router();
+      registerScorecardNotifyRoutes(router, {
+        httpAuth: mockServices.httpAuth({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        permissions: mockServices.permissions.mock({
+          authorize: jest.fn(async () => [
+            { result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY },
+          ]) as any,
+        }),
+        catalog,
+        queries: store.queries,
+        definitions,
+        notifications:
+          options.notifications === null
+            ? undefined
+            : options.notifications ?? { send },
+        logger: mockServices.logger.mock(),
+        appBaseUrl: 'https://backstage.example.com/',
+      });
+      return express().use(router).use(mockErrorHandler());
+    }
+    const notify = (path: string, options?: Parameters<typeof notifyApp>[0]) =>
+      request(notifyApp(options)).post(path).set('Authorization', user);
+
+    it('notifies each owning group of its failing entities that the caller can see', async () => {
+      const res = await notify('/scorecards/prod/notify');
+      expect(res.status).toBe(200);
+      // bravo (team A), charlie and echo (team B), delta has no owner;
+      // secret-low (team A) is hidden from the caller.
+      expect(res.body).toEqual({
+        teamsNotified: 2,
+        entitiesIncluded: 3,
+        unowned: 1,
+        failedTeams: [],
+      });
+      expect(send.mock.calls.map(([n]) => n.recipients)).toEqual([
+        { type: 'entity', entityRef: TEAM_A },
+        { type: 'entity', entityRef: TEAM_B },
+      ]);
+      expect(send.mock.calls[1][0].payload).toEqual({
+        title: 'Scorecard "Production Readiness": 2 entities fail rules',
+        description: [
+          '2 entities owned by group:default/team-b fail rules of the scorecard "Production Readiness":',
+          '- component:default/charlie (Bronze): Rule AB, Has docs',
+          '- component:default/echo (Silver): Has docs',
+          'Scorecard: https://backstage.example.com/scorecards/prod',
+        ].join('\n'),
+        link: '/scorecards/prod',
+        severity: 'normal',
+        topic: 'scorecards-scorecard-prod',
+      });
+    });
+
+    it("notifies only about the entities the table's filters select", async () => {
+      const res = await notify(
+        `/scorecards/prod/notify?failingRule=rule-ab&team=${TEAM_B}`,
+      );
+      expect(res.body).toMatchObject({ teamsNotified: 1, entitiesIncluded: 1 });
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send.mock.calls[0][0].payload.description).toContain(
+        'component:default/charlie',
+      );
+    });
+
+    it('answers 403 without the permission, 404 for an unknown scorecard, 400 for a bad filter and 503 without notifications', async () => {
+      allow = false;
+      expect((await notify('/scorecards/prod/notify')).status).toBe(403);
+      allow = true;
+      expect((await notify('/scorecards/nope/notify')).status).toBe(404);
+      const bad = await notify('/scorecards/prod/notify?failingRule=nope');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('failingRule');
+      const unavailable = await notify('/scorecards/prod/notify', {
+        notifications: null,
+      });
+      expect(unavailable.status).toBe(503);
+      expect(send).not.toHaveBeenCalled();
+    });
+
+    it('answers 503 when no notification could be sent, and lists the teams that failed otherwise', async () => {
+      send.mockRejectedValueOnce(new Error('notifications down'));
+      const partly = await notify('/scorecards/prod/notify');
+      expect(partly.body).toMatchObject({
+        teamsNotified: 1,
+        entitiesIncluded: 2,
+        failedTeams: [TEAM_A],
+      });
+      send.mockRejectedValue(new Error('notifications down'));
+      const none = await notify('/scorecards/prod/notify');
+      expect(none.status).toBe(503);
+      expect(none.body.error.message).toContain('notifications down');
     });
   });
 });

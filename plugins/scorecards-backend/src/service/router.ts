@@ -59,6 +59,7 @@ import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
 import { toEvaluationRun } from './evaluationRuns';
 import { parseOrThrow } from './parseOrThrow';
 import { registerReadRoutes } from './readRoutes';
+import { registerScorecardNotifyRoutes } from './scorecardNotifyRoutes';
 import { toEntityScorecards } from './toEntityScorecards';
 
 export interface RouterOptions {
@@ -137,6 +138,16 @@ export async function createRouter(
     queries: options.queries,
     definitions,
     logger,
+  });
+  registerScorecardNotifyRoutes(router, {
+    httpAuth,
+    permissions,
+    catalog,
+    queries: options.queries,
+    definitions,
+    notifications: options.notifications,
+    logger,
+    appBaseUrl: options.appBaseUrl,
   });
   registerCampaignRoutes(router, {
     httpAuth,

@@ -647,6 +647,14 @@ export interface CampaignNotifyResponse {
   failedTeams: string[];
 }
 
+/**
+ * `POST /scorecards/:id/notify` (with the entity table's filters): the same
+ * counts, of the entities that fail rules of the scorecard.
+ *
+ * @public
+ */
+export type ScorecardNotifyResponse = CampaignNotifyResponse;
+
 // Reports
 
 /** Whether a report's last send reached every channel, some or none. @public */

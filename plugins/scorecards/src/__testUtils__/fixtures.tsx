@@ -306,6 +306,7 @@ export function mockScorecardsApi(
     getCampaignEntities: notMocked('getCampaignEntities'),
     exportCampaignEntities: notMocked('exportCampaignEntities'),
     notifyCampaignOwners: notMocked('notifyCampaignOwners'),
+    notifyScorecardOwners: notMocked('notifyScorecardOwners'),
     getEntityCampaigns: notMocked('getEntityCampaigns'),
     getReports: notMocked('getReports'),
     previewReport: notMocked('previewReport'),

@@ -37,6 +37,7 @@ import {
   ScorecardEntitiesResponse,
   ScorecardHistoryQuery,
   ScorecardHistoryResponse,
+  ScorecardNotifyResponse,
   ScorecardsListResponse,
 } from './types';
 
@@ -118,6 +119,15 @@ export interface ScorecardsApi {
    * fail the campaign. Needs the `scorecards.campaign.notify` permission.
    */
   notifyCampaignOwners(key: string): Promise<CampaignNotifyResponse>;
+  /**
+   * Sends a notification to each group owning entities that match the
+   * entity table's filters and fail rules of the scorecard. Needs the
+   * `scorecards.scorecard.notify` permission.
+   */
+  notifyScorecardOwners(
+    id: string,
+    query?: ScorecardEntitiesQuery,
+  ): Promise<ScorecardNotifyResponse>;
   /** The campaigns an entity is in, with its status per campaign rule. */
   getEntityCampaigns(
     entityRef: string | CompoundEntityRef,

@@ -43,6 +43,7 @@ import {
   ScorecardEntitiesResponse,
   ScorecardHistoryQuery,
   ScorecardHistoryResponse,
+  ScorecardNotifyResponse,
   ScorecardsListResponse,
 } from './types';
 
@@ -232,6 +233,20 @@ export class ScorecardsClient implements ScorecardsApi {
       { method: 'POST' },
     );
     return (await response.json()) as CampaignNotifyResponse;
+  }
+
+  async notifyScorecardOwners(
+    id: string,
+    query: ScorecardEntitiesQuery = {},
+  ): Promise<ScorecardNotifyResponse> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    const response = await this.request(
+      `/scorecards/${encodeURIComponent(id)}/notify${toQueryString({
+        ...filters,
+      })}`,
+      { method: 'POST' },
+    );
+    return (await response.json()) as ScorecardNotifyResponse;
   }
 
   async getEntityCampaigns(

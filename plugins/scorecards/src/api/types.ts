@@ -71,6 +71,7 @@ export type {
   ScorecardHistoryQuery,
   ScorecardHistoryResponse,
   ScorecardLeaderboard,
+  ScorecardNotifyResponse,
   ScorecardReportSection,
   ScorecardRuleSummary,
   ScorecardsListResponse,

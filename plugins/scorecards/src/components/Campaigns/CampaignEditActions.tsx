@@ -16,7 +16,6 @@
 
 import { useState } from 'react';
 import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   scorecardsCampaignDeletePermission,
@@ -33,13 +32,7 @@ import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { CampaignForm } from './CampaignForm';
 import { ConfirmDialog } from '../ConfirmDialog';
-
-function errorText(error: unknown): string {
-  if (error instanceof ResponseError) {
-    return error.body?.error?.message ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
+import { errorText } from '../errorText';
 
 /**
  * Edit and Archive for a campaign created in the UI, each behind its

@@ -16,23 +16,14 @@
 
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { scorecardsCampaignNotifyPermission } from '@openscorecards/plugin-scorecards-common';
 import Button from '@material-ui/core/Button';
 import NotificationsIcon from '@material-ui/icons/NotificationsActive';
 import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
 import { ConfirmDialog } from '../ConfirmDialog';
-
-const plural = (n: number, one: string, many: string) =>
-  `${n} ${n === 1 ? one : many}`;
-
-function errorText(error: unknown): string {
-  if (error instanceof ResponseError) {
-    return error.body?.error?.message ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
+import { errorText } from '../errorText';
+import { notifiedAlert, plural } from '../notifyOwnersResult';
 
 /**
  * "Notify owners": sends a Backstage notification to each group owning
@@ -67,28 +58,7 @@ export function CampaignNotifyButton(props: {
     setError(undefined);
     try {
       const result = await api.notifyCampaignOwners(campaign.key);
-      const failed = result.failedTeams?.length ?? 0;
-      alertApi.post({
-        message: `Notified ${plural(
-          result.teamsNotified,
-          'team',
-          'teams',
-        )} about ${plural(
-          result.entitiesIncluded,
-          'failing entity',
-          'failing entities',
-        )}${
-          result.unowned > 0
-            ? `; ${plural(
-                result.unowned,
-                'entity without an owner was',
-                'entities without an owner were',
-              )} not notified`
-            : ''
-        }${failed > 0 ? `; ${plural(failed, 'team', 'teams')} failed` : ''}`,
-        severity: failed > 0 ? 'warning' : 'success',
-        display: 'transient',
-      });
+      alertApi.post({ ...notifiedAlert(result), display: 'transient' });
       setOpen(false);
     } catch (e) {
       setError(errorText(e));

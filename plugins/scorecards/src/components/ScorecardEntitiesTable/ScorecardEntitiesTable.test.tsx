@@ -14,13 +14,21 @@
  * limitations under the License.
  */
 
+import { alertApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { scorecardsApiRef } from '../../api';
 import {
   entityRow,
+  FreshPermissionCache,
   mockScorecardsApi,
   productionReadinessDetails,
 } from '../../__testUtils__/fixtures';
@@ -36,10 +44,26 @@ function pageOf(names: string[], nextCursor?: string, totalCount = 60) {
   };
 }
 
-async function renderTable(api: ReturnType<typeof mockScorecardsApi>) {
+const alertApi = { post: jest.fn(), alert$: jest.fn() };
+
+async function renderTable(
+  api: ReturnType<typeof mockScorecardsApi>,
+  authorize:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.DENY,
+) {
+  alertApi.post.mockClear();
   await renderInTestApp(
-    <TestApiProvider apis={[[scorecardsApiRef, api]]}>
-      <ScorecardEntitiesTable scorecard={productionReadinessDetails} />
+    <TestApiProvider
+      apis={[
+        [scorecardsApiRef, api],
+        [permissionApiRef, mockApis.permission({ authorize })],
+        [alertApiRef, alertApi],
+      ]}
+    >
+      <FreshPermissionCache>
+        <ScorecardEntitiesTable scorecard={productionReadinessDetails} />
+      </FreshPermissionCache>
     </TestApiProvider>,
     { mountedRoutes },
   );
@@ -144,7 +168,12 @@ describe('ScorecardEntitiesTable', () => {
       getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
     });
     await renderInTestApp(
-      <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [scorecardsApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <ScorecardEntitiesTable
           scorecard={{ ...productionReadinessDetails, facets: null }}
         />
@@ -258,5 +287,105 @@ describe('ScorecardEntitiesTable', () => {
     );
     expect(createObjectURL).toHaveBeenCalledWith(blob);
     click.mockRestore();
+  });
+
+  describe('Notify owners', () => {
+    it('is offered only with the permission', async () => {
+      const api = mockScorecardsApi({
+        getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+      });
+      await renderTable(api);
+      await screen.findByText('payments');
+      expect(
+        screen.queryByRole('button', { name: /Notify owners/ }),
+      ).toBeNull();
+    });
+
+    it('notifies the owners of the failing entities the filters select, after a confirmation', async () => {
+      const api = mockScorecardsApi({
+        getScorecardEntities: jest
+          .fn()
+          .mockResolvedValue(pageOf(['payments'], undefined, 12)),
+        notifyScorecardOwners: jest.fn().mockResolvedValue({
+          teamsNotified: 2,
+          entitiesIncluded: 7,
+          unowned: 1,
+          failedTeams: [],
+        }),
+      });
+      await renderTable(api, AuthorizeResult.ALLOW);
+      await screen.findByText('payments');
+      await chooseOption(/Level/, 'Gold');
+      await waitFor(() =>
+        expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+          'production-readiness',
+          expect.objectContaining({ level: 'Gold' }),
+        ),
+      );
+
+      await userEvent.click(
+        await screen.findByRole('button', { name: /Notify owners/ }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      expect(dialog).toHaveTextContent(
+        'Each team that owns some of the 12 entities that match the filters that fail rules gets one notification',
+      );
+      expect(api.notifyScorecardOwners).not.toHaveBeenCalled();
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Notify owners' }),
+      );
+
+      await waitFor(() =>
+        expect(api.notifyScorecardOwners).toHaveBeenCalledWith(
+          'production-readiness',
+          { level: 'Gold', sort: 'score', order: 'asc' },
+        ),
+      );
+      await waitFor(() =>
+        expect(alertApi.post).toHaveBeenCalledWith({
+          message:
+            'Notified 2 teams about 7 failing entities; 1 entity without an owner was not notified',
+          severity: 'success',
+          display: 'transient',
+        }),
+      );
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    });
+
+    it('keeps the dialog open with the reason when sending fails', async () => {
+      const api = mockScorecardsApi({
+        getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+        notifyScorecardOwners: jest
+          .fn()
+          .mockRejectedValue(new Error('Notifications are not available')),
+      });
+      await renderTable(api, AuthorizeResult.ALLOW);
+      await screen.findByText('payments');
+      await userEvent.click(
+        await screen.findByRole('button', { name: /Notify owners/ }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Notify owners' }),
+      );
+      expect(
+        await within(dialog).findByText(
+          'Could not notify the owners: Notifications are not available',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('cannot be used when no entity matches', async () => {
+      const api = mockScorecardsApi({
+        getScorecardEntities: jest
+          .fn()
+          .mockResolvedValue(pageOf([], undefined, 0)),
+      });
+      await renderTable(api, AuthorizeResult.ALLOW);
+      await screen.findByText('No entities match these filters.');
+      expect(
+        await screen.findByRole('button', { name: /Notify owners/ }),
+      ).toBeDisabled();
+    });
   });
 });

@@ -44,6 +44,7 @@ import { LevelBadge } from '../LevelBadge';
 import { RelativeTime } from '../RelativeTime';
 import { downloadBlob } from './downloadBlob';
 import { EntityFilters, EntityTableFilters, NO_FILTERS } from './EntityFilters';
+import { ScorecardNotifyButton } from './ScorecardNotifyButton';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const FILTER_DEBOUNCE_MS = 300;
@@ -196,7 +197,16 @@ export function ScorecardEntitiesTable(props: {
         value={filters}
         onChange={setFilters}
       />
-      <Box display="flex" justifyContent="flex-end" mb={1}>
+      <Box display="flex" justifyContent="flex-end" mb={1} gridGap={8}>
+        <ScorecardNotifyButton
+          scorecardId={scorecard.id}
+          scorecardTitle={scorecard.title}
+          query={query}
+          matching={loading ? undefined : value?.totalCount}
+          filtered={
+            JSON.stringify(appliedFilters) !== JSON.stringify(NO_FILTERS)
+          }
+        />
         <Button
           variant="outlined"
           size="small"

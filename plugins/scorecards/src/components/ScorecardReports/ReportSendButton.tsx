@@ -16,20 +16,13 @@
 
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { scorecardsReportSendPermission } from '@openscorecards/plugin-scorecards-common';
 import Button from '@material-ui/core/Button';
 import SendIcon from '@material-ui/icons/Send';
 import { ReportSummary, scorecardsApiRef } from '../../api';
 import { ConfirmDialog } from '../ConfirmDialog';
-
-function errorText(error: unknown): string {
-  if (error instanceof ResponseError) {
-    return error.body?.error?.message ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
+import { errorText } from '../errorText';
 
 function channelsText(report: ReportSummary): string {
   const parts: string[] = [];

@@ -1,0 +1,113 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useState } from 'react';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { scorecardsScorecardNotifyPermission } from '@openscorecards/plugin-scorecards-common';
+import Button from '@material-ui/core/Button';
+import NotificationsIcon from '@material-ui/icons/NotificationsActive';
+import { scorecardsApiRef, ScorecardEntitiesQuery } from '../../api';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { errorText } from '../errorText';
+import { notifiedAlert, plural } from '../notifyOwnersResult';
+
+/**
+ * "Notify owners" above the entity table: after a confirmation, sends a
+ * Backstage notification to each group owning entities that match the
+ * table's filters and fail rules of the scorecard. Shown only with the
+ * `scorecards.scorecard.notify` permission.
+ */
+export function ScorecardNotifyButton(props: {
+  scorecardId: string;
+  scorecardTitle: string;
+  /** The table's filters, as applied. */
+  query: ScorecardEntitiesQuery;
+  /** How many entities the filters select; undefined while loading. */
+  matching: number | undefined;
+  filtered: boolean;
+}) {
+  const { scorecardId, scorecardTitle, query, matching, filtered } = props;
+  const api = useApi(scorecardsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { allowed } = usePermission({
+    permission: scorecardsScorecardNotifyPermission,
+  });
+  const [open, setOpen] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  if (!allowed) {
+    return null;
+  }
+
+  const send = async () => {
+    setSending(true);
+    setError(undefined);
+    try {
+      const result = await api.notifyScorecardOwners(scorecardId, query);
+      alertApi.post({ ...notifiedAlert(result), display: 'transient' });
+      setOpen(false);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const selection = filtered
+    ? `the ${plural(
+        matching ?? 0,
+        'entity that matches',
+        'entities that match',
+      )} the filters`
+    : `the ${plural(matching ?? 0, 'entity', 'entities')} of ${scorecardTitle}`;
+
+  return (
+    <>
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<NotificationsIcon />}
+        disabled={!matching}
+        title={matching === 0 ? 'No entity matches the filters' : undefined}
+        onClick={() => {
+          setError(undefined);
+          setOpen(true);
+        }}
+      >
+        Notify owners
+      </Button>
+      <ConfirmDialog
+        open={open}
+        id="scorecard-notify"
+        title="Notify owners?"
+        description={
+          <>
+            Each team that owns some of {selection} that fail rules gets one
+            notification listing them and the rules they fail. Entities without
+            an owner are left out.
+          </>
+        }
+        confirmLabel="Notify owners"
+        busy={sending}
+        error={error && `Could not notify the owners: ${error}`}
+        onConfirm={send}
+        onCancel={() => setOpen(false)}
+      />
+    </>
+  );
+}
