@@ -81,6 +81,16 @@ test('the Scorecards page filters the entity table by team and charts history', 
   ).toHaveCount(0);
   await expect(table.getByText('Dispatch Team')).toHaveCount(0);
 
+  // A lead reminds the team of what its services still fail.
+  await page.getByRole('button', { name: 'Notify owners' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Notify owners?' });
+  await expect(dialog).toContainText('that match the filters');
+  await dialog.getByRole('button', { name: 'Notify owners' }).click();
+  await expect(
+    page.getByText(/^Notified 1 team about [1-9]\d* failing entit/),
+  ).toBeVisible();
+  await expect(dialog).toBeHidden();
+
   await page.goto('/scorecards/history');
   await expect(
     page.getByRole('img', { name: /^Average score\./ }),
