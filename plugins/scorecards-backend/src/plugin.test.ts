@@ -428,6 +428,89 @@ describe('scorecardsPlugin', () => {
     expect((await ruleOf()).rule).toMatchObject({ status: 'pass' });
   });
 
+  it('prunes outcomes and run records older than the retention in its daily task, and keeps the results', async () => {
+    const { server, scheduler } = await startBackend({
+      entities: [component('a', 'production')],
+      config: {
+        definitions: [
+          {
+            ...scorecardsConfig.definitions[0],
+            rules: [
+              ...scorecardsConfig.definitions[0].rules,
+              {
+                id: 'scanned',
+                title: 'Scanned',
+                level: 'Gold',
+                outcome: 'security-scan',
+              },
+            ],
+          },
+        ],
+        history: { retention: { days: 30 } },
+      },
+    });
+    await scheduler.triggerTask(TASK_ID);
+    await scheduler.triggerTask(TASK_ID);
+    const report = await request(server)
+      .post('/api/scorecards/outcomes')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        outcomes: [
+          {
+            entityRef: 'component:default/a',
+            check: 'security-scan',
+            state: 'pass',
+          },
+        ],
+      });
+    expect(report.status).toBe(200);
+    const get = (path: string) =>
+      request(server)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header());
+    expect((await get('/api/scorecards/runs')).body.items).toHaveLength(3);
+
+    // 40 days on: only the clock moves, timers stay real.
+    jest.useFakeTimers({
+      now: Date.now() + 40 * 24 * 3600_000,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      await scheduler.triggerTask('scorecards-history-prune');
+    } finally {
+      jest.useRealTimers();
+    }
+
+    const outcomes = await get(
+      '/api/scorecards/outcomes?entityRef=component:default/a',
+    );
+    expect(outcomes.body.items).toEqual([]);
+    // The latest successful run stays: the one the outcome report made.
+    expect((await get('/api/scorecards/runs')).body.items).toEqual([
+      expect.objectContaining({ trigger: 'outcome', status: 'succeeded' }),
+    ]);
+    const entity = await get('/api/scorecards/entities/component/default/a');
+    expect(entity.body.scorecards[0]).toMatchObject({
+      id: 'readiness',
+      level: 'Gold',
+    });
+  });
+
   it('refuses to start when a fact provider supplies the reserved "outcomes" fact', async () => {
     const module = createBackendModule({
       pluginId: 'scorecards',
