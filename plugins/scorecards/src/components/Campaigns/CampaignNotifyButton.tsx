@@ -14,15 +14,12 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { scorecardsCampaignNotifyPermission } from '@openscorecards/plugin-scorecards-common';
 import Button from '@material-ui/core/Button';
 import NotificationsIcon from '@material-ui/icons/NotificationsActive';
 import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { errorText } from '../errorText';
+import { ConfirmDialog, useConfirmedAction } from '../ConfirmDialog';
 import { notifiedAlert, plural } from '../notifyOwnersResult';
 
 /**
@@ -36,14 +33,14 @@ export function CampaignNotifyButton(props: {
   const { campaign } = props;
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed } = usePermission({
-    permission: scorecardsCampaignNotifyPermission,
-  });
-  const [open, setOpen] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  if (!allowed) {
+  const notify = useConfirmedAction(
+    { permission: scorecardsCampaignNotifyPermission },
+    async () => {
+      const result = await api.notifyCampaignOwners(campaign.key);
+      alertApi.post({ ...notifiedAlert(result), display: 'transient' });
+    },
+  );
+  if (!notify.allowed) {
     return null;
   }
   const failingTeams = campaign.byTeam.filter(
@@ -52,20 +49,6 @@ export function CampaignNotifyButton(props: {
   const unowned = campaign.byTeam
     .filter(t => !t.owner)
     .reduce((n, t) => n + t.inScope - t.passing, 0);
-
-  const send = async () => {
-    setSending(true);
-    setError(undefined);
-    try {
-      const result = await api.notifyCampaignOwners(campaign.key);
-      alertApi.post({ ...notifiedAlert(result), display: 'transient' });
-      setOpen(false);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
-  };
 
   return (
     <>
@@ -79,15 +62,12 @@ export function CampaignNotifyButton(props: {
             ? 'No team owns an entity that still fails'
             : undefined
         }
-        onClick={() => {
-          setError(undefined);
-          setOpen(true);
-        }}
+        onClick={notify.show}
       >
         Notify owners
       </Button>
       <ConfirmDialog
-        open={open}
+        open={notify.open}
         id="campaign-notify"
         title="Notify owners?"
         description={
@@ -104,10 +84,10 @@ export function CampaignNotifyButton(props: {
           </>
         }
         confirmLabel={`Notify ${plural(failingTeams.length, 'team', 'teams')}`}
-        busy={sending}
-        error={error && `Could not notify the owners: ${error}`}
-        onConfirm={send}
-        onCancel={() => setOpen(false)}
+        busy={notify.busy}
+        error={notify.error && `Could not notify the owners: ${notify.error}`}
+        onConfirm={notify.confirm}
+        onCancel={notify.cancel}
       />
     </>
   );

@@ -16,3 +16,4 @@
 
 export { ConfirmDialog } from './ConfirmDialog';
 export type { ConfirmDialogProps } from './ConfirmDialog';
+export { useConfirmedAction } from './useConfirmedAction';

@@ -14,15 +14,12 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { scorecardsScorecardNotifyPermission } from '@openscorecards/plugin-scorecards-common';
 import Button from '@material-ui/core/Button';
 import NotificationsIcon from '@material-ui/icons/NotificationsActive';
 import { scorecardsApiRef, ScorecardEntitiesQuery } from '../../api';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { errorText } from '../errorText';
+import { ConfirmDialog, useConfirmedAction } from '../ConfirmDialog';
 import { notifiedAlert, plural } from '../notifyOwnersResult';
 
 /**
@@ -43,30 +40,16 @@ export function ScorecardNotifyButton(props: {
   const { scorecardId, scorecardTitle, query, matching, filtered } = props;
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed } = usePermission({
-    permission: scorecardsScorecardNotifyPermission,
-  });
-  const [open, setOpen] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  if (!allowed) {
-    return null;
-  }
-
-  const send = async () => {
-    setSending(true);
-    setError(undefined);
-    try {
+  const notify = useConfirmedAction(
+    { permission: scorecardsScorecardNotifyPermission },
+    async () => {
       const result = await api.notifyScorecardOwners(scorecardId, query);
       alertApi.post({ ...notifiedAlert(result), display: 'transient' });
-      setOpen(false);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
-  };
+    },
+  );
+  if (!notify.allowed) {
+    return null;
+  }
 
   const selection = filtered
     ? `the ${plural(
@@ -84,15 +67,12 @@ export function ScorecardNotifyButton(props: {
         startIcon={<NotificationsIcon />}
         disabled={!matching}
         title={matching === 0 ? 'No entity matches the filters' : undefined}
-        onClick={() => {
-          setError(undefined);
-          setOpen(true);
-        }}
+        onClick={notify.show}
       >
         Notify owners
       </Button>
       <ConfirmDialog
-        open={open}
+        open={notify.open}
         id="scorecard-notify"
         title="Notify owners?"
         description={
@@ -103,10 +83,10 @@ export function ScorecardNotifyButton(props: {
           </>
         }
         confirmLabel="Notify owners"
-        busy={sending}
-        error={error && `Could not notify the owners: ${error}`}
-        onConfirm={send}
-        onCancel={() => setOpen(false)}
+        busy={notify.busy}
+        error={notify.error && `Could not notify the owners: ${notify.error}`}
+        onConfirm={notify.confirm}
+        onCancel={notify.cancel}
       />
     </>
   );

@@ -14,15 +14,12 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { scorecardsReportSendPermission } from '@openscorecards/plugin-scorecards-common';
 import Button from '@material-ui/core/Button';
 import SendIcon from '@material-ui/icons/Send';
 import { ReportSummary, scorecardsApiRef } from '../../api';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { errorText } from '../errorText';
+import { ConfirmDialog, useConfirmedAction } from '../ConfirmDialog';
 
 function channelsText(report: ReportSummary): string {
   const parts: string[] = [];
@@ -47,26 +44,13 @@ export function ReportSendButton(props: {
   const { report, onSent } = props;
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed } = usePermission({
-    permission: scorecardsReportSendPermission,
-  });
-  const [open, setOpen] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  if (!allowed) {
-    return null;
-  }
-
-  const send = async () => {
-    setSending(true);
-    setError(undefined);
-    try {
+  const sendNow = useConfirmedAction(
+    { permission: scorecardsReportSendPermission },
+    async () => {
       const result = await api.sendReport(report.id);
+      onSent?.();
       if (result.status === 'failed') {
-        setError(result.error ?? 'No channel could be reached');
-        onSent?.();
-        return;
+        return result.error ?? 'No channel could be reached';
       }
       alertApi.post({
         message:
@@ -76,14 +60,12 @@ export function ReportSendButton(props: {
         severity: result.status === 'sent' ? 'success' : 'warning',
         display: 'transient',
       });
-      setOpen(false);
-      onSent?.();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
-  };
+      return undefined;
+    },
+  );
+  if (!sendNow.allowed) {
+    return null;
+  }
 
   return (
     <>
@@ -92,15 +74,12 @@ export function ReportSendButton(props: {
         size="small"
         startIcon={<SendIcon />}
         aria-label={`Send ${report.title} now`}
-        onClick={() => {
-          setError(undefined);
-          setOpen(true);
-        }}
+        onClick={sendNow.show}
       >
         Send now
       </Button>
       <ConfirmDialog
-        open={open}
+        open={sendNow.open}
         id={`report-send-${report.id}`}
         title={<>Send “{report.title}” now?</>}
         description={
@@ -110,10 +89,10 @@ export function ReportSendButton(props: {
           </>
         }
         confirmLabel="Send"
-        busy={sending}
-        error={error && `Could not send the report: ${error}`}
-        onConfirm={send}
-        onCancel={() => setOpen(false)}
+        busy={sendNow.busy}
+        error={sendNow.error && `Could not send the report: ${sendNow.error}`}
+        onConfirm={sendNow.confirm}
+        onCancel={sendNow.cancel}
       />
     </>
   );
