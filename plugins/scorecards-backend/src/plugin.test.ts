@@ -66,6 +66,18 @@ const scorecardsConfig = {
   ],
 };
 
+/** The scorecards config with one more rule in its scorecard. */
+function withRule(rule: Record<string, unknown>) {
+  return {
+    definitions: [
+      {
+        ...scorecardsConfig.definitions[0],
+        rules: [...scorecardsConfig.definitions[0].rules, rule],
+      },
+    ],
+  };
+}
+
 function component(name: string, lifecycle: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -300,23 +312,13 @@ describe('scorecardsPlugin', () => {
   });
 
   it("takes a rule's status from an outcome a service reports, and evaluates the entity again at once", async () => {
-    const config = {
-      definitions: [
-        {
-          ...scorecardsConfig.definitions[0],
-          rules: [
-            ...scorecardsConfig.definitions[0].rules,
-            {
-              id: 'no-critical-vulnerabilities',
-              title: 'No critical vulnerabilities',
-              level: 'Gold',
-              // Passes only when the report time reaches the rule.
-              outcome: { check: 'security-scan', maxAge: 'P1D' },
-            },
-          ],
-        },
-      ],
-    };
+    const config = withRule({
+      id: 'no-critical-vulnerabilities',
+      title: 'No critical vulnerabilities',
+      level: 'Gold',
+      // Passes only when the report time reaches the rule.
+      outcome: { check: 'security-scan', maxAge: 'P1D' },
+    });
     const { server, scheduler } = await startBackend({
       entities: [component('a', 'production')],
       config,
@@ -432,20 +434,12 @@ describe('scorecardsPlugin', () => {
     const { server, scheduler } = await startBackend({
       entities: [component('a', 'production')],
       config: {
-        definitions: [
-          {
-            ...scorecardsConfig.definitions[0],
-            rules: [
-              ...scorecardsConfig.definitions[0].rules,
-              {
-                id: 'scanned',
-                title: 'Scanned',
-                level: 'Gold',
-                outcome: 'security-scan',
-              },
-            ],
-          },
-        ],
+        ...withRule({
+          id: 'scanned',
+          title: 'Scanned',
+          level: 'Gold',
+          outcome: 'security-scan',
+        }),
         history: { retention: { days: 30 } },
       },
     });
