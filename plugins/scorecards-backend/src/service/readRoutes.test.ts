@@ -1266,9 +1266,9 @@ describe('registerReadRoutes', () => {
           '2 entities owned by group:default/team-b fail rules of the scorecard "Production Readiness":',
           '- component:default/charlie (Bronze): Rule AB, Has docs',
           '- component:default/echo (Silver): Has docs',
-          'Scorecard: https://backstage.example.com/scorecards/prod',
+          'Scorecard: https://backstage.example.com/scorecards/prod?team=group%3Adefault%2Fteam-b',
         ].join('\n'),
-        link: '/scorecards/prod',
+        link: '/scorecards/prod?team=group%3Adefault%2Fteam-b',
         severity: 'normal',
         topic: 'scorecards-scorecard-prod',
       });
@@ -1282,6 +1282,10 @@ describe('registerReadRoutes', () => {
       expect(send).toHaveBeenCalledTimes(1);
       expect(send.mock.calls[0][0].payload.description).toContain(
         'component:default/charlie',
+      );
+      // The link opens the table filtered the same way, to the team.
+      expect(send.mock.calls[0][0].payload.link).toBe(
+        '/scorecards/prod?team=group%3Adefault%2Fteam-b&failingRule=rule-ab',
       );
     });
 

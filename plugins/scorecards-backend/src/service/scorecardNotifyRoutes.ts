@@ -45,6 +45,17 @@ import {
 } from './readRouteParameters';
 import { readVisibleEntities } from './visibleEntities';
 
+/** The filters a notification's link carries, beside the team. */
+const LINKED_FILTERS = [
+  'kind',
+  'type',
+  'lifecycle',
+  'system',
+  'level',
+  'failingRule',
+  'text',
+] as const;
+
 export interface ScorecardNotifyRoutesOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -63,7 +74,9 @@ export interface ScorecardNotifyRoutesOptions {
  * in the query string, sends one Backstage notification to each group
  * owning entities (that the caller can see) which match the filters and
  * fail rules of the scorecard, listing up to ten of them with their level
- * and the rules they fail. Needs `scorecards.scorecard.notify`.
+ * and the rules they fail, and linking to the scorecard's page with its
+ * table filtered the same way and to the team. Needs
+ * `scorecards.scorecard.notify`.
  */
 export function registerScorecardNotifyRoutes(
   router: express.Router,
@@ -125,7 +138,19 @@ export function registerScorecardNotifyRoutes(
     const ruleTitles = new Map(
       definition.rules.map(rule => [rule.id, rule.title ?? rule.id]),
     );
-    const link = `/scorecards/${encodeURIComponent(definition.id)}`;
+    const page = `/scorecards/${encodeURIComponent(definition.id)}`;
+    // The scorecard's page, its table filtered as here and to the team.
+    const linkFor = (owner: string) => {
+      const search = new URLSearchParams({ team: owner });
+      for (const key of LINKED_FILTERS) {
+        const value = query[key];
+        const first = Array.isArray(value) ? value[0] : value;
+        if (first) {
+          search.set(key, first);
+        }
+      }
+      return `${page}?${search}`;
+    };
     const body: ScorecardNotifyResponse = await notifyOwnersOfFailing({
       notifications,
       failing,
@@ -142,6 +167,7 @@ export function registerScorecardNotifyRoutes(
             entity => `${entity.entityRef} (${levels.get(entity.entityRef)})`,
           ),
         ];
+        const link = linkFor(owner);
         if (baseUrl) {
           lines.push(`Scorecard: ${baseUrl}${link}`);
         }

@@ -25,6 +25,7 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
 import {
   entityRow,
@@ -46,11 +47,18 @@ function pageOf(names: string[], nextCursor?: string, totalCount = 60) {
 
 const alertApi = { post: jest.fn(), alert$: jest.fn() };
 
+let currentSearch = '';
+function SearchProbe() {
+  currentSearch = useLocation().search;
+  return null;
+}
+
 async function renderTable(
   api: ReturnType<typeof mockScorecardsApi>,
   authorize:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.DENY,
+  path = '/',
 ) {
   alertApi.post.mockClear();
   await renderInTestApp(
@@ -63,9 +71,10 @@ async function renderTable(
     >
       <FreshPermissionCache>
         <ScorecardEntitiesTable scorecard={productionReadinessDetails} />
+        <SearchProbe />
       </FreshPermissionCache>
     </TestApiProvider>,
-    { mountedRoutes },
+    { mountedRoutes, routeEntries: [path] },
   );
 }
 
@@ -144,6 +153,39 @@ describe('ScorecardEntitiesTable', () => {
       ),
     );
   }, 20_000);
+
+  it('starts with the filters in the URL, and keeps the chosen ones there', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    await renderTable(
+      api,
+      AuthorizeResult.DENY,
+      '/?team=group%3Adefault%2Fteam-a&failingRule=on-call&tab=entities',
+    );
+    await screen.findByText('payments');
+    expect(api.getScorecardEntities).toHaveBeenCalledTimes(1);
+    expect(api.getScorecardEntities).toHaveBeenCalledWith(
+      'production-readiness',
+      expect.objectContaining({
+        team: 'group:default/team-a',
+        failingRule: 'on-call',
+      }),
+    );
+
+    await chooseOption(/Level/, 'Gold');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).get('level')).toBe('Gold'),
+    );
+    const search = new URLSearchParams(currentSearch);
+    expect(search.get('team')).toBe('group:default/team-a');
+    expect(search.get('tab')).toBe('entities');
+
+    await chooseOption(/Failing rule/, 'Any');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).has('failingRule')).toBe(false),
+    );
+  });
 
   it('offers exactly the facets as choices', async () => {
     const api = mockScorecardsApi({

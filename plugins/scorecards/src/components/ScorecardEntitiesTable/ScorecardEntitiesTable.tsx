@@ -45,6 +45,7 @@ import { RelativeTime } from '../RelativeTime';
 import { downloadBlob } from './downloadBlob';
 import { EntityFilters, EntityTableFilters, NO_FILTERS } from './EntityFilters';
 import { ScorecardNotifyButton } from './ScorecardNotifyButton';
+import { useSearchParams } from 'react-router-dom';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const FILTER_DEBOUNCE_MS = 300;
@@ -77,6 +78,34 @@ interface Paging {
 }
 
 const FIRST_PAGE = { page: 0, cursors: [undefined] };
+
+const FILTER_KEYS = Object.keys(NO_FILTERS) as Array<keyof EntityTableFilters>;
+
+/** The filters given in the page's URL (`?team=...&failingRule=...`). */
+function filtersFromParams(params: URLSearchParams): EntityTableFilters {
+  const filters = { ...NO_FILTERS };
+  for (const key of FILTER_KEYS) {
+    filters[key] = params.get(key) ?? '';
+  }
+  return filters;
+}
+
+/** The URL's parameters with the filters in place of earlier ones. */
+function withFilterParams(
+  params: URLSearchParams,
+  filters: EntityTableFilters,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const key of FILTER_KEYS) {
+    const value = filters[key].trim();
+    if (value) {
+      next.set(key, value);
+    } else {
+      next.delete(key);
+    }
+  }
+  return next;
+}
 
 function toQuery(filters: EntityTableFilters, sort: Sort) {
   const query: ScorecardEntitiesQuery = {
@@ -118,9 +147,14 @@ export function ScorecardEntitiesTable(props: {
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
 
-  const [filters, setFilters] = useState<EntityTableFilters>(NO_FILTERS);
+  // The filters live in the URL too, so that a filtered table can be shared
+  // (and notifications link to a team's own entities).
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<EntityTableFilters>(() =>
+    filtersFromParams(params),
+  );
   const [appliedFilters, setAppliedFilters] =
-    useState<EntityTableFilters>(NO_FILTERS);
+    useState<EntityTableFilters>(filters);
   const [sort, setSort] = useState<Sort>({ field: 'score', order: 'asc' });
   const [paging, setPaging] = useState<Paging>({ size: 25, ...FIRST_PAGE });
   const [exporting, setExporting] = useState(false);
@@ -130,6 +164,9 @@ export function ScorecardEntitiesTable(props: {
       if (JSON.stringify(appliedFilters) !== JSON.stringify(filters)) {
         setAppliedFilters(filters);
         setPaging(p => ({ ...p, ...FIRST_PAGE }));
+        setParams(current => withFilterParams(current, filters), {
+          replace: true,
+        });
       }
     },
     FILTER_DEBOUNCE_MS,
