@@ -370,7 +370,7 @@ describe('ScorecardEntitiesTable', () => {
       );
       const dialog = await screen.findByRole('dialog');
       expect(dialog).toHaveTextContent(
-        'Each team that owns some of the 12 entities that match the filters that fail rules gets one notification',
+        'Among the 12 entities that match the filters, the teams that own failing ones each get one notification',
       );
       expect(api.notifyScorecardOwners).not.toHaveBeenCalled();
       await userEvent.click(

@@ -77,9 +77,9 @@ export function ScorecardNotifyButton(props: {
         title="Notify owners?"
         description={
           <>
-            Each team that owns some of {selection} that fail rules gets one
-            notification listing them and the rules they fail. Entities without
-            an owner are left out.
+            Among {selection}, the teams that own failing ones each get one
+            notification listing their entities and the rules they fail.
+            Entities without an owner are left out.
           </>
         }
         confirmLabel="Notify owners"
