@@ -15,8 +15,13 @@
  */
 
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
@@ -48,7 +53,12 @@ describe('TeamRulesGrid', () => {
         .mockResolvedValue({ items: [], totalCount: 0 }),
     });
     await renderInTestApp(
-      <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [scorecardsApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <Routes>
           <Route
             path="/scorecards/:scorecardId"
@@ -78,9 +88,30 @@ describe('TeamRulesGrid', () => {
 
     const teamA = within(grid).getByRole('row', { name: /team-a/ });
     expect(cellTexts(teamA)).toEqual(['team-a', '100%', '40%']);
-    expect(within(teamA).getByText('40%')).toHaveAttribute(
+    expect(within(teamA).getByText('40%').closest('td')).toHaveAttribute(
       'title',
       'Has on-call: 8 of 20 entities pass',
+    );
+    // A rate with failing entities links to them in the entity table; a
+    // full one, and the unowned row, do not.
+    expect(
+      within(teamA)
+        .getAllByRole('link')
+        .map(a => a.textContent),
+    ).toEqual(['team-a', '40%']);
+    await userEvent.click(
+      within(teamA).getByRole('link', {
+        name: '40%: show the 12 entities of team-a failing Has on-call',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({
+          team: 'group:default/team-a',
+          failingRule: 'on-call',
+        }),
+      ),
     );
     const noOwner = within(grid).getByRole('row', { name: /No owner/ });
     expect(cellTexts(noOwner)).toEqual([
@@ -88,6 +119,7 @@ describe('TeamRulesGrid', () => {
       '33.3%',
       '–not applicable',
     ]);
+    expect(within(noOwner).queryAllByRole('link')).toEqual([]);
   });
 
   it('sorts by a rule column, teams it does not apply to last', async () => {

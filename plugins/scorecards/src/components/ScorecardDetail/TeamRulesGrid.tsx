@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -113,8 +113,13 @@ function sortTeams(teams: TeamScore[], sortBy: SortBy, order: Order) {
   });
 }
 
-function PassRateCell(props: { rate: TeamRulePassRate; ruleTitle: string }) {
-  const { rate, ruleTitle } = props;
+function PassRateCell(props: {
+  rate: TeamRulePassRate;
+  ruleTitle: string;
+  /** The team; its failing entities are linked when it has one. */
+  owner?: string;
+}) {
+  const { rate, ruleTitle, owner } = props;
   const classes = useStyles();
   const theme = useTheme();
   if (rate.passRate === null) {
@@ -129,6 +134,7 @@ function PassRateCell(props: { rate: TeamRulePassRate; ruleTitle: string }) {
       </TableCell>
     );
   }
+  const failing = rate.applicable - rate.passed;
   return (
     <TableCell
       align="right"
@@ -136,7 +142,22 @@ function PassRateCell(props: { rate: TeamRulePassRate; ruleTitle: string }) {
       style={{ background: passRateBackground(theme, rate.passRate) }}
       title={`${ruleTitle}: ${rate.passed} of ${rate.applicable} entities pass`}
     >
-      {rate.passRate}%
+      {owner && failing > 0 ? (
+        // The entity table below reads its filters from the URL.
+        <Link
+          to={`?${new URLSearchParams({
+            team: owner,
+            failingRule: rate.ruleId,
+          })}`}
+          aria-label={`${rate.passRate}%: show the ${failing} ${
+            failing === 1 ? 'entity' : 'entities'
+          } of ${teamName(owner)} failing ${ruleTitle}`}
+        >
+          {rate.passRate}%
+        </Link>
+      ) : (
+        `${rate.passRate}%`
+      )}
     </TableCell>
   );
 }
@@ -245,6 +266,7 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
                     key={rule.id}
                     rate={ruleRate(team, rule.id)}
                     ruleTitle={rule.title}
+                    owner={team.owner ?? undefined}
                   />
                 ))}
               </TableRow>

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -173,6 +173,22 @@ export function ScorecardEntitiesTable(props: {
     [filters],
   );
 
+  // A link on the page (a cell of the teams-by-rule grid) that changes the
+  // filters in the URL: take them, and bring the table into view.
+  const urlFilters = filtersFromParams(params);
+  const urlKey = JSON.stringify(urlFilters);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (urlKey !== JSON.stringify(appliedFilters)) {
+      setFilters(urlFilters);
+      setAppliedFilters(urlFilters);
+      setPaging(p => ({ ...p, ...FIRST_PAGE }));
+      rootRef.current?.scrollIntoView?.({ behavior: 'smooth' });
+    }
+    // Only a change of the URL's filters counts here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlKey]);
+
   const query = toQuery(appliedFilters, sort);
   const cursor = paging.cursors[paging.page];
   const { value, loading, error } = useAsync(
@@ -228,7 +244,7 @@ export function ScorecardEntitiesTable(props: {
   const rulesById = new Map(scorecard.rules.map(r => [r.id, r.title]));
 
   return (
-    <div>
+    <div ref={rootRef}>
       <EntityFilters
         scorecard={scorecard}
         value={filters}
