@@ -39,6 +39,7 @@ import {
   RunTrigger,
   StageResultsOptions,
   StoredFingerprint,
+  latestDate,
   resultHashKey,
 } from './ResultStore';
 import { toFailingRules } from './failingRules';
@@ -546,17 +547,15 @@ export class DatabaseResultStore implements ResultStore {
         }
         const finished = run.finishedAt!;
         if (scorecardId === undefined) {
-          if (!evaluated.all || finished > evaluated.all) {
-            evaluated.all = finished;
-          }
+          evaluated.all = latestDate(evaluated.all, finished);
           if (runRef === undefined) {
             return evaluated;
           }
         } else {
-          const known = evaluated.byScorecard.get(scorecardId);
-          if (!known || finished > known) {
-            evaluated.byScorecard.set(scorecardId, finished);
-          }
+          evaluated.byScorecard.set(
+            scorecardId,
+            latestDate(evaluated.byScorecard.get(scorecardId), finished)!,
+          );
         }
       }
       if (rows.length < RUN_SCAN_PAGE) {

@@ -50,16 +50,25 @@ export interface EntityEvaluatedAt {
   byScorecard: Map<string, Date>;
 }
 
+/** The latest of some dates, leaving out missing ones. */
+export function latestDate(
+  ...dates: Array<Date | undefined>
+): Date | undefined {
+  let latest: Date | undefined;
+  for (const date of dates) {
+    if (date && (!latest || date > latest)) {
+      latest = date;
+    }
+  }
+  return latest;
+}
+
 /** When succeeded runs last evaluated an entity against a scorecard. */
 export function evaluatedAtFor(
   evaluated: EntityEvaluatedAt,
   scorecardId: string,
 ): Date | undefined {
-  const one = evaluated.byScorecard.get(scorecardId);
-  if (!one) {
-    return evaluated.all;
-  }
-  return evaluated.all && evaluated.all > one ? evaluated.all : one;
+  return latestDate(evaluated.all, evaluated.byScorecard.get(scorecardId));
 }
 
 /** How a run ended. */

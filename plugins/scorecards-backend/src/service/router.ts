@@ -54,7 +54,7 @@ import {
   registerOutcomeRoutes,
 } from '../outcomes';
 import { registerReportRoutes, ReportRunner, ReportStore } from '../reports';
-import { ResultStore } from '../database/ResultStore';
+import { latestDate, ResultStore } from '../database/ResultStore';
 import { ScorecardsEvaluator } from '../evaluation/ScorecardsEvaluator';
 import { toEvaluationRun } from './evaluationRuns';
 import { parseOrThrow } from './parseOrThrow';
@@ -206,9 +206,10 @@ export async function createRouter(
       store.getEntityResults(entityRef),
       store.getEntityEvaluatedAt(entityRef),
     ]);
-    const lastRunAt = [evaluated.all, ...evaluated.byScorecard.values()]
-      .filter((d): d is Date => d !== undefined)
-      .reduce<Date | undefined>((a, b) => (a && a > b ? a : b), undefined);
+    const lastRunAt = latestDate(
+      evaluated.all,
+      ...evaluated.byScorecard.values(),
+    );
     const body: EntityScorecardsResponse = {
       entityRef,
       levels: [BASE_LEVEL, ...(definitions.levels ?? DEFAULT_LEVELS)],

@@ -22,6 +22,7 @@ import {
   EntityEvaluatedAt,
   EntityResultRow,
   evaluatedAtFor,
+  latestDate,
 } from '../database/ResultStore';
 import { checkOf } from './scorecardSummaries';
 
@@ -53,10 +54,10 @@ export function toEntityScorecards(
         score: row.score,
         stateSince: row.stateSince?.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
-        evaluatedAt: latest(
+        evaluatedAt: latestDate(
           row.updatedAt,
           evaluatedAtFor(evaluated, definition.id),
-        ).toISOString(),
+        )!.toISOString(),
         rules: definition.rules.map(rule => {
           const outcome = outcomes.get(rule.id);
           return {
@@ -75,8 +76,4 @@ export function toEntityScorecards(
       },
     ];
   });
-}
-
-function latest(a: Date, b: Date | undefined): Date {
-  return b && b > a ? b : a;
 }
