@@ -181,11 +181,24 @@ describe('ScorecardEntitiesTable', () => {
     expect(search.get('team')).toBe('group:default/team-a');
     expect(search.get('tab')).toBe('entities');
 
+    // Text is kept as typed: a pause after a space does not drop it.
+    await userEvent.type(screen.getByLabelText('Search entities'), 'pay ');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).get('text')).toBe('pay '),
+    );
+    await userEvent.type(screen.getByLabelText('Search entities'), 'ment');
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ text: 'pay ment' }),
+      ),
+    );
+
     await chooseOption(/Failing rule/, 'Any');
     await waitFor(() =>
       expect(new URLSearchParams(currentSearch).has('failingRule')).toBe(false),
     );
-  });
+  }, 20_000);
 
   it('offers exactly the facets as choices', async () => {
     const api = mockScorecardsApi({

@@ -18,6 +18,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
@@ -45,7 +46,6 @@ import { RelativeTime } from '../RelativeTime';
 import { downloadBlob } from './downloadBlob';
 import { EntityFilters, EntityTableFilters, NO_FILTERS } from './EntityFilters';
 import { ScorecardNotifyButton } from './ScorecardNotifyButton';
-import { useSearchParams } from 'react-router-dom';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const FILTER_DEBOUNCE_MS = 300;
@@ -97,8 +97,9 @@ function withFilterParams(
 ): URLSearchParams {
   const next = new URLSearchParams(params);
   for (const key of FILTER_KEYS) {
-    const value = filters[key].trim();
-    if (value) {
+    // As typed, so that reading it back gives the same filters.
+    const value = filters[key];
+    if (value.trim()) {
       next.set(key, value);
     } else {
       next.delete(key);
