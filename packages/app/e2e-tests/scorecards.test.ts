@@ -91,6 +91,25 @@ test('the Scorecards page filters the entity table by team and charts history', 
   ).toBeVisible();
   await expect(dialog).toBeHidden();
 
+  // A pass rate below 100% in the teams-by-rule grid opens the team's
+  // entities that fail the rule.
+  await page
+    .getByRole('table', { name: 'Pass rate by team and rule' })
+    .getByRole('link', {
+      name: /of identity failing Security review in the last 90 days$/,
+    })
+    .click();
+  await expect(page).toHaveURL(/failingRule=security-review/);
+  await expect(
+    filters.getByRole('button', { name: /Failing rule/ }),
+  ).toContainText('Security review in the last 90 days');
+  await expect(
+    table.getByRole('link', { name: 'session-service' }),
+  ).toBeVisible();
+  await expect(table.getByRole('link', { name: 'auth-service' })).toHaveCount(
+    0,
+  );
+
   await page.goto('/scorecards/history');
   await expect(
     page.getByRole('img', { name: /^Average score\./ }),
