@@ -66,6 +66,18 @@ const scorecardsConfig = {
   ],
 };
 
+/** Reports outcomes through the API, as a service unless told otherwise. */
+function reportOutcomes(
+  server: Parameters<typeof request>[0],
+  outcomes: Array<Record<string, unknown>>,
+  authorization = mockCredentials.service.header(),
+) {
+  return request(server)
+    .post('/api/scorecards/outcomes')
+    .set('Authorization', authorization)
+    .send({ outcomes });
+}
+
 /** The scorecards config with one more rule in its scorecard. */
 function withRule(rule: Record<string, unknown>) {
   return {
@@ -342,19 +354,14 @@ describe('scorecardsPlugin', () => {
       message: 'no outcome reported for check "security-scan" yet',
     });
 
-    const report = await request(server)
-      .post('/api/scorecards/outcomes')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        outcomes: [
-          {
-            entityRef: 'component:default/a',
-            check: 'security-scan',
-            state: 'pass',
-            remarks: 'No critical findings in build 512',
-          },
-        ],
-      });
+    const report = await reportOutcomes(server, [
+      {
+        entityRef: 'component:default/a',
+        check: 'security-scan',
+        state: 'pass',
+        remarks: 'No critical findings in build 512',
+      },
+    ]);
     expect(report.status).toBe(200);
     expect(report.body).toEqual({
       stored: 1,
@@ -397,35 +404,32 @@ describe('scorecardsPlugin', () => {
     ]);
 
     // The largest report is read whole: the check is what is wrong here.
-    const large = await request(server)
-      .post('/api/scorecards/outcomes')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        outcomes: Array.from({ length: 500 }, (_, i) => ({
-          entityRef: `component:default/c${i}`,
-          check: 'pen-test',
-          state: 'fail',
-          remarks: 'x'.repeat(2000),
-        })),
-      });
+    const large = await reportOutcomes(
+      server,
+      Array.from({ length: 500 }, (_, i) => ({
+        entityRef: `component:default/c${i}`,
+        check: 'pen-test',
+        state: 'fail',
+        remarks: 'x'.repeat(2000),
+      })),
+    );
     expect(large.status).toBe(400);
     expect(large.body.error.message).toBe(
       'Invalid outcomes: no scorecard rule reads check "pen-test"; the checks in config are "security-scan"',
     );
 
     // A user cannot report outcomes: only services do.
-    const asUser = await request(server)
-      .post('/api/scorecards/outcomes')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        outcomes: [
-          {
-            entityRef: 'component:default/a',
-            check: 'security-scan',
-            state: 'fail',
-          },
-        ],
-      });
+    const asUser = await reportOutcomes(
+      server,
+      [
+        {
+          entityRef: 'component:default/a',
+          check: 'security-scan',
+          state: 'fail',
+        },
+      ],
+      mockCredentials.user.header(),
+    );
     expect(asUser.status).toBe(403);
     expect((await ruleOf()).rule).toMatchObject({ status: 'pass' });
   });
@@ -445,18 +449,13 @@ describe('scorecardsPlugin', () => {
     });
     await scheduler.triggerTask(TASK_ID);
     await scheduler.triggerTask(TASK_ID);
-    const report = await request(server)
-      .post('/api/scorecards/outcomes')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        outcomes: [
-          {
-            entityRef: 'component:default/a',
-            check: 'security-scan',
-            state: 'pass',
-          },
-        ],
-      });
+    const report = await reportOutcomes(server, [
+      {
+        entityRef: 'component:default/a',
+        check: 'security-scan',
+        state: 'pass',
+      },
+    ]);
     expect(report.status).toBe(200);
     const get = (path: string) =>
       request(server)
