@@ -25,7 +25,7 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
 import {
   entityRow,
@@ -59,6 +59,7 @@ async function renderTable(
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.DENY,
   path = '/',
+  extra?: JSX.Element,
 ) {
   alertApi.post.mockClear();
   await renderInTestApp(
@@ -72,6 +73,7 @@ async function renderTable(
       <FreshPermissionCache>
         <ScorecardEntitiesTable scorecard={productionReadinessDetails} />
         <SearchProbe />
+        {extra}
       </FreshPermissionCache>
     </TestApiProvider>,
     { mountedRoutes, routeEntries: [path] },
@@ -296,6 +298,95 @@ describe('ScorecardEntitiesTable', () => {
         'production-readiness',
         expect.objectContaining({ sort: 'name', order: 'desc' }),
       ),
+    );
+  });
+
+  it('keeps the sort and page size in the URL, and starts from them', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    await renderTable(api, AuthorizeResult.DENY, '/?team=group%3Adefault%2Fa');
+    await screen.findByText('payments');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Owner' }));
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).get('sort')).toBe('owner'),
+    );
+    await screen.findByText('payments');
+    await userEvent.click(screen.getByRole('button', { name: /Owner/ }));
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).get('order')).toBe('desc'),
+    );
+    await screen.findByText('payments');
+    await userEvent.click(
+      screen.getByRole('button', { name: /Rows per page/ }),
+    );
+    await userEvent.click(await screen.findByRole('option', { name: '50' }));
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ sort: 'owner', order: 'desc', limit: 50 }),
+      ),
+    );
+    const search = new URLSearchParams(currentSearch);
+    expect(Object.fromEntries(search)).toEqual({
+      team: 'group:default/a',
+      sort: 'owner',
+      order: 'desc',
+      pageSize: '50',
+    });
+  });
+
+  it('starts over at the first page when a link changes the sort', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn(async (_id, query) =>
+        query?.cursor === 'c2'
+          ? pageOf(['page-two'], undefined)
+          : pageOf(['page-one'], 'c2'),
+      ),
+    });
+    await renderTable(
+      api,
+      AuthorizeResult.DENY,
+      '/',
+      <Link to="?sort=name">By name</Link>,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Next page' }),
+    );
+    await screen.findByText('page-two');
+
+    await userEvent.click(screen.getByRole('link', { name: 'By name' }));
+    expect(await screen.findByText('page-one')).toBeInTheDocument();
+    expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+      'production-readiness',
+      expect.objectContaining({ sort: 'name', cursor: undefined }),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Previous page' }),
+    ).toBeDisabled();
+  });
+
+  it.each([
+    [
+      '?sort=updatedAt&order=desc&pageSize=10',
+      { sort: 'updatedAt', order: 'desc', limit: 10 },
+    ],
+    // What the table does not offer falls back to its defaults.
+    [
+      '?sort=failingRules&order=up&pageSize=1000',
+      { sort: 'score', order: 'asc', limit: 25 },
+    ],
+  ])('starts with the view in the URL %s', async (search, expected) => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    await renderTable(api, AuthorizeResult.DENY, `/${search}`);
+    await screen.findByText('payments');
+    expect(api.getScorecardEntities).toHaveBeenCalledTimes(1);
+    expect(api.getScorecardEntities).toHaveBeenCalledWith(
+      'production-readiness',
+      { ...expected, cursor: undefined },
     );
   });
 

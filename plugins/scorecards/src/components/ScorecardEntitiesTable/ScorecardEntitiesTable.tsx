@@ -48,6 +48,7 @@ import { EntityFilters, EntityTableFilters, NO_FILTERS } from './EntityFilters';
 import { ScorecardNotifyButton } from './ScorecardNotifyButton';
 
 const PAGE_SIZES = [10, 25, 50, 100];
+const DEFAULT_PAGE_SIZE = 25;
 const FILTER_DEBOUNCE_MS = 300;
 
 const useStyles = makeStyles(theme => ({
@@ -71,13 +72,12 @@ interface Sort {
 }
 
 interface Paging {
-  size: number;
   page: number;
   /** The cursor of each page visited so far; the first page has none. */
   cursors: Array<string | undefined>;
 }
 
-const FIRST_PAGE = { page: 0, cursors: [undefined] };
+const FIRST_PAGE: Paging = { page: 0, cursors: [undefined] };
 
 const FILTER_KEYS = Object.keys(NO_FILTERS) as Array<keyof EntityTableFilters>;
 
@@ -136,6 +136,55 @@ const COLUMNS: Array<{
   { label: 'Result changed', sort: 'updatedAt' },
 ];
 
+const SORT_FIELDS = new Set(COLUMNS.flatMap(c => (c.sort ? [c.sort] : [])));
+const DEFAULT_SORT: Sort = { field: 'score', order: 'asc' };
+
+/**
+ * The view given in the URL (`?sort=name&order=desc&pageSize=50`); what is
+ * missing or not offered falls back to lowest scores first, 25 a page.
+ */
+function viewFromParams(params: URLSearchParams): {
+  sort: Sort;
+  pageSize: number;
+} {
+  const field = params.get('sort') as ScorecardEntitiesSortField | null;
+  const order = params.get('order');
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    sort: {
+      field: field && SORT_FIELDS.has(field) ? field : DEFAULT_SORT.field,
+      order: order === 'asc' || order === 'desc' ? order : DEFAULT_SORT.order,
+    },
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** The URL's parameters with this view; the defaults are left out. */
+function withViewParams(
+  params: URLSearchParams,
+  view: { sort: Sort; pageSize: number },
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const defaults: Record<string, string> = {
+    sort: DEFAULT_SORT.field,
+    order: DEFAULT_SORT.order,
+    pageSize: String(DEFAULT_PAGE_SIZE),
+  };
+  const values: Record<string, string> = {
+    sort: view.sort.field,
+    order: view.sort.order,
+    pageSize: String(view.pageSize),
+  };
+  for (const [key, value] of Object.entries(values)) {
+    if (value === defaults[key]) {
+      next.delete(key);
+    } else {
+      next.set(key, value);
+    }
+  }
+  return next;
+}
+
 /**
  * The entities a scorecard evaluated: filtered, sorted and paged on the
  * server, and exportable as CSV with the same filters.
@@ -148,23 +197,23 @@ export function ScorecardEntitiesTable(props: {
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
 
-  // The filters live in the URL too, so that a filtered table can be shared
-  // (and notifications link to a team's own entities).
+  // The filters, sort and page size live in the URL too, so that a filtered
+  // table can be shared (and notifications link to a team's own entities).
   const [params, setParams] = useSearchParams();
+  const { sort, pageSize } = viewFromParams(params);
   const [filters, setFilters] = useState<EntityTableFilters>(() =>
     filtersFromParams(params),
   );
   const [appliedFilters, setAppliedFilters] =
     useState<EntityTableFilters>(filters);
-  const [sort, setSort] = useState<Sort>({ field: 'score', order: 'asc' });
-  const [paging, setPaging] = useState<Paging>({ size: 25, ...FIRST_PAGE });
+  const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const [exporting, setExporting] = useState(false);
 
   useDebounce(
     () => {
       if (JSON.stringify(appliedFilters) !== JSON.stringify(filters)) {
         setAppliedFilters(filters);
-        setPaging(p => ({ ...p, ...FIRST_PAGE }));
+        setPaging(FIRST_PAGE);
         setParams(current => withFilterParams(current, filters), {
           replace: true,
         });
@@ -183,12 +232,17 @@ export function ScorecardEntitiesTable(props: {
     if (urlKey !== JSON.stringify(appliedFilters)) {
       setFilters(urlFilters);
       setAppliedFilters(urlFilters);
-      setPaging(p => ({ ...p, ...FIRST_PAGE }));
+      setPaging(FIRST_PAGE);
       rootRef.current?.scrollIntoView?.({ behavior: 'smooth' });
     }
     // Only a change of the URL's filters counts here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [urlKey]);
+
+  // A sort or page size that changes in the URL (a link to this page)
+  // starts over at the first page too.
+  const viewKey = `${sort.field} ${sort.order} ${pageSize}`;
+  useEffect(() => setPaging(FIRST_PAGE), [viewKey]);
 
   const query = toQuery(appliedFilters, sort);
   const cursor = paging.cursors[paging.page];
@@ -196,20 +250,25 @@ export function ScorecardEntitiesTable(props: {
     () =>
       api.getScorecardEntities(scorecard.id, {
         ...query,
-        limit: paging.size,
+        limit: pageSize,
         cursor,
       }),
-    [api, scorecard.id, JSON.stringify(query), paging.size, cursor],
+    [api, scorecard.id, JSON.stringify(query), pageSize, cursor],
   );
 
-  const changeSort = (field: ScorecardEntitiesSortField) => {
-    setSort(current => ({
-      field,
-      order:
-        current.field === field && current.order === 'asc' ? 'desc' : 'asc',
-    }));
-    setPaging(p => ({ ...p, ...FIRST_PAGE }));
+  const changeView = (view: { sort: Sort; pageSize: number }) => {
+    setParams(current => withViewParams(current, view), { replace: true });
+    setPaging(FIRST_PAGE);
   };
+
+  const changeSort = (field: ScorecardEntitiesSortField) =>
+    changeView({
+      pageSize,
+      sort: {
+        field,
+        order: sort.field === field && sort.order === 'asc' ? 'desc' : 'asc',
+      },
+    });
 
   const changePage = (page: number) => {
     setPaging(p => {
@@ -374,11 +433,11 @@ export function ScorecardEntitiesTable(props: {
         component="div"
         count={value?.totalCount ?? 0}
         page={paging.page}
-        rowsPerPage={paging.size}
+        rowsPerPage={pageSize}
         rowsPerPageOptions={PAGE_SIZES}
         onPageChange={(_event, page) => changePage(page)}
         onRowsPerPageChange={event =>
-          setPaging({ size: Number(event.target.value), ...FIRST_PAGE })
+          changeView({ sort, pageSize: Number(event.target.value) })
         }
         nextIconButtonProps={{
           disabled: loading || !value?.nextCursor,
