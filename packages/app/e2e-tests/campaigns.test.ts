@@ -55,6 +55,22 @@ test('a campaign page shows progress by team and the failing entities', async ({
   await expect(
     failing.getByRole('link', { name: 'incident-bot' }),
   ).toBeVisible();
+
+  // Its owner's failing count opens the table filtered to the owner, in the
+  // URL so that it can be shared.
+  await page
+    .getByRole('link', {
+      name: /show the failing entit(y|ies) of user:wei-zhang/,
+    })
+    .click();
+  await expect(page).toHaveURL(/\?team=user%3Adefault%2Fwei-zhang$/);
+  await expect(
+    page.getByRole('button', { name: /Team user:wei-zhang/ }),
+  ).toBeVisible();
+  await expect(
+    failing.getByRole('link', { name: 'incident-bot' }),
+  ).toBeVisible();
+  await expect(failing.getByRole('row')).toHaveCount(2);
 });
 
 test("an entity's Campaigns tab shows its campaigns and failing rules", async ({

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -38,6 +38,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import DownloadIcon from '@material-ui/icons/GetApp';
 import NextIcon from '@material-ui/icons/ChevronRight';
 import PreviousIcon from '@material-ui/icons/ChevronLeft';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import {
   CampaignDetailsResponse,
@@ -49,8 +50,35 @@ import { teamName } from '../teamName';
 import { CampaignTicketLink } from './CampaignTicketLink';
 
 const PAGE_SIZE = 25;
-/** The team choice of entities without an owner (sent as `team=`). */
+/** The team choice of entities without an owner (`team=` in URLs). */
 const NO_OWNER = '__no-owner__';
+
+/**
+ * The filters in the page's URL: `?team=<group ref>` (`team=` for entities
+ * without an owner) and `?rule=<scorecard>/<rule>`.
+ */
+function filtersFromParams(params: URLSearchParams) {
+  const team = params.get('team');
+  return {
+    team: team === null ? '' : team || NO_OWNER,
+    rule: params.get('rule') ?? '',
+  };
+}
+
+/** A link to this campaign's entities failing, of one team or one rule. */
+export function campaignFailingLink(filter: {
+  team?: string;
+  rule?: string;
+}): string {
+  const params = new URLSearchParams();
+  if (filter.team !== undefined) {
+    params.set('team', filter.team);
+  }
+  if (filter.rule !== undefined) {
+    params.set('rule', filter.rule);
+  }
+  return `?${params}`;
+}
 
 const useStyles = makeStyles(theme => ({
   controls: {
@@ -79,14 +107,56 @@ export function CampaignEntitiesTable(props: {
   const classes = useStyles();
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
-  const [team, setTeam] = useState('');
-  const [rule, setRule] = useState('');
-  const [cursors, setCursors] = useState<Array<string | undefined>>([
-    undefined,
-  ]);
+  // The filters live in the URL, so that a filtered table can be shared,
+  // linked to from the teams and rules above, and from notifications.
+  const [params, setParams] = useSearchParams();
+  const { team, rule } = filtersFromParams(params);
+  // The pages visited, of these filters: other filters start at page one.
+  const filterKey = `${team}\n${rule}`;
+  const [paging, setPaging] = useState<{
+    filterKey: string;
+    cursors: Array<string | undefined>;
+  }>({ filterKey, cursors: [undefined] });
+  const cursors = paging.filterKey === filterKey ? paging.cursors : [undefined];
+  const setCursors = (next: Array<string | undefined>) =>
+    setPaging({ filterKey, cursors: next });
   const [exporting, setExporting] = useState(false);
   const page = cursors.length - 1;
   const cursor = cursors[page];
+
+  // Filters changed by a link (not by the choices here) bring the table
+  // into view.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const choosing = useRef(false);
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (mounted.current && !choosing.current) {
+      rootRef.current?.scrollIntoView?.({ behavior: 'smooth' });
+    }
+    mounted.current = true;
+    choosing.current = false;
+  }, [filterKey]);
+
+  const setFilter = (key: 'team' | 'rule', value: string) => {
+    if (value === (key === 'team' ? team : rule)) {
+      return;
+    }
+    choosing.current = true;
+    setParams(
+      current => {
+        const next = new URLSearchParams(current);
+        if (value === NO_OWNER) {
+          next.set(key, '');
+        } else if (value) {
+          next.set(key, value);
+        } else {
+          next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  };
 
   const filters: CampaignEntitiesQuery = {};
   if (team) {
@@ -106,7 +176,12 @@ export function CampaignEntitiesTable(props: {
   );
 
   const titles = new Map(campaign.byRule.map(r => [r.rule, r.title]));
-  const teams = campaign.byTeam.map(t => t.owner);
+  const teams = campaign.byTeam.map(t => t.owner || NO_OWNER);
+  // A team or rule from the URL that the campaign no longer has is still
+  // shown as chosen.
+  if (team && !teams.includes(team)) {
+    teams.push(team);
+  }
 
   const exportCsv = async () => {
     setExporting(true);
@@ -126,7 +201,7 @@ export function CampaignEntitiesTable(props: {
   };
 
   return (
-    <div>
+    <div ref={rootRef}>
       <Box className={classes.controls}>
         <FormControl variant="outlined" size="small" className={classes.select}>
           <InputLabel shrink id="campaign-team-label">
@@ -139,15 +214,12 @@ export function CampaignEntitiesTable(props: {
             value={team}
             displayEmpty
             input={<OutlinedInput notched label="Team" />}
-            onChange={e => {
-              setTeam(e.target.value as string);
-              setCursors([undefined]);
-            }}
+            onChange={e => setFilter('team', e.target.value as string)}
           >
             <MenuItem value="">All teams</MenuItem>
             {teams.map(owner => (
-              <MenuItem key={owner || NO_OWNER} value={owner || NO_OWNER}>
-                {owner ? teamName(owner) : 'No owner'}
+              <MenuItem key={owner} value={owner}>
+                {owner === NO_OWNER ? 'No owner' : teamName(owner)}
               </MenuItem>
             ))}
           </Select>
@@ -163,10 +235,7 @@ export function CampaignEntitiesTable(props: {
             value={rule}
             displayEmpty
             input={<OutlinedInput notched label="Rule" />}
-            onChange={e => {
-              setRule(e.target.value as string);
-              setCursors([undefined]);
-            }}
+            onChange={e => setFilter('rule', e.target.value as string)}
           >
             <MenuItem value="">All rules</MenuItem>
             {campaign.byRule.map(r => (
@@ -174,6 +243,9 @@ export function CampaignEntitiesTable(props: {
                 {r.title}
               </MenuItem>
             ))}
+            {rule && !titles.has(rule) && (
+              <MenuItem value={rule}>{rule}</MenuItem>
+            )}
           </Select>
         </FormControl>
         <Box flex={1} />
@@ -267,7 +339,7 @@ export function CampaignEntitiesTable(props: {
         <IconButton
           aria-label="Previous page"
           disabled={loading || page === 0}
-          onClick={() => setCursors(c => c.slice(0, -1))}
+          onClick={() => setCursors(cursors.slice(0, -1))}
         >
           <PreviousIcon />
         </IconButton>
@@ -275,7 +347,7 @@ export function CampaignEntitiesTable(props: {
           aria-label="Next page"
           disabled={loading || !value?.nextCursor}
           onClick={() =>
-            value?.nextCursor && setCursors(c => [...c, value.nextCursor])
+            value?.nextCursor && setCursors([...cursors, value.nextCursor])
           }
         >
           <NextIcon />

@@ -24,7 +24,7 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { mockScorecardsApi } from '../../__testUtils__/fixtures';
@@ -56,6 +56,12 @@ function api() {
   });
 }
 
+let currentSearch = '';
+function SearchProbe() {
+  currentSearch = useLocation().search;
+  return null;
+}
+
 async function renderAt(path: string, scorecardsApi = api()) {
   await renderInTestApp(
     <TestApiProvider
@@ -67,6 +73,7 @@ async function renderAt(path: string, scorecardsApi = api()) {
       <Routes>
         <Route path="/scorecards/*" element={<ScorecardsPage />} />
       </Routes>
+      <SearchProbe />
     </TestApiProvider>,
     { mountedRoutes, routeEntries: [path] },
   );
@@ -169,6 +176,112 @@ describe('CampaignPage', () => {
       ),
     );
   });
+
+  it('starts with the filters in the URL, and keeps the chosen ones there', async () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    const scorecardsApi = await renderAt(
+      '/scorecards/campaigns/tls-13?team=group%3Adefault%2Fteam-b&rule=security%2Ftls&x=1',
+    );
+    await screen.findByRole('heading', { name: 'Move to TLS 1.3' });
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenCalled(),
+    );
+    expect(scorecardsApi.getCampaignEntities).toHaveBeenCalledTimes(1);
+    expect(scorecardsApi.getCampaignEntities).toHaveBeenCalledWith('tls-13', {
+      team: 'group:default/team-b',
+      rule: 'security/tls',
+      limit: 25,
+      cursor: undefined,
+    });
+    expect(
+      screen.getByRole('button', { name: /Rule Uses TLS 1.3/ }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /Team team-b/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'No owner' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(new URLSearchParams(currentSearch))).toEqual({
+        team: '',
+        rule: 'security/tls',
+        x: '1',
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: /Team No owner/ }),
+    );
+    await userEvent.click(screen.getByRole('option', { name: 'All teams' }));
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { rule: 'security/tls', limit: 25, cursor: undefined },
+      ),
+    );
+    expect(new URLSearchParams(currentSearch).has('team')).toBe(false);
+    // Choosing here keeps the page where it is.
+    expect(scrollIntoView).not.toHaveBeenCalled();
+  }, 20_000);
+
+  it("links a team's and a rule's failing entities to the table, from its first page", async () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    const scorecardsApi = await renderAt('/scorecards/campaigns/tls-13');
+    await screen.findByRole('heading', { name: 'Move to TLS 1.3' });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled(),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { limit: 25, cursor: 'next-1' },
+      ),
+    );
+
+    const teams = screen.getByRole('table', {
+      name: 'Completion of Move to TLS 1.3 by team',
+    });
+    // team-a: 1 failing; team-b: 8; no owner: 1.
+    await userEvent.click(
+      within(teams).getByRole('link', {
+        name: '8: show the failing entities of team-b',
+      }),
+    );
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { team: 'group:default/team-b', limit: 25, cursor: undefined },
+      ),
+    );
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+
+    await userEvent.click(
+      within(teams).getByRole('link', {
+        name: '1: show the failing entity of no owner',
+      }),
+    );
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { team: '', limit: 25, cursor: undefined },
+      ),
+    );
+
+    const rules = screen.getByRole('list', { name: 'Progress by rule' });
+    await userEvent.click(
+      within(rules).getByRole('link', {
+        name: '8 failing: show the entities failing Uses TLS 1.3',
+      }),
+    );
+    await waitFor(() =>
+      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+        'tls-13',
+        { rule: 'security/tls', limit: 25, cursor: undefined },
+      ),
+    );
+    expect(scrollIntoView).toHaveBeenCalledTimes(3);
+  }, 20_000);
 
   it('exports the failing entities with the filters', async () => {
     const scorecardsApi = api();

@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
-import { MarkdownContent } from '@backstage/core-components';
+import { Link, MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CampaignRuleProgress } from '../../api';
+import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CampaignGuidance } from './CampaignGuidance';
 import { CompletionBar } from './CompletionBar';
 
@@ -54,8 +55,17 @@ export function CampaignRulesList(props: { rules: CampaignRuleProgress[] }) {
                 {rule.title}
               </Typography>
               <Typography variant="caption" color="textSecondary">
-                {rule.scorecardTitle ?? rule.scorecardId} · {rule.failing}{' '}
-                failing
+                {rule.scorecardTitle ?? rule.scorecardId} ·{' '}
+                {rule.failing > 0 ? (
+                  <Link
+                    to={campaignFailingLink({ rule: rule.rule })}
+                    aria-label={`${rule.failing} failing: show the entities failing ${rule.title}`}
+                  >
+                    {rule.failing} failing
+                  </Link>
+                ) : (
+                  '0 failing'
+                )}
               </Typography>
             </div>
             <Box minWidth={240}>

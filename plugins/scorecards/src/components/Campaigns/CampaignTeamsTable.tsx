@@ -15,6 +15,7 @@
  */
 
 import { useState } from 'react';
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -27,6 +28,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CampaignTeamProgress } from '../../api';
 import { teamName } from '../teamName';
+import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
 
 type SortField = 'team' | 'completion' | 'failing';
@@ -56,6 +58,25 @@ function compare(
 }
 
 /** Adoption compared across teams, sortable by completion. */
+/** How many of a team's entities fail: a link to them in the table below. */
+function FailingCount(props: { team: CampaignTeamProgress }) {
+  const { owner, inScope, passing } = props.team;
+  const failing = inScope - passing;
+  if (failing === 0) {
+    return <>0</>;
+  }
+  return (
+    <Link
+      to={campaignFailingLink({ team: owner })}
+      aria-label={`${failing}: show the failing ${
+        failing === 1 ? 'entity' : 'entities'
+      } of ${owner ? teamName(owner) : 'no owner'}`}
+    >
+      {failing}
+    </Link>
+  );
+}
+
 export function CampaignTeamsTable(props: {
   campaignName: string;
   teams: CampaignTeamProgress[];
@@ -134,7 +155,7 @@ export function CampaignTeamsTable(props: {
                 />
               </TableCell>
               <TableCell align="right" className={classes.numeric}>
-                {team.inScope - team.passing}
+                <FailingCount team={team} />
               </TableCell>
             </TableRow>
           ))}
