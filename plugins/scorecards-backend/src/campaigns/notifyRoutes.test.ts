@@ -169,7 +169,10 @@ describe('POST /campaigns/:key/notify', () => {
     expect(a.recipients).toEqual({ type: 'entity', entityRef: TEAM_A });
     expect(a.payload).toMatchObject({
       title: 'Campaign "Docs and on-call": 13 entities still fail',
-      link: '/scorecards/campaigns/docs-and-on-call',
+      // The campaign page, its table filtered to the team's entities.
+      link: `/scorecards/campaigns/docs-and-on-call?team=${encodeURIComponent(
+        TEAM_A,
+      )}`,
       severity: 'normal',
       topic: 'scorecards-campaign-docs-and-on-call',
     });
@@ -184,12 +187,19 @@ describe('POST /campaigns/:key/notify', () => {
     ).toHaveLength(10);
     expect(lines).toContain('- and 3 more entities');
     expect(lines[lines.length - 1]).toBe(
-      'Campaign: https://backstage.example.com/scorecards/campaigns/docs-and-on-call',
+      `Campaign: https://backstage.example.com/scorecards/campaigns/docs-and-on-call?team=${encodeURIComponent(
+        TEAM_A,
+      )}`,
     );
 
     expect(b.recipients).toEqual({ type: 'entity', entityRef: TEAM_B });
     expect(b.payload.title).toBe(
       'Campaign "Docs and on-call": 1 entity still fails',
+    );
+    expect(b.payload.link).toBe(
+      `/scorecards/campaigns/docs-and-on-call?team=${encodeURIComponent(
+        TEAM_B,
+      )}`,
     );
     expect(b.payload.description).toContain(
       '- component:default/d: Has TechDocs, Has on-call',

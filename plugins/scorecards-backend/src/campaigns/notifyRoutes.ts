@@ -96,7 +96,8 @@ export function deadlineText(
  * Registers `POST /campaigns/:key/notify`: sends one Backstage notification
  * to each group owning entities that still fail the campaign, listing (up
  * to ten of) its entities with the rules they fail, the deadline and a link
- * to the campaign page. Needs `scorecards.campaign.notify`.
+ * to the campaign page's table of the group's failing entities
+ * (`?team=<group>`). Needs `scorecards.campaign.notify`.
  */
 export function registerCampaignNotifyRoutes(
   router: express.Router,
@@ -116,6 +117,12 @@ export function registerCampaignNotifyRoutes(
   }
   const baseUrl = options.appBaseUrl?.replace(/\/+$/, '');
 
+  /** The campaign page, its table filtered to the owner's entities. */
+  const linkFor = (campaign: NormalisedCampaign, owner: string) =>
+    `/scorecards/campaigns/${encodeURIComponent(
+      campaign.key,
+    )}?${new URLSearchParams({ team: owner })}`;
+
   function describe(
     campaign: NormalisedCampaign,
     owner: string,
@@ -129,11 +136,7 @@ export function registerCampaignNotifyRoutes(
       ...failingEntityLines(entities, rule => ruleTitles.get(rule) ?? rule),
     ];
     if (baseUrl) {
-      lines.push(
-        `Campaign: ${baseUrl}/scorecards/campaigns/${encodeURIComponent(
-          campaign.key,
-        )}`,
-      );
+      lines.push(`Campaign: ${baseUrl}${linkFor(campaign, owner)}`);
     }
     return lines.join('\n');
   }
@@ -162,7 +165,6 @@ export function registerCampaignNotifyRoutes(
     const { campaign } = entry;
     const { failing } = await progress.getOne(campaign);
     const deadline = deadlineText(campaign.endDate, now());
-    const link = `/scorecards/campaigns/${encodeURIComponent(campaign.key)}`;
     const body: CampaignNotifyResponse = await notifyOwnersOfFailing({
       notifications,
       failing,
@@ -175,7 +177,7 @@ export function registerCampaignNotifyRoutes(
           'entities still fail',
         )}`,
         description: describe(campaign, owner, entities, deadline.text),
-        link,
+        link: linkFor(campaign, owner),
         severity: deadline.overdue ? 'high' : 'normal',
         topic: `scorecards-campaign-${campaign.key}`,
       }),
