@@ -41,6 +41,7 @@ const useStyles = makeStyles(theme => ({
   },
   bar: { minWidth: 220 },
   numeric: { fontVariantNumeric: 'tabular-nums' },
+  header: { whiteSpace: 'nowrap' },
 }));
 
 function compare(
@@ -100,6 +101,8 @@ export function CampaignTeamsTable(props: {
   const header = (field: SortField, label: string, align?: 'right') => (
     <TableCell
       align={align}
+      // A narrow column broke "Failing" inside the word.
+      className={classes.header}
       sortDirection={sort.field === field ? sort.order : false}
     >
       <TableSortLabel

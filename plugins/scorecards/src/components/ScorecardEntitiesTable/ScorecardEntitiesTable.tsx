@@ -61,6 +61,7 @@ const useStyles = makeStyles(theme => ({
     fontVariantNumeric: 'tabular-nums',
     whiteSpace: 'nowrap',
   },
+  nowrap: { whiteSpace: 'nowrap' },
   failing: {
     maxWidth: 320,
   },
@@ -345,6 +346,8 @@ export function ScorecardEntitiesTable(props: {
                 <TableCell
                   key={column.label}
                   align={column.numeric ? 'right' : 'left'}
+                  // A narrow column broke "Score" inside the word.
+                  className={column.numeric ? classes.nowrap : undefined}
                   sortDirection={
                     column.sort && sort.field === column.sort
                       ? sort.order
