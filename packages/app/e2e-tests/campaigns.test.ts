@@ -65,7 +65,7 @@ test('a campaign page shows progress by team and the failing entities', async ({
     .click();
   await expect(page).toHaveURL(/\?team=user%3Adefault%2Fwei-zhang$/);
   await expect(
-    page.getByRole('button', { name: /Team user:wei-zhang/ }),
+    page.getByRole('button', { name: /Team Wei Zhang/ }),
   ).toBeVisible();
   await expect(
     failing.getByRole('link', { name: 'incident-bot' }),

@@ -71,7 +71,9 @@ test('the Scorecards page filters the entity table by team and charts history', 
 
   const filters = page.getByRole('group', { name: 'Filter entities' });
   await filters.getByRole('button', { name: /Team/ }).click();
-  await page.getByRole('option', { name: 'identity', exact: true }).click();
+  await page
+    .getByRole('option', { name: 'Identity Team', exact: true })
+    .click();
 
   // Only the Identity team's services are left in the table.
   const table = page.getByRole('table').filter({ hasText: 'Failing rules' });

@@ -46,7 +46,7 @@ import {
   scorecardsApiRef,
 } from '../../api';
 import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
-import { teamName } from '../teamName';
+import { EntityName } from '../EntityName';
 import { CampaignTicketLink } from './CampaignTicketLink';
 
 const PAGE_SIZE = 25;
@@ -219,7 +219,11 @@ export function CampaignEntitiesTable(props: {
             <MenuItem value="">All teams</MenuItem>
             {teams.map(owner => (
               <MenuItem key={owner} value={owner}>
-                {owner === NO_OWNER ? 'No owner' : teamName(owner)}
+                {owner === NO_OWNER ? (
+                  'No owner'
+                ) : (
+                  <EntityName entityRef={owner} defaultKind="group" />
+                )}
               </MenuItem>
             ))}
           </Select>

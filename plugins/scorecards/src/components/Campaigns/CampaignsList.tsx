@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import {
   EmptyState,
   Link,
@@ -45,7 +45,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { CampaignStatus, CampaignSummary, scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { teamName } from '../teamName';
+import { EntityName } from '../EntityName';
 import {
   CAMPAIGN_STATUS_LABELS,
   CAMPAIGN_STATUS_ORDER,
@@ -166,7 +166,7 @@ function FilterSelect(props: {
   id: string;
   label: string;
   value: string;
-  options: Array<{ value: string; label: string }>;
+  options: Array<{ value: string; label: ReactNode }>;
   onChange: (value: string) => void;
 }) {
   const classes = useStyles();
@@ -325,7 +325,10 @@ export function CampaignsList() {
 
   const ownerOptions = (
     owner && !owners.includes(owner) ? [owner, ...owners] : owners
-  ).map(ref => ({ value: ref, label: teamName(ref) }));
+  ).map(ref => ({
+    value: ref,
+    label: <EntityName entityRef={ref} defaultKind="group" />,
+  }));
 
   return (
     <div>

@@ -21,10 +21,9 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { ReactNode } from 'react';
 import { ScorecardDetailsResponse, ScorecardFacets } from '../../api';
-import { teamName } from '../teamName';
+import { EntityName } from '../EntityName';
 
 /** The filters of the entity table; empty strings mean "any". */
 export interface EntityTableFilters {
@@ -68,15 +67,6 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** A system's ref for display: `payments` for `system:default/payments`. */
-function systemName(system: string): string {
-  try {
-    return humanizeEntityRef(parseEntityRef(system), { defaultKind: 'system' });
-  } catch {
-    return system;
-  }
-}
-
 type FacetFilter = 'kind' | 'type' | 'lifecycle' | 'system';
 
 const FACETS: Record<
@@ -85,7 +75,7 @@ const FACETS: Record<
     facet: keyof ScorecardFacets;
     label: string;
     placeholder: string;
-    optionLabel?: (value: string) => string;
+    optionLabel?: (value: string) => ReactNode;
   }
 > = {
   kind: { facet: 'kinds', label: 'Kind', placeholder: 'Component' },
@@ -99,7 +89,9 @@ const FACETS: Record<
     facet: 'systems',
     label: 'System',
     placeholder: 'system:default/payments',
-    optionLabel: systemName,
+    optionLabel: system => (
+      <EntityName entityRef={system} defaultKind="system" />
+    ),
   },
 };
 
@@ -107,7 +99,7 @@ function FilterSelect(props: {
   id: string;
   label: string;
   value: string;
-  options: Array<{ value: string; label: string }>;
+  options: Array<{ value: string; label: ReactNode }>;
   onChange: (value: string) => void;
 }) {
   const classes = useStyles();
@@ -153,6 +145,10 @@ export function EntityFilters(props: {
   const teams = scorecard.teams
     .map(t => t.owner)
     .filter((owner): owner is string => owner !== null);
+  // A team from the URL that owns none of the entities stays choosable.
+  if (value.team && !teams.includes(value.team)) {
+    teams.push(value.team);
+  }
 
   const facetFilter = (key: FacetFilter) => {
     const { facet, label, placeholder, optionLabel } = FACETS[key];
@@ -206,7 +202,10 @@ export function EntityFilters(props: {
         id="filter-team"
         label="Team"
         value={value.team}
-        options={teams.map(owner => ({ value: owner, label: teamName(owner) }))}
+        options={teams.map(owner => ({
+          value: owner,
+          label: <EntityName entityRef={owner} defaultKind="group" />,
+        }))}
         onChange={set('team')}
       />
       <FilterSelect

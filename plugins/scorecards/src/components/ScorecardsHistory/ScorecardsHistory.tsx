@@ -53,7 +53,7 @@ import {
 } from '../../api';
 import { levelAppearance } from '../LevelBadge';
 import { ChartFigure } from './ChartFigure';
-import { teamName } from '../teamName';
+import { EntityName } from '../EntityName';
 
 const DEFAULT_DAYS = 90;
 const CHART_HEIGHT = 280;
@@ -395,7 +395,7 @@ export function ScorecardsHistory() {
           </MenuItem>
           {teams.map(owner => (
             <MenuItem key={owner} value={owner}>
-              {teamName(owner)}
+              <EntityName entityRef={owner} defaultKind="group" />
             </MenuItem>
           ))}
         </LabelledSelect>
@@ -431,7 +431,7 @@ export function ScorecardsHistory() {
       </Box>
       {team && (
         <Typography variant="body2" color="textSecondary" paragraph>
-          Showing {teamName(team)} only.
+          Showing <EntityName entityRef={team} defaultKind="group" /> only.
         </Typography>
       )}
       {history.loading && <Progress />}
