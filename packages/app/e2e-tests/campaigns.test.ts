@@ -60,7 +60,7 @@ test('a campaign page shows progress by team and the failing entities', async ({
   // URL so that it can be shared.
   await page
     .getByRole('link', {
-      name: /show the failing entit(y|ies) of user:wei-zhang/,
+      name: /show the failing entit(y|ies) of Wei Zhang/,
     })
     .click();
   await expect(page).toHaveURL(/\?team=user%3Adefault%2Fwei-zhang$/);

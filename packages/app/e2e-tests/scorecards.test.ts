@@ -98,7 +98,7 @@ test('the Scorecards page filters the entity table by team and charts history', 
   await page
     .getByRole('table', { name: 'Pass rate by team and rule' })
     .getByRole('link', {
-      name: /of identity failing Security review in the last 90 days$/,
+      name: /of Identity Team failing Security review in the last 90 days$/,
     })
     .click();
   await expect(page).toHaveURL(/failingRule=security-review/);

@@ -20,20 +20,26 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { EntityName } from './EntityName';
+import { EntityName, useTeamName } from './EntityName';
+
+/** A catalog that presents `group:default/identity` as "Identity Team". */
+function presentation() {
+  const forEntity = jest.fn((ref: string) => {
+    const presented = {
+      entityRef: ref,
+      primaryTitle: ref === 'group:default/identity' ? 'Identity Team' : ref,
+    };
+    return { snapshot: presented, promise: Promise.resolve(presented) };
+  });
+  const presentationApi: EntityPresentationApi = {
+    forEntity: forEntity as EntityPresentationApi['forEntity'],
+  };
+  return { forEntity, presentationApi };
+}
 
 describe('EntityName', () => {
   it('shows the name the catalog presents, as the entity links do', async () => {
-    const forEntity = jest.fn((ref: string) => {
-      const presentation = {
-        entityRef: ref,
-        primaryTitle: ref === 'group:default/identity' ? 'Identity Team' : ref,
-      };
-      return { snapshot: presentation, promise: Promise.resolve(presentation) };
-    });
-    const presentationApi: EntityPresentationApi = {
-      forEntity: forEntity as EntityPresentationApi['forEntity'],
-    };
+    const { forEntity, presentationApi } = presentation();
     await renderInTestApp(
       <TestApiProvider apis={[[entityPresentationApiRef, presentationApi]]}>
         <EntityName entityRef="group:default/identity" defaultKind="group" />
@@ -58,5 +64,34 @@ describe('EntityName', () => {
       <EntityName entityRef="group:" defaultKind="group" />,
     );
     expect(screen.getByText('group:')).toBeInTheDocument();
+  });
+});
+
+describe('useTeamName', () => {
+  function Labelled(props: { owner: string }) {
+    return <button aria-label={useTeamName(props.owner)}>x</button>;
+  }
+
+  it("gives the team's name as the catalog presents it", async () => {
+    const { presentationApi } = presentation();
+    await renderInTestApp(
+      <TestApiProvider apis={[[entityPresentationApiRef, presentationApi]]}>
+        <Labelled owner="group:default/identity" />
+      </TestApiProvider>,
+    );
+    expect(
+      screen.getByRole('button', { name: 'Identity Team' }),
+    ).toBeInTheDocument();
+  });
+
+  it('gives a ref that does not parse back as it is, without a lookup', async () => {
+    const { forEntity, presentationApi } = presentation();
+    await renderInTestApp(
+      <TestApiProvider apis={[[entityPresentationApiRef, presentationApi]]}>
+        <Labelled owner="group:" />
+      </TestApiProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'group:' })).toBeInTheDocument();
+    expect(forEntity).not.toHaveBeenCalledWith('group:', expect.anything());
   });
 });

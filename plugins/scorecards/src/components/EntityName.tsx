@@ -14,8 +14,20 @@
  * limitations under the License.
  */
 
-import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityDisplayName } from '@backstage/plugin-catalog-react';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  EntityDisplayName,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
+
+function parses(entityRef: string, defaultKind: string): boolean {
+  try {
+    parseEntityRef(entityRef, { defaultKind });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A team's or system's name as the catalog presents it ("Identity Team"
@@ -24,9 +36,7 @@ import { EntityDisplayName } from '@backstage/plugin-catalog-react';
  */
 export function EntityName(props: { entityRef: string; defaultKind: string }) {
   const { entityRef, defaultKind } = props;
-  try {
-    parseEntityRef(entityRef, { defaultKind });
-  } catch {
+  if (!parses(entityRef, defaultKind)) {
     return <>{entityRef}</>;
   }
   return (
@@ -37,4 +47,22 @@ export function EntityName(props: { entityRef: string; defaultKind: string }) {
       disableTooltip
     />
   );
+}
+
+/**
+ * A team's name as the catalog presents it, for labels that must be text
+ * (`aria-label`); a ref that does not parse is given back as it is.
+ */
+export function useTeamName(owner: string): string {
+  const valid = parses(owner, 'group');
+  // An entity, not a ref, is presented as it is, without a catalog lookup.
+  const unparsed: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: owner },
+  };
+  const { primaryTitle } = useEntityPresentation(valid ? owner : unparsed, {
+    defaultKind: 'group',
+  });
+  return valid ? primaryTitle : owner;
 }

@@ -27,6 +27,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CampaignTeamProgress } from '../../api';
+import { useTeamName } from '../EntityName';
 import { teamName } from '../teamName';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
@@ -58,7 +59,25 @@ function compare(
   return a.completion - b.completion || a.inScope - b.inScope;
 }
 
-/** Adoption compared across teams, sortable by completion. */
+/** A link to the failing entities of a team, or of none (`owner` ''). */
+function FailingLink(props: { owner: string; failing: number; of: string }) {
+  const { owner, failing, of } = props;
+  return (
+    <Link
+      to={campaignFailingLink({ team: owner })}
+      aria-label={`${failing}: show the failing ${
+        failing === 1 ? 'entity' : 'entities'
+      } of ${of}`}
+    >
+      {failing}
+    </Link>
+  );
+}
+
+function TeamFailingLink(props: { owner: string; failing: number }) {
+  return <FailingLink {...props} of={useTeamName(props.owner)} />;
+}
+
 /** How many of a team's entities fail: a link to them in the table below. */
 function FailingCount(props: { team: CampaignTeamProgress }) {
   const { owner, inScope, passing } = props.team;
@@ -66,18 +85,14 @@ function FailingCount(props: { team: CampaignTeamProgress }) {
   if (failing === 0) {
     return <>0</>;
   }
-  return (
-    <Link
-      to={campaignFailingLink({ team: owner })}
-      aria-label={`${failing}: show the failing ${
-        failing === 1 ? 'entity' : 'entities'
-      } of ${owner ? teamName(owner) : 'no owner'}`}
-    >
-      {failing}
-    </Link>
+  return owner ? (
+    <TeamFailingLink owner={owner} failing={failing} />
+  ) : (
+    <FailingLink owner="" failing={failing} of="no owner" />
   );
 }
 
+/** Adoption compared across teams, sortable by completion. */
 export function CampaignTeamsTable(props: {
   campaignName: string;
   teams: CampaignTeamProgress[];

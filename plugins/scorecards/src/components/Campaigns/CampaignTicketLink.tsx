@@ -20,7 +20,7 @@ import Button from '@material-ui/core/Button';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import useAsync from 'react-use/esm/useAsync';
 import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
-import { teamName } from '../teamName';
+import { useTeamName } from '../EntityName';
 
 /** Failing entities put in a ticket link; URLs get too long beyond. */
 const TICKET_ENTITIES = 50;
@@ -46,6 +46,7 @@ export function CampaignTicketLink(props: {
   const { campaign, team, rule } = props;
   const api = useApi(scorecardsApiRef);
   const template = campaign.ticketUrlTemplate;
+  const teamTitle = useTeamName(team);
   const { value } = useAsync(async () => {
     if (!template) {
       return undefined;
@@ -86,7 +87,7 @@ export function CampaignTicketLink(props: {
       target="_blank"
       rel="noopener noreferrer"
       startIcon={<OpenInNewIcon />}
-      aria-label={`Create ticket for ${teamName(team)}`}
+      aria-label={`Create ticket for ${teamTitle}`}
     >
       Create ticket
     </Button>

@@ -33,6 +33,7 @@ import {
   TeamScore,
 } from '../../api';
 import { LevelBadge } from '../LevelBadge';
+import { useTeamName } from '../EntityName';
 import { teamName } from '../teamName';
 import { VisuallyHidden } from '../VisuallyHidden';
 
@@ -113,6 +114,31 @@ function sortTeams(teams: TeamScore[], sortBy: SortBy, order: Order) {
   });
 }
 
+/** A team's rate of a rule, linked to its entities failing that rule. */
+function FailingLink(props: {
+  rate: TeamRulePassRate;
+  ruleTitle: string;
+  owner: string;
+  failing: number;
+}) {
+  const { rate, ruleTitle, owner, failing } = props;
+  const name = useTeamName(owner);
+  return (
+    // The entity table below reads its filters from the URL.
+    <Link
+      to={`?${new URLSearchParams({
+        team: owner,
+        failingRule: rate.ruleId,
+      })}`}
+      aria-label={`${rate.passRate}%: show the ${failing} ${
+        failing === 1 ? 'entity' : 'entities'
+      } of ${name} failing ${ruleTitle}`}
+    >
+      {rate.passRate}%
+    </Link>
+  );
+}
+
 function PassRateCell(props: {
   rate: TeamRulePassRate;
   ruleTitle: string;
@@ -143,18 +169,12 @@ function PassRateCell(props: {
       title={`${ruleTitle}: ${rate.passed} of ${rate.applicable} entities pass`}
     >
       {owner && failing > 0 ? (
-        // The entity table below reads its filters from the URL.
-        <Link
-          to={`?${new URLSearchParams({
-            team: owner,
-            failingRule: rate.ruleId,
-          })}`}
-          aria-label={`${rate.passRate}%: show the ${failing} ${
-            failing === 1 ? 'entity' : 'entities'
-          } of ${teamName(owner)} failing ${ruleTitle}`}
-        >
-          {rate.passRate}%
-        </Link>
+        <FailingLink
+          rate={rate}
+          ruleTitle={ruleTitle}
+          owner={owner}
+          failing={failing}
+        />
       ) : (
         `${rate.passRate}%`
       )}
