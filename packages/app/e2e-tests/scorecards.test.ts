@@ -120,3 +120,31 @@ test('the Scorecards page filters the entity table by team and charts history', 
     page.getByRole('img', { name: /^Entities per level\./ }),
   ).toBeVisible();
 });
+
+test("a team's page shows how its entities do, linked to the scorecard's table of them", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // The team's rollups come with the first complete run.
+  await gotoWhenEvaluated(
+    page,
+    '/catalog/default/group/identity',
+    /entities · average/,
+  );
+  const card = page
+    .getByRole('list', { name: "Scorecards of the team's entities" })
+    .first();
+  await expect(card).toContainText('Production Readiness');
+  await expect(card).toContainText(/4 entities · average \d/);
+  await expect(card).toContainText('Most failed rules');
+
+  await card.getByRole('link', { name: 'Production Readiness' }).click();
+  await expect(page).toHaveURL(
+    /\/scorecards\/production-readiness\?team=group%3Adefault%2Fidentity$/,
+  );
+  // Only the Identity team's services are in the table.
+  const table = page.getByRole('table').filter({ hasText: 'Failing rules' });
+  await expect(table.getByRole('link', { name: 'auth-service' })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(5);
+});

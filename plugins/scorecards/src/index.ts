@@ -25,9 +25,13 @@ export {
   ScorecardsPage,
   EntityScorecardsContent,
   EntityScorecardsCard,
+  EntityTeamScorecardsCard,
   EntityCampaignsContent,
 } from './plugin';
-export { isScorecardsAvailable } from './isScorecardsAvailable';
+export {
+  isScorecardsAvailable,
+  isTeamScorecardsAvailable,
+} from './isScorecardsAvailable';
 export { LevelBadge } from './components/LevelBadge';
 export type { LevelBadgeProps } from './components/LevelBadge';
 export * from './api';

@@ -33,3 +33,13 @@ const SCORED_KINDS = ['component', 'api', 'resource', 'system'];
 export function isScorecardsAvailable(entity: Entity): boolean {
   return SCORED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
 }
+
+/**
+ * Whether to show the team card (`EntityTeamScorecardsCard`) for an entity:
+ * true for Groups and Users, the owners of entities.
+ *
+ * @public
+ */
+export function isTeamScorecardsAvailable(entity: Entity): boolean {
+  return ['group', 'user'].includes(entity.kind.toLocaleLowerCase('en-US'));
+}

@@ -97,6 +97,25 @@ export const EntityScorecardsCard = scorecardsPlugin.provide(
 );
 
 /**
+ * A card for a team's (group's or user's) entity page: how the entities it
+ * owns do on every scorecard, linked to each scorecard's entity table
+ * filtered to the team.
+ *
+ * @public
+ */
+export const EntityTeamScorecardsCard = scorecardsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamScorecardsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamScorecardsCard').then(
+          m => m.EntityTeamScorecardsCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The entity's Campaigns tab: its campaigns, deadlines and failing rules.
  *
  * @public

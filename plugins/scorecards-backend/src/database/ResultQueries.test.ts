@@ -600,6 +600,18 @@ describe.each(databases.eachSupportedId())(
           [TEAM_A, 'rule-a', 2],
         ]);
 
+        // One owner's rollups alone.
+        const ofTeam = await queries.getRollupsOfDay('prod', '2026-11-24', {
+          owner: TEAM_A,
+        });
+        expect(ofTeam.scorecards.map(r => [r.owner, r.entities])).toEqual([
+          [TEAM_A, 2],
+        ]);
+        expect(ofTeam.rules).toEqual([]);
+        expect(
+          ofTeam.ownerRules.map(r => [r.owner, r.ruleId, r.passed]),
+        ).toEqual([[TEAM_A, 'rule-a', 2]]);
+
         await expect(
           queries.getScorecardSeries('prod', {
             owner: '*',

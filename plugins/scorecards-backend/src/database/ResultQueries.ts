@@ -433,22 +433,26 @@ export class ResultQueries {
    * A scorecard's rollups of one day: for every owner and the organisation,
    * the organisation-wide rollup of every rule (`rules`) and every owner's
    * rollup of every rule (`ownerRules`, by owner and rule). Two reads of a
-   * prefix of the primary keys; the rule rows are owners × rules.
+   * prefix of the primary keys; the rule rows are owners × rules. With
+   * `owner`, only that owner's rollups (and no organisation-wide ones).
    */
   async getRollupsOfDay(
     scorecardId: string,
     day: string,
+    options: { owner?: string } = {},
   ): Promise<{
     scorecards: StoredScorecardRollup[];
     rules: StoredRuleRollup[];
     ownerRules: StoredRuleRollup[];
   }> {
+    const key =
+      options.owner === undefined
+        ? { scorecard_id: scorecardId, day }
+        : { scorecard_id: scorecardId, day, owner: options.owner };
     const [scorecards, ruleRows] = await Promise.all([
-      this.selectDaily()
-        .where({ scorecard_id: scorecardId, day })
-        .orderBy('owner'),
+      this.selectDaily().where(key).orderBy('owner'),
       this.db<DailyRuleRow>(DAILY_RULES)
-        .where({ scorecard_id: scorecardId, day })
+        .where(key)
         .orderBy(['owner', 'rule_id']),
     ]);
     const rules = ruleRows.map(fromDailyRuleRow);

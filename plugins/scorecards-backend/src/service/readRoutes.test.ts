@@ -184,7 +184,7 @@ function catalogEntity(ref: string): Entity {
   const [namespace, name] = rest.split('/');
   return {
     apiVersion: 'backstage.io/v1alpha1',
-    kind: kind === 'api' ? 'API' : 'Component',
+    kind: { api: 'API', group: 'Group' }[kind] ?? 'Component',
     metadata: { namespace, name },
     spec: {},
   };
@@ -272,7 +272,14 @@ describe('registerReadRoutes', () => {
     }
 
     catalog = catalogServiceMock({
-      entities: [...new Set(ROWS.map(r => r.entityRef))]
+      // Groups: team-c owns nothing; team-b is hidden from the user too.
+      entities: [
+        ...new Set([
+          ...ROWS.map(r => r.entityRef),
+          TEAM_A,
+          'group:default/team-c',
+        ]),
+      ]
         .filter(ref => !HIDDEN.includes(ref))
         .map(catalogEntity),
     });
@@ -301,6 +308,7 @@ describe('registerReadRoutes', () => {
     '/scorecards/prod/entities',
     '/scorecards/prod/export.csv',
     '/history?scorecardId=prod',
+    '/teams/group/default/team-a',
   ])('answers 401 to %s without credentials', async path => {
     const response = await request(app).get(path);
     expect(response.status).toBe(401);
@@ -646,6 +654,63 @@ describe('registerReadRoutes', () => {
           rules: [{ ruleId: 'r', applicable: 1, passed: 1, passRate: 100 }],
         }),
       ]);
+    });
+  });
+
+  describe('GET /teams/:kind/:namespace/:name', () => {
+    it("answers the team's score on every scorecard from its rollups", async () => {
+      // Refs match whatever the case.
+      const response = await get('/teams/Group/default/Team-A');
+      expect(response.status).toBe(200);
+      const { body } = response;
+      expect(body).toMatchObject({ team: TEAM_A, levels: LADDER });
+      expect(body.lastRun).toMatchObject({ status: 'succeeded' });
+      expect(body.items.map((i: { id: string }) => i.id)).toEqual([
+        'prod',
+        'docs',
+      ]);
+      expect(body.items[0]).toMatchObject({
+        id: 'prod',
+        title: 'Production Readiness',
+        rules: [
+          expect.objectContaining({ id: 'rule-a' }),
+          expect.objectContaining({ id: 'rule-ab' }),
+          expect.objectContaining({ id: 'docs' }),
+        ],
+      });
+      // The same figures as the scorecard's teams: alpha, bravo and
+      // secret-low (aggregates count entities the user cannot see).
+      const details = await get('/scorecards/prod');
+      expect(body.items[0].score).toEqual(
+        details.body.teams.find((t: { owner: string }) => t.owner === TEAM_A),
+      );
+      expect(body.items[0].score).toMatchObject({
+        owner: TEAM_A,
+        entities: 3,
+        averageScore: 55.6,
+      });
+      expect(body.items[1].score).toMatchObject({
+        owner: TEAM_A,
+        entities: 1,
+        averageScore: 100,
+        rules: [{ ruleId: 'readme', applicable: 1, passed: 1, passRate: 100 }],
+      });
+    });
+
+    it('answers null for a scorecard that evaluated none of its entities', async () => {
+      const response = await get('/teams/group/default/team-c');
+      expect(response.status).toBe(200);
+      expect(
+        response.body.items.map((i: { score: unknown }) => i.score),
+      ).toEqual([null, null]);
+    });
+
+    it('answers 404 for a team the catalog hides', async () => {
+      const response = await get('/teams/group/default/team-b');
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toBe(
+        'No entity group:default/team-b in the catalog',
+      );
     });
   });
 

@@ -19,6 +19,7 @@ import {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
@@ -30,6 +31,7 @@ import type {
   ScorecardsDefinitionsConfig,
   ScorecardsListResponse,
   TeamScore,
+  TeamScorecardsResponse,
 } from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import { DateTime } from 'luxon';
@@ -313,6 +315,45 @@ export function registerReadRoutes(
       logger.warn(`Scorecards CSV export of ${definition.id} failed: ${error}`);
       res.destroy(error instanceof Error ? error : undefined);
     }
+  });
+
+  // How a team's entities do on every scorecard: the team's own rollups of
+  // each scorecard's latest complete run.
+  router.get('/teams/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await userOrService(req);
+    // Owners are stored as the catalog writes refs: lower case.
+    const team = stringifyEntityRef({
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    }).toLocaleLowerCase('en-US');
+    await assertVisible(team, credentials);
+    const [lastRun, latest] = await Promise.all([
+      store.getLastRun({ overCatalog: true }),
+      queries.getLatestRollups(scorecardIds),
+    ]);
+    const items = await Promise.all(
+      definitions.definitions.map(async definition => {
+        const rollup = latest.get(definition.id);
+        const ofTeam = rollup
+          ? await queries.getRollupsOfDay(definition.id, rollup.day, {
+              owner: team,
+            })
+          : { scorecards: [], ownerRules: [] };
+        const [score] = teamScores(ofTeam.scorecards, ladder, {
+          definition,
+          ownerRules: ofTeam.ownerRules,
+        });
+        return { ...describeScorecard(definition), score: score ?? null };
+      }),
+    );
+    const body: TeamScorecardsResponse = {
+      team,
+      levels: ladder,
+      lastRun: lastRun ? toEvaluationRun(lastRun) : null,
+      items,
+    };
+    res.json(body);
   });
 
   router.get('/history', async (req, res) => {

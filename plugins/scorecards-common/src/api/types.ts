@@ -292,6 +292,30 @@ export interface TeamScore {
   rules: TeamRulePassRate[];
 }
 
+/** How one team does on one scorecard. @public */
+export interface TeamScorecard extends ScorecardDescription {
+  /**
+   * The score of the team's entities, with each rule's pass rate among them;
+   * null when the scorecard evaluated none of the team's entities.
+   */
+  score: TeamScore | null;
+}
+
+/**
+ * `GET /teams/:kind/:namespace/:name`: how a team's (any owner's) entities
+ * do on every scorecard, as of each scorecard's latest complete run. @public
+ */
+export interface TeamScorecardsResponse {
+  /** The team's entity ref. */
+  team: string;
+  /** The level ladder, lowest (the base level) first. */
+  levels: string[];
+  /** The latest run over the catalog; null before the first. */
+  lastRun: EvaluationRun | null;
+  /** Every scorecard, in the configured order. */
+  items: TeamScorecard[];
+}
+
 /**
  * The distinct values of a scorecard's entities, sorted: the choices of the
  * entity table's filters. @public

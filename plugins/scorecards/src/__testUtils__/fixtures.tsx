@@ -296,6 +296,7 @@ export function mockScorecardsApi(
     exportScorecardEntities: notMocked('exportScorecardEntities'),
     getEntityScorecards: notMocked('getEntityScorecards'),
     getEntityOutcomes: notMocked('getEntityOutcomes'),
+    getTeamScorecards: notMocked('getTeamScorecards'),
     evaluateEntity: notMocked('evaluateEntity'),
     getHistory: notMocked('getHistory'),
     getCampaigns: notMocked('getCampaigns'),

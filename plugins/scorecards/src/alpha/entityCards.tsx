@@ -15,7 +15,10 @@
  */
 
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { isScorecardsAvailable } from '../isScorecardsAvailable';
+import {
+  isScorecardsAvailable,
+  isTeamScorecardsAvailable,
+} from '../isScorecardsAvailable';
 
 /** The entity's levels at a glance, on its overview. */
 export const entityScorecardsCard = EntityCardBlueprint.make({
@@ -26,6 +29,19 @@ export const entityScorecardsCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/EntityScorecardsCard').then(m => (
         <m.EntityScorecardsCard />
+      )),
+  },
+});
+
+/** How a team's entities do on every scorecard, on the team's page. */
+export const entityTeamScorecardsCard = EntityCardBlueprint.make({
+  name: 'team-scorecards',
+  params: {
+    type: 'content',
+    filter: isTeamScorecardsAvailable,
+    loader: () =>
+      import('../components/EntityTeamScorecardsCard').then(m => (
+        <m.EntityTeamScorecardsCard />
       )),
   },
 });

@@ -30,7 +30,7 @@ import {
   paymentsEntity,
   scorecardsList,
 } from '../__testUtils__/fixtures';
-import { entityScorecardsCard } from './entityCards';
+import { entityScorecardsCard, entityTeamScorecardsCard } from './entityCards';
 import {
   entityCampaignsContent,
   entityScorecardsContent,
@@ -83,6 +83,15 @@ describe('scorecards plugin for the new frontend system', () => {
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
     expect(filter({ ...paymentsEntity, kind: 'API' })).toBe(true);
     expect(filter({ ...paymentsEntity, kind: 'User' })).toBe(false);
+  });
+
+  it('makes the team card a content card for groups and users', () => {
+    const tester = createExtensionTester(entityTeamScorecardsCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter({ ...paymentsEntity, kind: 'Group' })).toBe(true);
+    expect(filter({ ...paymentsEntity, kind: 'User' })).toBe(true);
+    expect(filter(paymentsEntity)).toBe(false);
   });
 
   it('renders the Scorecards page at /scorecards with its title', async () => {

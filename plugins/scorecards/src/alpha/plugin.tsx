@@ -18,7 +18,7 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { rootRouteRef } from '../routes';
 import { scorecardsApi } from './apis';
-import { entityScorecardsCard } from './entityCards';
+import { entityScorecardsCard, entityTeamScorecardsCard } from './entityCards';
 import {
   entityCampaignsContent,
   entityScorecardsContent,
@@ -27,7 +27,8 @@ import { campaignsPage, scorecardsPage } from './pages';
 
 /**
  * The scorecards plugin for the new frontend system: the API, the
- * Scorecards page with its nav entry, the entity tab and the entity card.
+ * Scorecards page with its nav entry, the entity tabs, the entity card and
+ * the team card.
  *
  * @alpha
  */
@@ -46,5 +47,6 @@ export default createFrontendPlugin({
     entityScorecardsContent,
     entityCampaignsContent,
     entityScorecardsCard,
+    entityTeamScorecardsCard,
   ],
 });

@@ -39,6 +39,7 @@ import {
   ScorecardHistoryResponse,
   ScorecardNotifyResponse,
   ScorecardsListResponse,
+  TeamScorecardsResponse,
 } from './types';
 
 /**
@@ -66,6 +67,13 @@ export interface ScorecardsApi {
   getEntityScorecards(
     entityRef: string | CompoundEntityRef,
   ): Promise<EntityScorecardsResponse>;
+  /**
+   * How a team's (any owner's) entities do on every scorecard, from each
+   * scorecard's latest complete run.
+   */
+  getTeamScorecards(
+    teamRef: string | CompoundEntityRef,
+  ): Promise<TeamScorecardsResponse>;
   /**
    * The outcomes that external systems reported for an entity's checks,
    * with who reported them and when.

@@ -52,6 +52,26 @@ describe('ScorecardsClient', () => {
     expect(result.levels).toEqual(['Basic', 'Bronze']);
   });
 
+  it("reads a team's scorecards by the team's ref", async () => {
+    let requestedUrl = '';
+    server.use(
+      http.get(`${baseUrl}/teams/:kind/:namespace/:name`, ({ request }) => {
+        requestedUrl = request.url;
+        return HttpResponse.json({
+          team: 'group:default/team a',
+          levels: ['Basic'],
+          lastRun: null,
+          items: [],
+        });
+      }),
+    );
+
+    const result = await client.getTeamScorecards('group:default/team a');
+
+    expect(requestedUrl).toBe(`${baseUrl}/teams/group/default/team%20a`);
+    expect(result.team).toBe('group:default/team a');
+  });
+
   it('accepts a compound ref and encodes its parts', async () => {
     let requestedUrl = '';
     server.use(

@@ -45,6 +45,7 @@ import {
   ScorecardHistoryResponse,
   ScorecardNotifyResponse,
   ScorecardsListResponse,
+  TeamScorecardsResponse,
 } from './types';
 
 type QueryParams = Record<string, string | number | undefined>;
@@ -134,6 +135,12 @@ export class ScorecardsClient implements ScorecardsApi {
     entityRef: string | CompoundEntityRef,
   ): Promise<EntityScorecardsResponse> {
     return this.getJson(`/entities/${entityPath(entityRef)}`);
+  }
+
+  async getTeamScorecards(
+    teamRef: string | CompoundEntityRef,
+  ): Promise<TeamScorecardsResponse> {
+    return this.getJson(`/teams/${entityPath(teamRef)}`);
   }
 
   async getEntityOutcomes(

@@ -80,6 +80,8 @@ export type {
   StoredOutcome,
   TeamRulePassRate,
   TeamScore,
+  TeamScorecard,
+  TeamScorecardsResponse,
   // The frontend's older names of the campaign rule types.
   CampaignRuleGuidance as CampaignGuidance,
   CampaignRuleDefinition as CampaignRuleInput,

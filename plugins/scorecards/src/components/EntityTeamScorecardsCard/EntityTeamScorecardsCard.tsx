@@ -1,0 +1,206 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
+import { TeamScorecard, scorecardsApiRef } from '../../api';
+import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
+import { LevelDistributionBar } from '../LevelDistributionBar';
+
+/** How many of a scorecard's rules the card lists as most failed. */
+const MOST_FAILED = 3;
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    padding: theme.spacing(1.5, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:first-child': { paddingTop: 0 },
+    '&:last-child': { borderBottom: 'none', paddingBottom: 0 },
+  },
+  figures: {
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+  },
+  rules: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
+}));
+
+/** The scorecard's entity table of the team, with more filters. */
+function tableLink(
+  root: string | undefined,
+  scorecardId: string,
+  filters: Record<string, string>,
+): string | undefined {
+  return root
+    ? `${root}/${encodeURIComponent(scorecardId)}?${new URLSearchParams(
+        filters,
+      )}`
+    : undefined;
+}
+
+function TeamScorecardItem(props: {
+  item: TeamScorecard & { score: NonNullable<TeamScorecard['score']> };
+  team: string;
+  levels: string[];
+  root: string | undefined;
+}) {
+  const { item, team, levels, root } = props;
+  const { score } = item;
+  const classes = useStyles();
+  const titles = new Map(item.rules.map(r => [r.id, r.title]));
+  // The rules most of the team's entities fail, lowest pass rate first.
+  const mostFailed = score.rules
+    .filter(r => r.passRate !== null && r.passed < r.applicable)
+    .sort((a, b) => a.passRate! - b.passRate! || b.applicable - a.applicable)
+    .slice(0, MOST_FAILED);
+  const link = tableLink(root, item.id, { team });
+  return (
+    <li className={classes.item}>
+      <Box display="flex" justifyContent="space-between" gridGap={16}>
+        <Typography variant="subtitle2" component="h4">
+          {link ? <Link to={link}>{item.title}</Link> : item.title}
+        </Typography>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          className={classes.figures}
+        >
+          {score.entities} {score.entities === 1 ? 'entity' : 'entities'} ·
+          average {score.averageScore}%
+        </Typography>
+      </Box>
+      <Box mt={1}>
+        <LevelDistributionBar
+          distribution={score.distribution}
+          levels={levels}
+        />
+      </Box>
+      {mostFailed.length > 0 ? (
+        <>
+          <Typography variant="caption" color="textSecondary" component="p">
+            <Box component="span" mt={1} display="block">
+              Most failed rules
+            </Box>
+          </Typography>
+          <ul className={classes.rules}>
+            {mostFailed.map(rule => {
+              const failing = rule.applicable - rule.passed;
+              const title = titles.get(rule.ruleId) ?? rule.ruleId;
+              const ruleLink = tableLink(root, item.id, {
+                team,
+                failingRule: rule.ruleId,
+              });
+              const text = `${title}: ${failing} of ${rule.applicable} failing`;
+              return (
+                <li key={rule.ruleId}>
+                  <Typography variant="body2">
+                    {ruleLink ? <Link to={ruleLink}>{text}</Link> : text}
+                  </Typography>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          <Box component="span" mt={1} display="block">
+            Every entity passes every rule.
+          </Box>
+        </Typography>
+      )}
+    </li>
+  );
+}
+
+/**
+ * How the entities a team owns do on every scorecard, for the team's
+ * (group's, or user's) entity page: per scorecard, how many entities, their
+ * average score and levels, and the rules most of them fail. Each links to
+ * the scorecard's entity table filtered to the team.
+ *
+ * @public
+ */
+export function EntityTeamScorecardsCard() {
+  const { entity } = useEntity();
+  const team = stringifyEntityRef(entity);
+  const api = useApi(scorecardsApiRef);
+  const root = useScorecardsRoot();
+  const classes = useStyles();
+  const { value, loading, error } = useAsync(
+    () => api.getTeamScorecards(team),
+    [api, team],
+  );
+
+  const scored = (value?.items ?? []).filter(
+    (
+      item,
+    ): item is TeamScorecard & { score: NonNullable<TeamScorecard['score']> } =>
+      item.score !== null,
+  );
+
+  let content;
+  if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else if (!value || scored.length === 0) {
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        {value?.lastRun
+          ? 'No scorecard evaluates entities that this team owns.'
+          : 'Scorecards have not been evaluated yet.'}
+      </Typography>
+    );
+  } else {
+    content = (
+      <ul
+        className={classes.list}
+        aria-label="Scorecards of the team's entities"
+      >
+        {scored.map(item => (
+          <TeamScorecardItem
+            key={item.id}
+            item={item}
+            team={value.team}
+            levels={value.levels}
+            root={root}
+          />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <InfoCard
+      title="Scorecards"
+      subheader="The entities this team owns"
+      variant="gridItem"
+    >
+      {content}
+    </InfoCard>
+  );
+}
