@@ -107,10 +107,10 @@ const response: TeamScorecardsResponse = {
   ],
 };
 
-function renderCard(api: ReturnType<typeof mockScorecardsApi>) {
+function renderCard(api: ReturnType<typeof mockScorecardsApi>, entity = team) {
   return renderInTestApp(
     <TestApiProvider apis={[[scorecardsApiRef, api]]}>
-      <EntityProvider entity={team}>
+      <EntityProvider entity={entity}>
         <EntityTeamScorecardsCard />
       </EntityProvider>
     </TestApiProvider>,
@@ -169,6 +169,30 @@ describe('EntityTeamScorecardsCard', () => {
       screen.getByText('Every entity passes every rule.'),
     ).toBeInTheDocument();
     expect(screen.queryByText('API Standards')).toBeNull();
+    expect(screen.getByText('The entities this team owns')).toBeInTheDocument();
+  });
+
+  it("speaks of a user's entities on a user's page", async () => {
+    const api = mockScorecardsApi({
+      getTeamScorecards: jest.fn().mockResolvedValue({
+        ...response,
+        team: 'user:default/wei',
+        items: response.items.map(i => ({ ...i, score: null })),
+      }),
+    });
+    await renderCard(api, {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { namespace: 'default', name: 'wei' },
+      spec: {},
+    });
+    expect(
+      await screen.findByText(
+        'No scorecard evaluates entities that this user owns.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('The entities this user owns')).toBeInTheDocument();
+    expect(api.getTeamScorecards).toHaveBeenCalledWith('user:default/wei');
   });
 
   it('says so when no scorecard evaluates entities of the team', async () => {

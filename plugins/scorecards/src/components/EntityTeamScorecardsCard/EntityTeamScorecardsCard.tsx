@@ -147,6 +147,10 @@ function TeamScorecardItem(props: {
 export function EntityTeamScorecardsCard() {
   const { entity } = useEntity();
   const team = stringifyEntityRef(entity);
+  const owner =
+    entity.kind.toLocaleLowerCase('en-US') === 'user'
+      ? 'this user'
+      : 'this team';
   const api = useApi(scorecardsApiRef);
   const root = useScorecardsRoot();
   const classes = useStyles();
@@ -171,7 +175,7 @@ export function EntityTeamScorecardsCard() {
     content = (
       <Typography variant="body2" color="textSecondary">
         {value?.lastRun
-          ? 'No scorecard evaluates entities that this team owns.'
+          ? `No scorecard evaluates entities that ${owner} owns.`
           : 'Scorecards have not been evaluated yet.'}
       </Typography>
     );
@@ -197,7 +201,7 @@ export function EntityTeamScorecardsCard() {
   return (
     <InfoCard
       title="Scorecards"
-      subheader="The entities this team owns"
+      subheader={`The entities ${owner} owns`}
       variant="gridItem"
     >
       {content}
