@@ -68,6 +68,7 @@ import {
 } from './campaignProgress';
 import { CampaignEntry, CampaignRegistry } from './CampaignRegistry';
 import { CampaignStore } from './CampaignStore';
+import { entityRefOfParams } from '../service/entityRefParams';
 
 export interface CampaignRoutesOptions {
   httpAuth: HttpAuthService;
@@ -540,11 +541,7 @@ export function registerCampaignRoutes(
 
   router.get('/entities/:kind/:namespace/:name/campaigns', async (req, res) => {
     const credentials = await userOrService(req);
-    const entityRef = stringifyEntityRef({
-      kind: req.params.kind,
-      namespace: req.params.namespace,
-      name: req.params.name,
-    });
+    const entityRef = entityRefOfParams(req.params);
     // A hidden entity is indistinguishable from one that does not exist.
     if ((await visibleRefs([entityRef], credentials)).size === 0) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);

@@ -19,7 +19,6 @@ import {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
@@ -64,6 +63,7 @@ import {
   teamScores,
 } from './scorecardSummaries';
 import { pageVisibleEntities, readVisibleEntities } from './visibleEntities';
+import { entityRefOfParams } from './entityRefParams';
 
 export interface ReadRoutesOptions {
   httpAuth: HttpAuthService;
@@ -322,11 +322,7 @@ export function registerReadRoutes(
   router.get('/teams/:kind/:namespace/:name', async (req, res) => {
     const credentials = await userOrService(req);
     // Owners are stored as the catalog writes refs: lower case.
-    const team = stringifyEntityRef({
-      kind: req.params.kind,
-      namespace: req.params.namespace,
-      name: req.params.name,
-    }).toLocaleLowerCase('en-US');
+    const team = entityRefOfParams(req.params).toLocaleLowerCase('en-US');
     await assertVisible(team, credentials);
     const [lastRun, latest] = await Promise.all([
       store.getLastRun({ overCatalog: true }),

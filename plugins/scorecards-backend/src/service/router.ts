@@ -21,7 +21,6 @@ import {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -61,6 +60,7 @@ import { parseOrThrow } from './parseOrThrow';
 import { registerReadRoutes } from './readRoutes';
 import { registerScorecardNotifyRoutes } from './scorecardNotifyRoutes';
 import { toEntityScorecards } from './toEntityScorecards';
+import { entityRefOfParams } from './entityRefParams';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -196,11 +196,7 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await userOrService(req);
-    const entityRef = stringifyEntityRef({
-      kind: req.params.kind,
-      namespace: req.params.namespace,
-      name: req.params.name,
-    });
+    const entityRef = entityRefOfParams(req.params);
     await assertVisible(entityRef, credentials);
     const [rows, evaluated] = await Promise.all([
       store.getEntityResults(entityRef),

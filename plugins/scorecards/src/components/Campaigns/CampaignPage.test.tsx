@@ -80,6 +80,19 @@ async function renderAt(path: string, scorecardsApi = api()) {
   return scorecardsApi;
 }
 
+/** Waits until the failing entities were last read with this query. */
+function lastQueried(
+  scorecardsApi: ReturnType<typeof api>,
+  query: Record<string, unknown>,
+) {
+  return waitFor(() =>
+    expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
+      'tls-13',
+      query,
+    ),
+  );
+}
+
 describe('CampaignPage', () => {
   it('has a Campaigns tab on the Scorecards page', async () => {
     await renderAt(
@@ -149,32 +162,31 @@ describe('CampaignPage', () => {
       screen.getByRole('button', { name: /Team All teams/ }),
     );
     await userEvent.click(screen.getByRole('option', { name: 'No owner' }));
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { team: '', limit: 25, cursor: undefined },
-      ),
-    );
+    await lastQueried(scorecardsApi, {
+      team: '',
+      limit: 25,
+      cursor: undefined,
+    });
     await userEvent.click(
       screen.getByRole('button', { name: /Rule All rules/ }),
     );
     await userEvent.click(screen.getByRole('option', { name: 'Sends HSTS' }));
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { team: '', rule: 'security/hsts', limit: 25, cursor: undefined },
-      ),
-    );
+    await lastQueried(scorecardsApi, {
+      team: '',
+      rule: 'security/hsts',
+      limit: 25,
+      cursor: undefined,
+    });
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled(),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { team: '', rule: 'security/hsts', limit: 25, cursor: 'next-1' },
-      ),
-    );
+    await lastQueried(scorecardsApi, {
+      team: '',
+      rule: 'security/hsts',
+      limit: 25,
+      cursor: 'next-1',
+    });
   });
 
   it('starts with the filters in the URL, and keeps the chosen ones there', async () => {
@@ -211,12 +223,11 @@ describe('CampaignPage', () => {
       screen.getByRole('button', { name: /Team No owner/ }),
     );
     await userEvent.click(screen.getByRole('option', { name: 'All teams' }));
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { rule: 'security/tls', limit: 25, cursor: undefined },
-      ),
-    );
+    await lastQueried(scorecardsApi, {
+      rule: 'security/tls',
+      limit: 25,
+      cursor: undefined,
+    });
     expect(new URLSearchParams(currentSearch).has('team')).toBe(false);
     // Choosing here keeps the page where it is.
     expect(scrollIntoView).not.toHaveBeenCalled();
@@ -231,12 +242,7 @@ describe('CampaignPage', () => {
       expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled(),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { limit: 25, cursor: 'next-1' },
-      ),
-    );
+    await lastQueried(scorecardsApi, { limit: 25, cursor: 'next-1' });
 
     const teams = screen.getByRole('table', {
       name: 'Completion of Move to TLS 1.3 by team',
@@ -247,12 +253,11 @@ describe('CampaignPage', () => {
         name: '8: show the failing entities of team-b',
       }),
     );
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { team: 'group:default/team-b', limit: 25, cursor: undefined },
-      ),
-    );
+    await lastQueried(scorecardsApi, {
+      team: 'group:default/team-b',
+      limit: 25,
+      cursor: undefined,
+    });
     expect(scrollIntoView).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Page 1')).toBeInTheDocument();
 
@@ -261,12 +266,11 @@ describe('CampaignPage', () => {
         name: '1: show the failing entity of no owner',
       }),
     );
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { team: '', limit: 25, cursor: undefined },
-      ),
-    );
+    await lastQueried(scorecardsApi, {
+      team: '',
+      limit: 25,
+      cursor: undefined,
+    });
 
     const rules = screen.getByRole('list', { name: 'Progress by rule' });
     await userEvent.click(
@@ -274,12 +278,11 @@ describe('CampaignPage', () => {
         name: '8 failing: show the entities failing Uses TLS 1.3',
       }),
     );
-    await waitFor(() =>
-      expect(scorecardsApi.getCampaignEntities).toHaveBeenLastCalledWith(
-        'tls-13',
-        { rule: 'security/tls', limit: 25, cursor: undefined },
-      ),
-    );
+    await lastQueried(scorecardsApi, {
+      rule: 'security/tls',
+      limit: 25,
+      cursor: undefined,
+    });
     expect(scrollIntoView).toHaveBeenCalledTimes(3);
   }, 20_000);
 
