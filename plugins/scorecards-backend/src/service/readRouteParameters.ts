@@ -47,8 +47,18 @@ const repeatable = z
 const single = (message: string) =>
   z.string({ invalid_type_error: message, required_error: 'is required' });
 
+/** `team`, which may also be empty: the entities without an owner. */
+const repeatableTeam = z
+  .union([z.string(), z.array(z.string())], {
+    errorMap: () => ({
+      message: 'must be a group ref, or empty for no owner (it may repeat)',
+    }),
+  })
+  .transform(value => (Array.isArray(value) ? value : [value]))
+  .optional();
+
 const entityFilterParameters = {
-  team: repeatable,
+  team: repeatableTeam,
   kind: repeatable,
   type: repeatable,
   lifecycle: repeatable,
@@ -189,6 +199,10 @@ export function toEntityFilter(
   }
   const refs = (name: string, values: string[] | undefined, kind: string) =>
     values?.map(value => {
+      // An empty team: the entities without an owner (stored as '').
+      if (value === '' && name === 'team') {
+        return '';
+      }
       const ref = normalEntityRef(value, kind);
       if (!ref) {
         throw new InputError(`Invalid query: ${name}: ${refMessage(kind)}`);

@@ -804,6 +804,9 @@ describe('registerReadRoutes', () => {
       // Refs as users write them: short, or in any case.
       ['team=team-b', ['charlie', 'echo'], 3],
       ['team=Group:Default/Team-B', ['charlie', 'echo'], 3],
+      // An empty team: the entities without an owner.
+      ['team=', ['delta'], 1],
+      ['team=&team=team-b', ['charlie', 'delta', 'echo'], 4],
       ['kind=api', ['delta'], 1],
       ['kind=API&system=rides', ['delta'], 1],
       [
@@ -860,12 +863,8 @@ describe('registerReadRoutes', () => {
         'Invalid query: teams: unknown parameter; allowed are team, kind, type, lifecycle, system, level, failingRule, text, sort, order, limit, cursor',
       ],
       [
-        'team=',
-        'Invalid query: team: must be a non-empty string (the parameter may repeat)',
-      ],
-      [
         'team[x]=y',
-        'Invalid query: team: must be a non-empty string (the parameter may repeat)',
+        'Invalid query: team: must be a group ref, or empty for no owner (it may repeat)',
       ],
       [
         'team=group:',

@@ -235,6 +235,20 @@ describe('ScorecardsClient', () => {
     });
   });
 
+  it('sends an empty team: the entities without an owner', async () => {
+    let search = '';
+    server.use(
+      http.get(`${baseUrl}/scorecards/:id/entities`, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json({ items: [], totalCount: 0 });
+      }),
+    );
+
+    await client.getScorecardEntities('docs', { team: '', text: '' });
+
+    expect(search).toBe('?team=');
+  });
+
   it('exports CSV with the filters but without paging', async () => {
     let params: URLSearchParams | undefined;
     server.use(

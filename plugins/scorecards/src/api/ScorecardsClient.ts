@@ -63,7 +63,7 @@ function toQueryString(params: QueryParams): string {
 
 // Unlike the other filters, an empty team is sent: it selects the entities
 // without an owner.
-function campaignQueryString(query: CampaignEntitiesQuery): string {
+function queryStringWithTeam(query: { team?: string } & QueryParams): string {
   const { team, ...rest } = query;
   const text = toQueryString({ ...rest }).slice(1);
   const teamParam =
@@ -112,7 +112,7 @@ export class ScorecardsClient implements ScorecardsApi {
     query: ScorecardEntitiesQuery = {},
   ): Promise<ScorecardEntitiesResponse> {
     return this.getJson(
-      `/scorecards/${encodeURIComponent(id)}/entities${toQueryString({
+      `/scorecards/${encodeURIComponent(id)}/entities${queryStringWithTeam({
         ...query,
       })}`,
     );
@@ -124,7 +124,7 @@ export class ScorecardsClient implements ScorecardsApi {
   ): Promise<Blob> {
     const { limit: _limit, cursor: _cursor, ...filters } = query;
     const response = await this.request(
-      `/scorecards/${encodeURIComponent(id)}/export.csv${toQueryString({
+      `/scorecards/${encodeURIComponent(id)}/export.csv${queryStringWithTeam({
         ...filters,
       })}`,
     );
@@ -215,9 +215,9 @@ export class ScorecardsClient implements ScorecardsApi {
     query: CampaignEntitiesQuery = {},
   ): Promise<CampaignEntitiesResponse> {
     return this.getJson(
-      `/campaigns/${encodeURIComponent(key)}/entities${campaignQueryString(
-        query,
-      )}`,
+      `/campaigns/${encodeURIComponent(key)}/entities${queryStringWithTeam({
+        ...query,
+      })}`,
     );
   }
 
@@ -227,7 +227,7 @@ export class ScorecardsClient implements ScorecardsApi {
   ): Promise<Blob> {
     const { limit: _limit, cursor: _cursor, ...filters } = query;
     const response = await this.request(
-      `/campaigns/${encodeURIComponent(key)}/export.csv${campaignQueryString(
+      `/campaigns/${encodeURIComponent(key)}/export.csv${queryStringWithTeam(
         filters,
       )}`,
     );
@@ -248,7 +248,7 @@ export class ScorecardsClient implements ScorecardsApi {
   ): Promise<ScorecardNotifyResponse> {
     const { limit: _limit, cursor: _cursor, ...filters } = query;
     const response = await this.request(
-      `/scorecards/${encodeURIComponent(id)}/notify${toQueryString({
+      `/scorecards/${encodeURIComponent(id)}/notify${queryStringWithTeam({
         ...filters,
       })}`,
       { method: 'POST' },

@@ -93,7 +93,7 @@ describe('TeamRulesGrid', () => {
       'Has on-call: 8 of 20 entities pass',
     );
     // A rate with failing entities links to them in the entity table; a
-    // full one, and the unowned row, do not.
+    // full one does not.
     expect(
       within(teamA)
         .getAllByRole('link')
@@ -119,8 +119,19 @@ describe('TeamRulesGrid', () => {
       '33.3%',
       '–not applicable',
     ]);
-    expect(within(noOwner).queryAllByRole('link')).toEqual([]);
-  });
+    // The unowned entities failing a rule are linked too (`team=`).
+    await userEvent.click(
+      within(noOwner).getByRole('link', {
+        name: '33.3%: show the 10 entities of no owner failing Has an owner',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ team: '', failingRule: 'has-owner' }),
+      ),
+    );
+  }, 20_000);
 
   it('sorts by a rule column, teams it does not apply to last', async () => {
     const teamB = {

@@ -122,7 +122,9 @@ function FailingLink(props: {
   failing: number;
 }) {
   const { rate, ruleTitle, owner, failing } = props;
-  const name = useTeamName(owner);
+  const presented = useTeamName(owner);
+  // '': the entities without an owner (`team=` in the URL).
+  const name = owner ? presented : 'no owner';
   return (
     // The entity table below reads its filters from the URL.
     <Link
@@ -142,8 +144,8 @@ function FailingLink(props: {
 function PassRateCell(props: {
   rate: TeamRulePassRate;
   ruleTitle: string;
-  /** The team; its failing entities are linked when it has one. */
-  owner?: string;
+  /** The team; '' for the entities without an owner. */
+  owner: string;
 }) {
   const { rate, ruleTitle, owner } = props;
   const classes = useStyles();
@@ -168,7 +170,7 @@ function PassRateCell(props: {
       style={{ background: passRateBackground(theme, rate.passRate) }}
       title={`${ruleTitle}: ${rate.passed} of ${rate.applicable} entities pass`}
     >
-      {owner && failing > 0 ? (
+      {failing > 0 ? (
         <FailingLink
           rate={rate}
           ruleTitle={ruleTitle}
@@ -286,7 +288,7 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
                     key={rule.id}
                     rate={ruleRate(team, rule.id)}
                     ruleTitle={rule.title}
-                    owner={team.owner ?? undefined}
+                    owner={team.owner ?? ''}
                   />
                 ))}
               </TableRow>

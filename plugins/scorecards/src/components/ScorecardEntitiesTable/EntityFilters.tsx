@@ -37,6 +37,12 @@ export interface EntityTableFilters {
   text: string;
 }
 
+/**
+ * The team filter's choice of the entities without an owner: `team=` in the
+ * page's URL and in the API's query.
+ */
+export const NO_OWNER = '__no-owner__';
+
 export const NO_FILTERS: EntityTableFilters = {
   team: '',
   kind: '',
@@ -146,8 +152,17 @@ export function EntityFilters(props: {
     .map(t => t.owner)
     .filter((owner): owner is string => owner !== null);
   // A team from the URL that owns none of the entities stays choosable.
-  if (value.team && !teams.includes(value.team)) {
+  if (value.team && value.team !== NO_OWNER && !teams.includes(value.team)) {
     teams.push(value.team);
+  }
+  const teamOptions: Array<{ value: string; label: ReactNode }> = teams.map(
+    owner => ({
+      value: owner,
+      label: <EntityName entityRef={owner} defaultKind="group" />,
+    }),
+  );
+  if (value.team === NO_OWNER || scorecard.teams.some(t => t.owner === null)) {
+    teamOptions.push({ value: NO_OWNER, label: 'No owner' });
   }
 
   const facetFilter = (key: FacetFilter) => {
@@ -202,10 +217,7 @@ export function EntityFilters(props: {
         id="filter-team"
         label="Team"
         value={value.team}
-        options={teams.map(owner => ({
-          value: owner,
-          label: <EntityName entityRef={owner} defaultKind="group" />,
-        }))}
+        options={teamOptions}
         onChange={set('team')}
       />
       <FilterSelect

@@ -202,6 +202,38 @@ describe('ScorecardEntitiesTable', () => {
     );
   }, 20_000);
 
+  it('filters to the entities without an owner, as team= in the URL', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    await renderTable(api, AuthorizeResult.DENY, '/?team=&failingRule=on-call');
+    await screen.findByText('payments');
+    expect(api.getScorecardEntities).toHaveBeenCalledTimes(1);
+    expect(api.getScorecardEntities).toHaveBeenCalledWith(
+      'production-readiness',
+      expect.objectContaining({ team: '', failingRule: 'on-call' }),
+    );
+    const filters = screen.getByRole('group', { name: 'Filter entities' });
+    expect(
+      within(filters).getByRole('button', { name: /Team/ }),
+    ).toHaveTextContent('No owner');
+
+    await chooseOption(/Team/, 'Any');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).has('team')).toBe(false),
+    );
+    await chooseOption(/Team/, 'No owner');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).get('team')).toBe(''),
+    );
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({ team: '' }),
+      ),
+    );
+  });
+
   it('offers exactly the facets as choices', async () => {
     const api = mockScorecardsApi({
       getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),

@@ -44,7 +44,12 @@ import {
 import { LevelBadge } from '../LevelBadge';
 import { RelativeTime } from '../RelativeTime';
 import { downloadBlob } from './downloadBlob';
-import { EntityFilters, EntityTableFilters, NO_FILTERS } from './EntityFilters';
+import {
+  EntityFilters,
+  EntityTableFilters,
+  NO_FILTERS,
+  NO_OWNER,
+} from './EntityFilters';
 import { ScorecardNotifyButton } from './ScorecardNotifyButton';
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -88,6 +93,10 @@ function filtersFromParams(params: URLSearchParams): EntityTableFilters {
   for (const key of FILTER_KEYS) {
     filters[key] = params.get(key) ?? '';
   }
+  // `team=`: the entities without an owner.
+  if (params.get('team') === '') {
+    filters.team = NO_OWNER;
+  }
   return filters;
 }
 
@@ -100,7 +109,9 @@ function withFilterParams(
   for (const key of FILTER_KEYS) {
     // As typed, so that reading it back gives the same filters.
     const value = filters[key];
-    if (value.trim()) {
+    if (key === 'team' && value === NO_OWNER) {
+      next.set(key, '');
+    } else if (value.trim()) {
       next.set(key, value);
     } else {
       next.delete(key);
@@ -119,6 +130,9 @@ function toQuery(filters: EntityTableFilters, sort: Sort) {
     if (trimmed) {
       query[key as keyof EntityTableFilters] = trimmed;
     }
+  }
+  if (filters.team === NO_OWNER) {
+    query.team = '';
   }
   return query;
 }
