@@ -565,5 +565,21 @@ describe('ScorecardEntitiesTable', () => {
         await screen.findByRole('button', { name: /Notify owners/ }),
       ).toBeDisabled();
     });
+
+    it('cannot be used for the entities without an owner', async () => {
+      const api = mockScorecardsApi({
+        getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+      });
+      await renderTable(api, AuthorizeResult.ALLOW, '/?team=');
+      await screen.findByText('payments');
+      const button = await screen.findByRole('button', {
+        name: /Notify owners/,
+      });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAttribute(
+        'title',
+        'Entities without an owner have nobody to notify',
+      );
+    });
   });
 });

@@ -51,6 +51,15 @@ export function ScorecardNotifyButton(props: {
     return null;
   }
 
+  // The team filter's "No owner" (`team=`): nobody to notify.
+  const onlyUnowned = query.team === '';
+  let disabledReason: string | undefined;
+  if (onlyUnowned) {
+    disabledReason = 'Entities without an owner have nobody to notify';
+  } else if (matching === 0) {
+    disabledReason = 'No entity matches the filters';
+  }
+
   const selection = filtered
     ? `the ${plural(
         matching ?? 0,
@@ -65,8 +74,8 @@ export function ScorecardNotifyButton(props: {
         variant="outlined"
         size="small"
         startIcon={<NotificationsIcon />}
-        disabled={!matching}
-        title={matching === 0 ? 'No entity matches the filters' : undefined}
+        disabled={!matching || onlyUnowned}
+        title={disabledReason}
         onClick={notify.show}
       >
         Notify owners
