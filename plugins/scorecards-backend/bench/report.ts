@@ -298,7 +298,12 @@ export async function writeBenchmarkDoc(
         '| Request | p50 ms | p95 ms |',
         '| --- | ---: | ---: |',
       );
-      for (const key of ['entity', 'scorecard-overview', 'entity-table-page']) {
+      for (const key of [
+        'entity',
+        'scorecard-overview',
+        'entity-table-page',
+        'team',
+      ]) {
         const value = api[key] as Latency | undefined;
         if (value) out.push(`| ${key} | ${value.p50Ms} | ${value.p95Ms} |`);
       }
