@@ -47,7 +47,13 @@ const useStyles = makeStyles(theme => ({
     whiteSpace: 'nowrap',
   },
   rules: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
+  spaced: { marginTop: theme.spacing(1) },
 }));
+
+/** A scorecard that evaluated some of the team's entities. */
+type ScoredTeamScorecard = TeamScorecard & {
+  score: NonNullable<TeamScorecard['score']>;
+};
 
 /** The scorecard's entity table of the team, with more filters. */
 function tableLink(
@@ -63,7 +69,7 @@ function tableLink(
 }
 
 function TeamScorecardItem(props: {
-  item: TeamScorecard & { score: NonNullable<TeamScorecard['score']> };
+  item: ScoredTeamScorecard;
   team: string;
   levels: string[];
   root: string | undefined;
@@ -72,7 +78,7 @@ function TeamScorecardItem(props: {
   const { score } = item;
   const classes = useStyles();
   const titles = new Map(item.rules.map(r => [r.id, r.title]));
-  // The rules most of the team's entities fail, lowest pass rate first.
+  // The rules the team's entities fail most: lowest pass rate first.
   const mostFailed = score.rules
     .filter(r => r.passRate !== null && r.passed < r.applicable)
     .sort((a, b) => a.passRate! - b.passRate! || b.applicable - a.applicable)
@@ -101,10 +107,13 @@ function TeamScorecardItem(props: {
       </Box>
       {mostFailed.length > 0 ? (
         <>
-          <Typography variant="caption" color="textSecondary" component="p">
-            <Box component="span" mt={1} display="block">
-              Most failed rules
-            </Box>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="p"
+            className={classes.spaced}
+          >
+            Most failed rules
           </Typography>
           <ul className={classes.rules}>
             {mostFailed.map(rule => {
@@ -126,10 +135,12 @@ function TeamScorecardItem(props: {
           </ul>
         </>
       ) : (
-        <Typography variant="body2" color="textSecondary">
-          <Box component="span" mt={1} display="block">
-            Every entity passes every rule.
-          </Box>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          className={classes.spaced}
+        >
+          Every entity passes every rule.
         </Typography>
       )}
     </li>
@@ -160,10 +171,7 @@ export function EntityTeamScorecardsCard() {
   );
 
   const scored = (value?.items ?? []).filter(
-    (
-      item,
-    ): item is TeamScorecard & { score: NonNullable<TeamScorecard['score']> } =>
-      item.score !== null,
+    (item): item is ScoredTeamScorecard => item.score !== null,
   );
 
   let content;
