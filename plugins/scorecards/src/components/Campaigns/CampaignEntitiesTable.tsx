@@ -46,12 +46,11 @@ import {
   scorecardsApiRef,
 } from '../../api';
 import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
+import { NO_OWNER } from '../ScorecardEntitiesTable/EntityFilters';
 import { EntityName } from '../EntityName';
 import { CampaignTicketLink } from './CampaignTicketLink';
 
 const PAGE_SIZE = 25;
-/** The team choice of entities without an owner (`team=` in URLs). */
-const NO_OWNER = '__no-owner__';
 
 /**
  * The filters in the page's URL: `?team=<group ref>` (`team=` for entities
