@@ -600,9 +600,9 @@ describe.each(databases.eachSupportedId())(
           [TEAM_A, 'rule-a', 2],
         ]);
 
-        // One owner's rollups alone.
+        // One owner's rollups alone; team-b has none that day.
         const ofTeam = await queries.getRollupsOfDay('prod', '2026-11-24', {
-          owner: TEAM_A,
+          owners: [TEAM_A, TEAM_B],
         });
         expect(ofTeam.scorecards.map(r => [r.owner, r.entities])).toEqual([
           [TEAM_A, 2],
@@ -611,6 +611,20 @@ describe.each(databases.eachSupportedId())(
         expect(
           ofTeam.ownerRules.map(r => [r.owner, r.ruleId, r.passed]),
         ).toEqual([[TEAM_A, 'rule-a', 2]]);
+        // Several owners' rollups, the entities without an owner among them.
+        const ofOwners = await queries.getRollupsOfDay('prod', '2026-11-24', {
+          owners: ['', TEAM_A],
+        });
+        expect(ofOwners.scorecards.map(r => [r.owner, r.entities])).toEqual([
+          ['', 3],
+          [TEAM_A, 2],
+        ]);
+        expect(
+          ofOwners.ownerRules.map(r => [r.owner, r.ruleId, r.passed]),
+        ).toEqual([
+          ['', 'rule-a', 3],
+          [TEAM_A, 'rule-a', 2],
+        ]);
 
         await expect(
           queries.getScorecardSeries('prod', {

@@ -434,25 +434,32 @@ export class ResultQueries {
    * the organisation-wide rollup of every rule (`rules`) and every owner's
    * rollup of every rule (`ownerRules`, by owner and rule). Two reads of a
    * prefix of the primary keys; the rule rows are owners × rules. With
-   * `owner`, only that owner's rollups (and no organisation-wide ones).
+   * `owners`, only those owners' rollups (and no organisation-wide ones).
    */
   async getRollupsOfDay(
     scorecardId: string,
     day: string,
-    options: { owner?: string } = {},
+    options: { owners?: string[] } = {},
   ): Promise<{
     scorecards: StoredScorecardRollup[];
     rules: StoredRuleRollup[];
     ownerRules: StoredRuleRollup[];
   }> {
-    const key =
-      options.owner === undefined
-        ? { scorecard_id: scorecardId, day }
-        : { scorecard_id: scorecardId, day, owner: options.owner };
+    const { owners } = options;
+    const key = { scorecard_id: scorecardId, day };
+    const ofOwners = (query: Knex.QueryBuilder) => {
+      if (owners !== undefined) {
+        query.whereIn('owner', owners);
+      }
+    };
     const [scorecards, ruleRows] = await Promise.all([
-      this.selectDaily().where(key).orderBy('owner'),
+      this.selectDaily()
+        .where(key)
+        .modify<DailyRow, DailyRow[]>(ofOwners)
+        .orderBy('owner'),
       this.db<DailyRuleRow>(DAILY_RULES)
         .where(key)
+        .modify<DailyRuleRow, DailyRuleRow[]>(ofOwners)
         .orderBy(['owner', 'rule_id']),
     ]);
     const rules = ruleRows.map(fromDailyRuleRow);

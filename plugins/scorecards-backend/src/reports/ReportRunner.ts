@@ -19,12 +19,6 @@ import {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_PARENT_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ReportContent,
@@ -32,79 +26,29 @@ import {
   ScorecardsDefinitionsConfig,
 } from '@openscorecards/plugin-scorecards-common';
 import { ResultQueries } from '../database/ResultQueries';
+import { groupTree } from '../service/teamOwners';
 import { computeReport } from './computeReport';
 import { ReportDefinition } from './readReportsConfig';
 import { ReportSender } from './ReportSender';
 import { ReportState, ReportStore } from './ReportStore';
 import { nextRunAfter } from './reportSchedule';
 
-/** Groups resolved per audience, at most; deeper trees are cut off. */
-const MAX_AUDIENCE_GROUPS = 1000;
-
 /**
  * A group and its descendants (through `parentOf` relations and
  * `spec.children`), read from the catalog with the plugin's own
- * credentials, breadth first, one batch read per level.
+ * credentials.
  */
 export async function resolveAudienceOwners(options: {
   group: string;
   catalog: CatalogService;
   auth: AuthService;
 }): Promise<string[]> {
-  const { catalog, auth } = options;
-  const credentials = await auth.getOwnServiceCredentials();
-  const seen = new Set<string>([options.group]);
-  let level = [options.group];
-  while (level.length > 0 && seen.size < MAX_AUDIENCE_GROUPS) {
-    const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: level,
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'spec.children',
-          'relations',
-        ],
-      },
-      { credentials },
-    );
-    const next: string[] = [];
-    const add = (ref: string) => {
-      const lower = ref.toLocaleLowerCase('en-US');
-      if (!seen.has(lower) && seen.size < MAX_AUDIENCE_GROUPS) {
-        seen.add(lower);
-        next.push(lower);
-      }
-    };
-    for (const entity of items.filter((e): e is Entity => Boolean(e))) {
-      for (const relation of entity.relations ?? []) {
-        if (relation.type === RELATION_PARENT_OF) {
-          add(relation.targetRef);
-        }
-      }
-      const children = (entity.spec as { children?: unknown })?.children;
-      if (Array.isArray(children)) {
-        for (const child of children) {
-          if (typeof child !== 'string') continue;
-          try {
-            add(
-              stringifyEntityRef(
-                parseEntityRef(child, {
-                  defaultKind: 'group',
-                  defaultNamespace: entity.metadata.namespace ?? 'default',
-                }),
-              ),
-            );
-          } catch {
-            // A malformed child is the catalog's problem; skip it.
-          }
-        }
-      }
-    }
-    level = next;
-  }
-  return [...seen];
+  const { refs } = await groupTree({
+    group: options.group,
+    catalog: options.catalog,
+    credentials: await options.auth.getOwnServiceCredentials(),
+  });
+  return refs;
 }
 
 /**

@@ -137,6 +137,10 @@ export const entitiesQuerySchema = strictQuery({
 
 export const exportQuerySchema = strictQuery(entityFilterParameters);
 
+export const teamQuerySchema = strictQuery({
+  relation: oneOf(['direct', 'aggregated']).default('direct'),
+});
+
 export const historyQuerySchema = strictQuery({
   scorecardId: single('must be a scorecard id').min(1, 'is required'),
   ruleId: single('must be a rule id').min(1, 'must not be empty').optional(),

@@ -712,6 +712,122 @@ describe('registerReadRoutes', () => {
         'No entity group:default/team-b in the catalog',
       );
     });
+
+    it('answers 400 for an unknown relation', async () => {
+      const response = await get('/teams/group/default/team-a?relation=all');
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        'Invalid query: relation: must be one of direct, aggregated',
+      );
+    });
+
+    describe('with indirect ownership', () => {
+      const RIDES = 'group:default/rides';
+      const group = (ref: string, children: string[], spec = {}): Entity => ({
+        ...catalogEntity(ref),
+        spec,
+        relations: children.map(targetRef => ({ type: 'parentOf', targetRef })),
+      });
+      let org: express.Express;
+
+      beforeAll(() => {
+        // Rides has team-a, team-c (by relation) and team-b (by
+        // spec.children); team-c points back at rides. The catalog hides
+        // secret-team from the user.
+        const router = Router();
+        registerReadRoutes(router, {
+          httpAuth: mockServices.httpAuth({
+            defaultCredentials: mockCredentials.none(),
+          }),
+          catalog: catalogServiceMock({
+            entities: [
+              group(RIDES, [TEAM_A, 'group:default/team-c'], {
+                children: ['team-b', 'secret-team'],
+              }),
+              group(TEAM_A, []),
+              group(TEAM_B, []),
+              group('group:default/team-c', [RIDES]),
+              {
+                ...catalogEntity('user:default/ann'),
+                kind: 'User',
+                relations: [
+                  { type: 'memberOf', targetRef: TEAM_A },
+                  { type: 'memberOf', targetRef: 'group:default/secret-team' },
+                ],
+              },
+            ],
+          }),
+          store,
+          queries: store.queries,
+          definitions,
+          logger: mockServices.logger.mock(),
+        });
+        org = express().use(router).use(mockErrorHandler());
+      });
+      const getOrg = (path: string) =>
+        request(org).get(path).set('Authorization', user);
+
+      it("adds up a group's descendants' entities", async () => {
+        const response = await getOrg(
+          '/teams/group/default/rides?relation=aggregated',
+        );
+        expect(response.status).toBe(200);
+        const { body } = response;
+        expect(body).toMatchObject({ team: RIDES, relation: 'aggregated' });
+        expect(body.owners).toEqual([
+          RIDES,
+          TEAM_A,
+          'group:default/team-c',
+          TEAM_B,
+        ]);
+        // Team-a's alpha, bravo and secret-low with team-b's charlie, echo
+        // and secret-top: 100 + 66.7 + 0 + 33.3 + 66.7 + 100 over 6.
+        expect(body.items[0].score).toEqual({
+          owner: RIDES,
+          entities: 6,
+          averageScore: 61.1,
+          distribution: [
+            { level: 'Basic', count: 1 },
+            { level: 'Bronze', count: 1 },
+            { level: 'Silver', count: 2 },
+            { level: 'Gold', count: 2 },
+          ],
+          rules: [
+            { ruleId: 'rule-a', applicable: 6, passed: 5, passRate: 83.3 },
+            { ruleId: 'rule-ab', applicable: 6, passed: 4, passRate: 66.7 },
+            { ruleId: 'docs', applicable: 6, passed: 2, passRate: 33.3 },
+          ],
+        });
+        expect(body.items[1].score).toMatchObject({
+          owner: RIDES,
+          entities: 1,
+        });
+      });
+
+      it('counts only what the group owns itself by default', async () => {
+        const response = await getOrg('/teams/group/default/rides');
+        expect(response.body).toMatchObject({
+          relation: 'direct',
+          owners: [RIDES],
+        });
+        expect(
+          response.body.items.map((i: { score: unknown }) => i.score),
+        ).toEqual([null, null]);
+      });
+
+      it("adds up a user's groups' entities", async () => {
+        const response = await getOrg(
+          '/teams/user/default/ann?relation=aggregated',
+        );
+        expect(response.status).toBe(200);
+        expect(response.body.owners).toEqual(['user:default/ann', TEAM_A]);
+        expect(response.body.items[0].score).toMatchObject({
+          owner: 'user:default/ann',
+          entities: 3,
+          averageScore: 55.6,
+        });
+      });
+    });
   });
 
   describe('GET /scorecards/:id/entities', () => {

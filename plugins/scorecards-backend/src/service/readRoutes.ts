@@ -53,9 +53,11 @@ import {
   exportQuerySchema,
   historyQuerySchema,
   parseQuery,
+  teamQuerySchema,
   toEntityFilter,
 } from './readRouteParameters';
 import {
+  combineOwnerRollups,
   describeScorecard,
   highestAndLowest,
   rulePassRates,
@@ -64,6 +66,7 @@ import {
 } from './scorecardSummaries';
 import { pageVisibleEntities, readVisibleEntities } from './visibleEntities';
 import { entityRefOfParams } from './entityRefParams';
+import { teamOwners } from './teamOwners';
 
 export interface ReadRoutesOptions {
   httpAuth: HttpAuthService;
@@ -321,9 +324,10 @@ export function registerReadRoutes(
   // each scorecard's latest complete run.
   router.get('/teams/:kind/:namespace/:name', async (req, res) => {
     const credentials = await userOrService(req);
+    const { relation } = parseQuery(teamQuerySchema, req.query);
     // Owners are stored as the catalog writes refs: lower case.
     const team = entityRefOfParams(req.params).toLocaleLowerCase('en-US');
-    await assertVisible(team, credentials);
+    const owners = await teamOwners({ team, relation, catalog, credentials });
     const [lastRun, latest] = await Promise.all([
       store.getLastRun({ overCatalog: true }),
       queries.getLatestRollups(scorecardIds),
@@ -332,9 +336,12 @@ export function registerReadRoutes(
       definitions.definitions.map(async definition => {
         const rollup = latest.get(definition.id);
         const ofTeam = rollup
-          ? await queries.getRollupsOfDay(definition.id, rollup.day, {
-              owner: team,
-            })
+          ? combineOwnerRollups(
+              await queries.getRollupsOfDay(definition.id, rollup.day, {
+                owners,
+              }),
+              team,
+            )
           : { scorecards: [], ownerRules: [] };
         const [score] = teamScores(ofTeam.scorecards, ladder, {
           definition,
@@ -345,6 +352,8 @@ export function registerReadRoutes(
     );
     const body: TeamScorecardsResponse = {
       team,
+      relation,
+      owners,
       levels: ladder,
       lastRun: lastRun ? toEvaluationRun(lastRun) : null,
       items,

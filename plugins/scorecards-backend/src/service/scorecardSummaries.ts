@@ -92,6 +92,52 @@ export function summarizeRollup(
 }
 
 /**
+ * Several owners' rollups of a day as one owner's: entities, score sums,
+ * level counts and each rule's counts added up. Each entity has one owner,
+ * so nothing counts twice.
+ */
+export function combineOwnerRollups(
+  rollups: {
+    scorecards: StoredScorecardRollup[];
+    ownerRules: StoredRuleRollup[];
+  },
+  owner: string,
+): { scorecards: StoredScorecardRollup[]; ownerRules: StoredRuleRollup[] } {
+  const [first, ...rest] = rollups.scorecards;
+  if (!first) {
+    return { scorecards: [], ownerRules: [] };
+  }
+  const levelCounts: Record<string, number> = {};
+  let entities = 0;
+  let scoreSum = 0;
+  for (const rollup of [first, ...rest]) {
+    entities += rollup.entities;
+    scoreSum += rollup.scoreSum;
+    for (const [level, count] of Object.entries(rollup.levelCounts)) {
+      levelCounts[level] = (levelCounts[level] ?? 0) + count;
+    }
+  }
+  const rules = new Map<string, StoredRuleRollup>();
+  for (const rule of rollups.ownerRules) {
+    const sum = rules.get(rule.ruleId);
+    rules.set(
+      rule.ruleId,
+      sum
+        ? {
+            ...sum,
+            applicable: sum.applicable + rule.applicable,
+            passed: sum.passed + rule.passed,
+          }
+        : { ...rule, owner },
+    );
+  }
+  return {
+    scorecards: [{ ...first, owner, entities, scoreSum, levelCounts }],
+    ownerRules: [...rules.values()],
+  };
+}
+
+/**
  * The scores of each owner from a day's rollups, by owner ref; entities
  * without an owner last, with a null owner. Each owner has the pass rate of
  * every rule of the scorecard among its entities, from the owners' rule

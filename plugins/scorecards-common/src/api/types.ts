@@ -302,12 +302,31 @@ export interface TeamScorecard extends ScorecardDescription {
 }
 
 /**
+ * Which entities count as a team's (`?relation=` of
+ * `GET /teams/:kind/:namespace/:name`), as the catalog's Ownership card
+ * has it:
+ *
+ * - `direct`: those the team (a group or a user) owns itself;
+ * - `aggregated`: also those its descendant groups own (for a group), or
+ *   the groups the user is a member of own (for a user).
+ *
+ * @public
+ */
+export type TeamRelation = 'direct' | 'aggregated';
+
+/**
  * `GET /teams/:kind/:namespace/:name`: how a team's (any owner's) entities
  * do on every scorecard, as of each scorecard's latest complete run. @public
  */
 export interface TeamScorecardsResponse {
   /** The team's entity ref. */
   team: string;
+  relation: TeamRelation;
+  /**
+   * The owners whose entities count, the team first: the team alone, or
+   * with the groups `aggregated` adds that the caller may see.
+   */
+  owners: string[];
   /** The level ladder, lowest (the base level) first. */
   levels: string[];
   /** The latest run over the catalog; null before the first. */
@@ -371,8 +390,11 @@ export type ScorecardEntitiesSortField =
  * @public
  */
 export interface ScorecardEntitiesQuery {
-  /** Owner entity ref. */
-  team?: string;
+  /**
+   * Owner entity refs: entities any of them owns; an empty string stands
+   * for the entities without an owner.
+   */
+  team?: string | string[];
   kind?: string;
   type?: string;
   lifecycle?: string;

@@ -39,6 +39,7 @@ import {
   ScorecardHistoryResponse,
   ScorecardNotifyResponse,
   ScorecardsListResponse,
+  TeamRelation,
   TeamScorecardsResponse,
 } from './types';
 
@@ -69,10 +70,13 @@ export interface ScorecardsApi {
   ): Promise<EntityScorecardsResponse>;
   /**
    * How a team's (any owner's) entities do on every scorecard, from each
-   * scorecard's latest complete run.
+   * scorecard's latest complete run: those it owns itself (`direct`, the
+   * default), or with those of its descendant groups, or of a user's groups
+   * (`aggregated`).
    */
   getTeamScorecards(
     teamRef: string | CompoundEntityRef,
+    options?: { relation?: TeamRelation },
   ): Promise<TeamScorecardsResponse>;
   /**
    * The outcomes that external systems reported for an entity's checks,

@@ -70,6 +70,13 @@ describe('ScorecardsClient', () => {
 
     expect(requestedUrl).toBe(`${baseUrl}/teams/group/default/team%20a`);
     expect(result.team).toBe('group:default/team a');
+
+    await client.getTeamScorecards('group:default/team-a', {
+      relation: 'aggregated',
+    });
+    expect(requestedUrl).toBe(
+      `${baseUrl}/teams/group/default/team-a?relation=aggregated`,
+    );
   });
 
   it('accepts a compound ref and encodes its parts', async () => {
@@ -235,7 +242,7 @@ describe('ScorecardsClient', () => {
     });
   });
 
-  it('sends an empty team: the entities without an owner', async () => {
+  it('sends teams, an empty one for the entities without an owner', async () => {
     let search = '';
     server.use(
       http.get(`${baseUrl}/scorecards/:id/entities`, ({ request }) => {
@@ -247,6 +254,13 @@ describe('ScorecardsClient', () => {
     await client.getScorecardEntities('docs', { team: '', text: '' });
 
     expect(search).toBe('?team=');
+
+    await client.getScorecardEntities('docs', {
+      team: ['group:default/team-a', ''],
+      level: 'Gold',
+    });
+
+    expect(search).toBe('?team=group%3Adefault%2Fteam-a&team=&level=Gold');
   });
 
   it('exports CSV with the filters but without paging', async () => {

@@ -45,6 +45,7 @@ import {
   ScorecardHistoryResponse,
   ScorecardNotifyResponse,
   ScorecardsListResponse,
+  TeamRelation,
   TeamScorecardsResponse,
 } from './types';
 
@@ -61,13 +62,18 @@ function toQueryString(params: QueryParams): string {
   return text ? `?${text}` : '';
 }
 
-// Unlike the other filters, an empty team is sent: it selects the entities
-// without an owner.
-function queryStringWithTeam(query: { team?: string } & QueryParams): string {
+// Unlike the other filters, the team may repeat, and an empty team is sent:
+// it selects the entities without an owner.
+function queryStringWithTeam(
+  query: { team?: string | string[] } & Record<
+    string,
+    string | string[] | number | undefined
+  >,
+): string {
   const { team, ...rest } = query;
-  const text = toQueryString({ ...rest }).slice(1);
-  const teamParam =
-    team === undefined ? '' : `team=${encodeURIComponent(team)}`;
+  const text = toQueryString(rest as QueryParams).slice(1);
+  const teams = team === undefined ? [] : [team].flat();
+  const teamParam = teams.map(t => `team=${encodeURIComponent(t)}`).join('&');
   const all = [teamParam, text].filter(Boolean).join('&');
   return all ? `?${all}` : '';
 }
@@ -139,8 +145,13 @@ export class ScorecardsClient implements ScorecardsApi {
 
   async getTeamScorecards(
     teamRef: string | CompoundEntityRef,
+    options: { relation?: TeamRelation } = {},
   ): Promise<TeamScorecardsResponse> {
-    return this.getJson(`/teams/${entityPath(teamRef)}`);
+    return this.getJson(
+      `/teams/${entityPath(teamRef)}${toQueryString({
+        relation: options.relation,
+      })}`,
+    );
   }
 
   async getEntityOutcomes(

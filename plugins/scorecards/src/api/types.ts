@@ -78,6 +78,7 @@ export type {
   ScorecardStatistics,
   ScorecardSummary,
   StoredOutcome,
+  TeamRelation,
   TeamRulePassRate,
   TeamScore,
   TeamScorecard,

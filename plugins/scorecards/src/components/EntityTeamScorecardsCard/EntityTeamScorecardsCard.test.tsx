@@ -41,6 +41,8 @@ const rule = (id: string, title: string) => ({
 
 const response: TeamScorecardsResponse = {
   team: 'group:default/payments',
+  relation: 'direct',
+  owners: ['group:default/payments'],
   levels: LEVELS,
   lastRun: {
     id: 1,

@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_MEMBER_OF,
+  RELATION_PARENT_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { TeamRelation } from '@openscorecards/plugin-scorecards-common';
+
+/** Groups read per tree, at most; deeper or wider trees are cut off. */
+export const MAX_TREE_GROUPS = 1000;
+
+const FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'spec.children',
+  'relations',
+];
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** The groups a group names as its children, as lower-case refs. */
+function childrenOf(entity: Entity): string[] {
+  const children = (entity.relations ?? [])
+    .filter(relation => relation.type === RELATION_PARENT_OF)
+    .map(relation => lower(relation.targetRef));
+  const specChildren = (entity.spec as { children?: unknown })?.children;
+  if (Array.isArray(specChildren)) {
+    for (const child of specChildren) {
+      if (typeof child !== 'string') continue;
+      try {
+        children.push(
+          stringifyEntityRef(
+            parseEntityRef(child, {
+              defaultKind: 'group',
+              defaultNamespace: entity.metadata.namespace ?? 'default',
+            }),
+          ),
+        );
+      } catch {
+        // A malformed child is the catalog's problem; skip it.
+      }
+    }
+  }
+  return children;
+}
+
+/**
+ * A group and its descendants (through `parentOf` relations and
+ * `spec.children`), breadth first, one batch read of the catalog per level,
+ * at most {@link MAX_TREE_GROUPS} of them. `refs` are all the groups named,
+ * the group first; `read` are those the catalog gave back to the
+ * credentials (those that exist and that the caller may see).
+ */
+export async function groupTree(options: {
+  group: string;
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+}): Promise<{ refs: string[]; read: Set<string> }> {
+  const { catalog, credentials } = options;
+  const root = lower(options.group);
+  const seen = new Set<string>([root]);
+  const read = new Set<string>();
+  let level = [root];
+  while (level.length > 0) {
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: level, fields: FIELDS },
+      { credentials },
+    );
+    const next: string[] = [];
+    items.forEach((entity, index) => {
+      if (!entity) return;
+      read.add(level[index]);
+      for (const child of childrenOf(entity)) {
+        if (!seen.has(child) && seen.size < MAX_TREE_GROUPS) {
+          seen.add(child);
+          next.push(child);
+        }
+      }
+    });
+    level = next;
+  }
+  return { refs: [...seen], read };
+}
+
+/**
+ * The owners whose entities count as a team's, the team first:
+ *
+ * - `direct`: the team (a group or a user) alone;
+ * - `aggregated`: as the catalog's Ownership card has it, a group with its
+ *   descendant groups, a user with the groups they are a member of.
+ *
+ * Only the groups the caller may see in the catalog count. Throws a
+ * NotFoundError when the caller may not see the team itself.
+ */
+export async function teamOwners(options: {
+  team: string;
+  relation: TeamRelation;
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+}): Promise<string[]> {
+  const { catalog, credentials, relation } = options;
+  const team = lower(options.team);
+  const {
+    items: [entity],
+  } = await catalog.getEntitiesByRefs(
+    { entityRefs: [team], fields: FIELDS },
+    { credentials },
+  );
+  if (!entity) {
+    throw new NotFoundError(`No entity ${team} in the catalog`);
+  }
+  if (relation === 'direct') {
+    return [team];
+  }
+  const kind = lower(entity.kind);
+  if (kind === 'group') {
+    const { refs, read } = await groupTree({
+      group: team,
+      catalog,
+      credentials,
+    });
+    return refs.filter(ref => read.has(ref));
+  }
+  if (kind === 'user') {
+    const groups = [
+      ...new Set(
+        (entity.relations ?? [])
+          .filter(r => r.type === RELATION_MEMBER_OF)
+          .map(r => lower(r.targetRef))
+          .filter(ref => ref !== team),
+      ),
+    ];
+    if (groups.length === 0) {
+      return [team];
+    }
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: groups, fields: ['kind', 'metadata.name'] },
+      { credentials },
+    );
+    return [team, ...groups.filter((_, index) => items[index])];
+  }
+  return [team];
+}
