@@ -15,19 +15,24 @@
  */
 
 import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { ReactNode } from 'react';
+import { Fragment, ReactNode } from 'react';
 import { ScorecardDetailsResponse, ScorecardFacets } from '../../api';
 import { EntityName } from '../EntityName';
 
-/** The filters of the entity table; empty strings mean "any". */
+/**
+ * The filters of the entity table; empty strings (and no teams) mean
+ * "any".
+ */
 export interface EntityTableFilters {
-  team: string;
+  /** Owner refs, and {@link NO_OWNER}: entities any of them owns. */
+  teams: string[];
   kind: string;
   type: string;
   lifecycle: string;
@@ -44,7 +49,7 @@ export interface EntityTableFilters {
 export const NO_OWNER = '__no-owner__';
 
 export const NO_FILTERS: EntityTableFilters = {
-  team: '',
+  teams: [],
   kind: '',
   type: '',
   lifecycle: '',
@@ -64,8 +69,16 @@ const useStyles = makeStyles(theme => ({
   select: {
     minWidth: 160,
   },
+  teamSelect: {
+    minWidth: 160,
+    maxWidth: 360,
+  },
   text: {
     width: 160,
+  },
+  check: {
+    padding: 0,
+    marginRight: theme.spacing(1),
   },
   search: {
     minWidth: 220,
@@ -134,6 +147,60 @@ function FilterSelect(props: {
 }
 
 /**
+ * The team filter: any number of teams (and "No owner"); none chosen means
+ * any. Choosing "Any" clears the choice.
+ */
+function TeamSelect(props: {
+  value: string[];
+  options: Array<{ value: string; label: ReactNode }>;
+  onChange: (value: string[]) => void;
+}) {
+  const classes = useStyles();
+  const { value, options } = props;
+  const labels = new Map(options.map(option => [option.value, option.label]));
+  return (
+    <FormControl variant="outlined" size="small" className={classes.teamSelect}>
+      <InputLabel id="filter-team-label">Team</InputLabel>
+      <Select
+        labelId="filter-team-label"
+        id="filter-team"
+        label="Team"
+        multiple
+        value={value}
+        renderValue={selected =>
+          (selected as string[]).map((team, index) => (
+            <Fragment key={team}>
+              {index > 0 && ', '}
+              {labels.get(team) ?? team}
+            </Fragment>
+          ))
+        }
+        onChange={e => {
+          const chosen = e.target.value as string[];
+          props.onChange(chosen.includes('') ? [] : chosen);
+        }}
+      >
+        <MenuItem value="">
+          <em>Any</em>
+        </MenuItem>
+        {options.map(option => (
+          <MenuItem key={option.value} value={option.value}>
+            <Checkbox
+              size="small"
+              checked={value.includes(option.value)}
+              className={classes.check}
+              inputProps={{ 'aria-hidden': true }}
+              tabIndex={-1}
+            />
+            {option.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/**
  * Filters for team, level and failing rule (choices from the scorecard),
  * kind, type, lifecycle and system (choices from the scorecard's facets, or
  * free text when the backend has none) and a search.
@@ -145,15 +212,18 @@ export function EntityFilters(props: {
 }) {
   const { scorecard, value, onChange } = props;
   const classes = useStyles();
-  const set = (key: keyof EntityTableFilters) => (next: string) =>
-    onChange({ ...value, [key]: next });
+  const set =
+    (key: Exclude<keyof EntityTableFilters, 'teams'>) => (next: string) =>
+      onChange({ ...value, [key]: next });
 
   const teams = scorecard.teams
     .map(t => t.owner)
     .filter((owner): owner is string => owner !== null);
   // A team from the URL that owns none of the entities stays choosable.
-  if (value.team && value.team !== NO_OWNER && !teams.includes(value.team)) {
-    teams.push(value.team);
+  for (const team of value.teams) {
+    if (team !== NO_OWNER && !teams.includes(team)) {
+      teams.push(team);
+    }
   }
   const teamOptions: Array<{ value: string; label: ReactNode }> = teams.map(
     owner => ({
@@ -161,7 +231,10 @@ export function EntityFilters(props: {
       label: <EntityName entityRef={owner} defaultKind="group" />,
     }),
   );
-  if (value.team === NO_OWNER || scorecard.teams.some(t => t.owner === null)) {
+  if (
+    value.teams.includes(NO_OWNER) ||
+    scorecard.teams.some(t => t.owner === null)
+  ) {
     teamOptions.push({ value: NO_OWNER, label: 'No owner' });
   }
 
@@ -213,12 +286,10 @@ export function EntityFilters(props: {
         onChange={e => set('text')(e.target.value)}
         inputProps={{ 'aria-label': 'Search entities' }}
       />
-      <FilterSelect
-        id="filter-team"
-        label="Team"
-        value={value.team}
+      <TeamSelect
+        value={value.teams}
         options={teamOptions}
-        onChange={set('team')}
+        onChange={next => onChange({ ...value, teams: next })}
       />
       <FilterSelect
         id="filter-level"

@@ -86,6 +86,10 @@ async function chooseOption(selectLabel: RegExp, option: string) {
     within(filters).getByRole('button', { name: selectLabel }),
   );
   await userEvent.click(await screen.findByRole('option', { name: option }));
+  // The team filter chooses several, and stays open.
+  if (screen.queryByRole('listbox')) {
+    await userEvent.keyboard('{Escape}');
+  }
 }
 
 describe('ScorecardEntitiesTable', () => {
@@ -140,7 +144,7 @@ describe('ScorecardEntitiesTable', () => {
       expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
         'production-readiness',
         {
-          team: 'group:default/team-a',
+          team: ['group:default/team-a'],
           level: 'Basic',
           failingRule: 'on-call',
           kind: 'Component',
@@ -170,7 +174,7 @@ describe('ScorecardEntitiesTable', () => {
     expect(api.getScorecardEntities).toHaveBeenCalledWith(
       'production-readiness',
       expect.objectContaining({
-        team: 'group:default/team-a',
+        team: ['group:default/team-a'],
         failingRule: 'on-call',
       }),
     );
@@ -211,7 +215,7 @@ describe('ScorecardEntitiesTable', () => {
     expect(api.getScorecardEntities).toHaveBeenCalledTimes(1);
     expect(api.getScorecardEntities).toHaveBeenCalledWith(
       'production-readiness',
-      expect.objectContaining({ team: '', failingRule: 'on-call' }),
+      expect.objectContaining({ team: [''], failingRule: 'on-call' }),
     );
     const filters = screen.getByRole('group', { name: 'Filter entities' });
     expect(
@@ -229,10 +233,70 @@ describe('ScorecardEntitiesTable', () => {
     await waitFor(() =>
       expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
         'production-readiness',
-        expect.objectContaining({ team: '' }),
+        expect.objectContaining({ team: [''] }),
       ),
     );
   });
+
+  it('filters to several teams, each a team= in the URL', async () => {
+    const api = mockScorecardsApi({
+      getScorecardEntities: jest.fn().mockResolvedValue(pageOf(['payments'])),
+    });
+    // A link from a department's team card: its teams, one of which owns
+    // none of the scorecard's entities.
+    await renderTable(
+      api,
+      AuthorizeResult.DENY,
+      '/?team=group%3Adefault%2Fteam-a&team=group%3Adefault%2Fteam-z',
+    );
+    await screen.findByText('payments');
+    expect(api.getScorecardEntities).toHaveBeenCalledTimes(1);
+    expect(api.getScorecardEntities).toHaveBeenCalledWith(
+      'production-readiness',
+      expect.objectContaining({
+        team: ['group:default/team-a', 'group:default/team-z'],
+      }),
+    );
+    const filters = screen.getByRole('group', { name: 'Filter entities' });
+    expect(
+      within(filters).getByRole('button', { name: /Team/ }),
+    ).toHaveTextContent('team-a, team-z');
+
+    await chooseOption(/Team/, 'No owner');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).getAll('team')).toEqual([
+        'group:default/team-a',
+        'group:default/team-z',
+        '',
+      ]),
+    );
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.objectContaining({
+          team: ['group:default/team-a', 'group:default/team-z', ''],
+        }),
+      ),
+    );
+    // Choosing a chosen team again leaves it out.
+    await chooseOption(/Team/, 'team-a');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).getAll('team')).toEqual([
+        'group:default/team-z',
+        '',
+      ]),
+    );
+    await chooseOption(/Team/, 'Any');
+    await waitFor(() =>
+      expect(new URLSearchParams(currentSearch).has('team')).toBe(false),
+    );
+    await waitFor(() =>
+      expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
+        'production-readiness',
+        expect.not.objectContaining({ team: expect.anything() }),
+      ),
+    );
+  }, 20_000);
 
   it('offers exactly the facets as choices', async () => {
     const api = mockScorecardsApi({

@@ -85,18 +85,26 @@ interface Paging {
 
 const FIRST_PAGE: Paging = { page: 0, cursors: [undefined] };
 
-const FILTER_KEYS = Object.keys(NO_FILTERS) as Array<keyof EntityTableFilters>;
+/** The filters of one value each: all but the teams. */
+const TEXT_FILTER_KEYS = (
+  Object.keys(NO_FILTERS) as Array<keyof EntityTableFilters>
+).filter(
+  (key): key is Exclude<keyof EntityTableFilters, 'teams'> => key !== 'teams',
+);
+
+/** In the URL and the API's query, `team=` stands for "No owner". */
+const teamParam = (team: string) => (team === NO_OWNER ? '' : team);
 
 /** The filters given in the page's URL (`?team=...&failingRule=...`). */
 function filtersFromParams(params: URLSearchParams): EntityTableFilters {
   const filters = { ...NO_FILTERS };
-  for (const key of FILTER_KEYS) {
+  for (const key of TEXT_FILTER_KEYS) {
     filters[key] = params.get(key) ?? '';
   }
-  // `team=`: the entities without an owner.
-  if (params.get('team') === '') {
-    filters.team = NO_OWNER;
-  }
+  // The team may repeat; `team=`: the entities without an owner.
+  filters.teams = [
+    ...new Set(params.getAll('team').map(team => team || NO_OWNER)),
+  ];
   return filters;
 }
 
@@ -106,12 +114,14 @@ function withFilterParams(
   filters: EntityTableFilters,
 ): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const key of FILTER_KEYS) {
+  next.delete('team');
+  for (const team of filters.teams) {
+    next.append('team', teamParam(team));
+  }
+  for (const key of TEXT_FILTER_KEYS) {
     // As typed, so that reading it back gives the same filters.
     const value = filters[key];
-    if (key === 'team' && value === NO_OWNER) {
-      next.set(key, '');
-    } else if (value.trim()) {
+    if (value.trim()) {
       next.set(key, value);
     } else {
       next.delete(key);
@@ -125,14 +135,14 @@ function toQuery(filters: EntityTableFilters, sort: Sort) {
     sort: sort.field,
     order: sort.order,
   };
-  for (const [key, value] of Object.entries(filters)) {
-    const trimmed = value.trim();
-    if (trimmed) {
-      query[key as keyof EntityTableFilters] = trimmed;
-    }
+  if (filters.teams.length > 0) {
+    query.team = filters.teams.map(teamParam);
   }
-  if (filters.team === NO_OWNER) {
-    query.team = '';
+  for (const key of TEXT_FILTER_KEYS) {
+    const trimmed = filters[key].trim();
+    if (trimmed) {
+      query[key] = trimmed;
+    }
   }
   return query;
 }

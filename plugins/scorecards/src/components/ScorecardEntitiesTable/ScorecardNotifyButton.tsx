@@ -51,8 +51,9 @@ export function ScorecardNotifyButton(props: {
     return null;
   }
 
-  // The team filter's "No owner" (`team=`): nobody to notify.
-  const onlyUnowned = query.team === '';
+  // The team filter's "No owner" (`team=`) alone: nobody to notify.
+  const teams = query.team === undefined ? [] : [query.team].flat();
+  const onlyUnowned = teams.length > 0 && teams.every(team => team === '');
   let disabledReason: string | undefined;
   if (onlyUnowned) {
     disabledReason = 'Entities without an owner have nobody to notify';
