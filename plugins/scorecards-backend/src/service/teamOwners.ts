@@ -88,8 +88,9 @@ export async function groupTree(options: {
       { credentials },
     );
     const next: string[] = [];
-    items.forEach((entity, index) => {
-      if (!entity) return;
+    for (let index = 0; index < items.length; index++) {
+      const entity = items[index];
+      if (!entity) continue;
       read.add(level[index]);
       for (const child of childrenOf(entity)) {
         if (!seen.has(child) && seen.size < MAX_TREE_GROUPS) {
@@ -97,7 +98,7 @@ export async function groupTree(options: {
           next.push(child);
         }
       }
-    });
+    }
     level = next;
   }
   return { refs: [...seen], read };

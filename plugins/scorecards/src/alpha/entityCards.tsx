@@ -19,6 +19,7 @@ import {
   isScorecardsAvailable,
   isTeamScorecardsAvailable,
 } from '../isScorecardsAvailable';
+import { z } from 'zod/v4';
 
 /** The entity's levels at a glance, on its overview. */
 export const entityScorecardsCard = EntityCardBlueprint.make({
@@ -33,15 +34,32 @@ export const entityScorecardsCard = EntityCardBlueprint.make({
   },
 });
 
-/** How a team's entities do on every scorecard, on the team's page. */
-export const entityTeamScorecardsCard = EntityCardBlueprint.make({
+/**
+ * How a team's entities do on every scorecard, on the team's page. Its
+ * config, as the catalog's Ownership card's: `initialRelationAggregation`
+ * (`direct` or `aggregated`) and `showAggregateMembersToggle`.
+ */
+export const entityTeamScorecardsCard = EntityCardBlueprint.makeWithOverrides({
   name: 'team-scorecards',
-  params: {
-    type: 'content',
-    filter: isTeamScorecardsAvailable,
-    loader: () =>
-      import('../components/EntityTeamScorecardsCard').then(m => (
-        <m.EntityTeamScorecardsCard />
-      )),
+  configSchema: {
+    initialRelationAggregation: z.enum(['direct', 'aggregated']).optional(),
+    showAggregateMembersToggle: z.boolean().optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      type: 'content',
+      filter: isTeamScorecardsAvailable,
+      loader: () =>
+        import('../components/EntityTeamScorecardsCard').then(m => (
+          <m.EntityTeamScorecardsCard
+            relationAggregation={config.initialRelationAggregation}
+            hideRelationsToggle={
+              config.showAggregateMembersToggle === undefined
+                ? undefined
+                : !config.showAggregateMembersToggle
+            }
+          />
+        )),
+    });
   },
 });

@@ -17,12 +17,14 @@
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
+  renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { scorecardsApiRef } from '../api';
 import {
@@ -93,6 +95,46 @@ describe('scorecards plugin for the new frontend system', () => {
     expect(filter({ ...paymentsEntity, kind: 'User' })).toBe(true);
     expect(filter(paymentsEntity)).toBe(false);
   });
+
+  it('starts the team card as configured', async () => {
+    const api = mockScorecardsApi({
+      getTeamScorecards: jest.fn().mockResolvedValue({
+        team: 'group:default/payments',
+        relation: 'aggregated',
+        owners: ['group:default/payments', 'group:default/payments-api'],
+        levels: ['Basic'],
+        lastRun: null,
+        items: [],
+      }),
+    });
+    const tester = createExtensionTester(entityTeamScorecardsCard, {
+      config: {
+        initialRelationAggregation: 'aggregated',
+        showAggregateMembersToggle: false,
+      },
+    });
+    renderInTestApp(
+      <EntityProvider entity={{ ...paymentsEntity, kind: 'Group' }}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[scorecardsApiRef, api]] },
+    );
+    expect(
+      await screen.findByText(
+        'The entities this team and its 1 child team own',
+        undefined,
+        // The card is loaded lazily.
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(api.getTeamScorecards).toHaveBeenCalledWith(
+      'group:default/payments',
+      { relation: 'aggregated' },
+    );
+    expect(
+      screen.queryByRole('checkbox', { name: 'Include indirect ownership' }),
+    ).toBeNull();
+  }, 20_000);
 
   it('renders the Scorecards page at /scorecards with its title', async () => {
     const api = mockScorecardsApi({

@@ -18,6 +18,8 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ComponentProps } from 'react';
 import { scorecardsApiRef, TeamScorecardsResponse } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { mockScorecardsApi } from '../../__testUtils__/fixtures';
@@ -109,11 +111,15 @@ const response: TeamScorecardsResponse = {
   ],
 };
 
-function renderCard(api: ReturnType<typeof mockScorecardsApi>, entity = team) {
+function renderCard(
+  api: ReturnType<typeof mockScorecardsApi>,
+  entity = team,
+  props: ComponentProps<typeof EntityTeamScorecardsCard> = {},
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[scorecardsApiRef, api]]}>
       <EntityProvider entity={entity}>
-        <EntityTeamScorecardsCard />
+        <EntityTeamScorecardsCard {...props} />
       </EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/scorecards': rootRouteRef } },
@@ -132,6 +138,7 @@ describe('EntityTeamScorecardsCard', () => {
     });
     expect(api.getTeamScorecards).toHaveBeenCalledWith(
       'group:default/payments',
+      { relation: 'direct' },
     );
     const items = within(list).getAllByRole('heading');
     expect(items.map(h => h.textContent)).toEqual([
@@ -174,11 +181,13 @@ describe('EntityTeamScorecardsCard', () => {
     expect(screen.getByText('The entities this team owns')).toBeInTheDocument();
   });
 
-  it("speaks of a user's entities on a user's page", async () => {
+  it("speaks of a user's and their teams' entities on a user's page", async () => {
     const api = mockScorecardsApi({
       getTeamScorecards: jest.fn().mockResolvedValue({
         ...response,
         team: 'user:default/wei',
+        relation: 'aggregated',
+        owners: ['user:default/wei', 'group:default/payments'],
         items: response.items.map(i => ({ ...i, score: null })),
       }),
     });
@@ -188,13 +197,103 @@ describe('EntityTeamScorecardsCard', () => {
       metadata: { namespace: 'default', name: 'wei' },
       spec: {},
     });
+    // As the catalog's Ownership card, with indirect ownership for users.
     expect(
       await screen.findByText(
-        'No scorecard evaluates entities that this user owns.',
+        'No scorecard evaluates entities that this user or their teams own.',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('The entities this user owns')).toBeInTheDocument();
-    expect(api.getTeamScorecards).toHaveBeenCalledWith('user:default/wei');
+    expect(
+      screen.getByText('The entities this user and their 1 team own'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', { name: 'Include indirect ownership' }),
+    ).toBeChecked();
+    expect(api.getTeamScorecards).toHaveBeenCalledWith('user:default/wei', {
+      relation: 'aggregated',
+    });
+  });
+
+  it("adds up the child teams' entities with indirect ownership", async () => {
+    const owners = [
+      'group:default/payments',
+      'group:default/payments-api',
+      'group:default/payments-web',
+    ];
+    const api = mockScorecardsApi({
+      getTeamScorecards: jest.fn(async (_team, options) =>
+        options?.relation === 'aggregated'
+          ? { ...response, relation: 'aggregated' as const, owners }
+          : response,
+      ),
+    });
+    await renderCard(api);
+    await screen.findByText('The entities this team owns');
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Include indirect ownership' }),
+    );
+    expect(
+      await screen.findByText(
+        'The entities this team and its 2 child teams own',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getTeamScorecards).toHaveBeenLastCalledWith(
+      'group:default/payments',
+      { relation: 'aggregated' },
+    );
+    // The links filter the tables to all of them.
+    expect(
+      await screen.findByRole('link', { name: 'Production Readiness' }),
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/production-readiness?team=group%3Adefault%2Fpayments&team=group%3Adefault%2Fpayments-api&team=group%3Adefault%2Fpayments-web',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Links a runbook: 4 of 6 failing' }),
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/production-readiness?team=group%3Adefault%2Fpayments&team=group%3Adefault%2Fpayments-api&team=group%3Adefault%2Fpayments-web&failingRule=runbook',
+    );
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Include indirect ownership' }),
+    );
+    expect(
+      await screen.findByText('The entities this team owns'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Production Readiness' }),
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/production-readiness?team=group%3Adefault%2Fpayments',
+    );
+  });
+
+  it('starts as configured, without the switch if it is hidden', async () => {
+    const api = mockScorecardsApi({
+      getTeamScorecards: jest.fn().mockResolvedValue({
+        ...response,
+        relation: 'aggregated',
+        owners: ['group:default/payments'],
+      }),
+    });
+    await renderCard(api, team, {
+      relationAggregation: 'aggregated',
+      hideRelationsToggle: true,
+    });
+    expect(
+      await screen.findByText(
+        'The entities this team owns (it has no child teams)',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getTeamScorecards).toHaveBeenCalledWith(
+      'group:default/payments',
+      { relation: 'aggregated' },
+    );
+    expect(
+      screen.queryByRole('checkbox', { name: 'Include indirect ownership' }),
+    ).toBeNull();
   });
 
   it('says so when no scorecard evaluates entities of the team', async () => {

@@ -24,10 +24,13 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { TeamScorecard, scorecardsApiRef } from '../../api';
+import { TeamRelation, TeamScorecard, scorecardsApiRef } from '../../api';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 
@@ -48,6 +51,7 @@ const useStyles = makeStyles(theme => ({
   },
   rules: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
   spaced: { marginTop: theme.spacing(1) },
+  toggle: { marginRight: 0 },
 }));
 
 /** A scorecard that evaluated some of the team's entities. */
@@ -55,26 +59,32 @@ type ScoredTeamScorecard = TeamScorecard & {
   score: NonNullable<TeamScorecard['score']>;
 };
 
-/** The scorecard's entity table of the team, with more filters. */
+/**
+ * The scorecard's entity table of the owners' entities (each a `team=`),
+ * with more filters.
+ */
 function tableLink(
   root: string | undefined,
   scorecardId: string,
-  filters: Record<string, string>,
+  owners: string[],
+  filters: Record<string, string> = {},
 ): string | undefined {
-  return root
-    ? `${root}/${encodeURIComponent(scorecardId)}?${new URLSearchParams(
-        filters,
-      )}`
-    : undefined;
+  if (!root) {
+    return undefined;
+  }
+  const params = new URLSearchParams();
+  owners.forEach(owner => params.append('team', owner));
+  Object.entries(filters).forEach(([key, value]) => params.set(key, value));
+  return `${root}/${encodeURIComponent(scorecardId)}?${params}`;
 }
 
 function TeamScorecardItem(props: {
   item: ScoredTeamScorecard;
-  team: string;
+  owners: string[];
   levels: string[];
   root: string | undefined;
 }) {
-  const { item, team, levels, root } = props;
+  const { item, owners, levels, root } = props;
   const { score } = item;
   const classes = useStyles();
   const titles = new Map(item.rules.map(r => [r.id, r.title]));
@@ -83,7 +93,7 @@ function TeamScorecardItem(props: {
     .filter(r => r.passRate !== null && r.passed < r.applicable)
     .sort((a, b) => a.passRate! - b.passRate! || b.applicable - a.applicable)
     .slice(0, MOST_FAILED);
-  const link = tableLink(root, item.id, { team });
+  const link = tableLink(root, item.id, owners);
   return (
     <li className={classes.item}>
       <Box display="flex" justifyContent="space-between" gridGap={16}>
@@ -119,8 +129,7 @@ function TeamScorecardItem(props: {
             {mostFailed.map(rule => {
               const failing = rule.applicable - rule.passed;
               const title = titles.get(rule.ruleId) ?? rule.ruleId;
-              const ruleLink = tableLink(root, item.id, {
-                team,
+              const ruleLink = tableLink(root, item.id, owners, {
                 failingRule: rule.ruleId,
               });
               const text = `${title}: ${failing} of ${rule.applicable} failing`;
@@ -147,32 +156,75 @@ function TeamScorecardItem(props: {
   );
 }
 
+const plural = (count: number, noun: string) =>
+  `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** Whose entities the card counts, in its subheader. */
+function ownersText(
+  isUser: boolean,
+  relation: TeamRelation,
+  owners: string[] | undefined,
+): string {
+  const who = isUser ? 'this user' : 'this team';
+  if (relation === 'direct') {
+    return `The entities ${who} owns`;
+  }
+  if (!owners) {
+    return isUser
+      ? 'The entities this user and their teams own'
+      : 'The entities this team and its child teams own';
+  }
+  const others = owners.length - 1;
+  if (others === 0) {
+    return isUser
+      ? 'The entities this user owns (they are in no team)'
+      : 'The entities this team owns (it has no child teams)';
+  }
+  return isUser
+    ? `The entities this user and their ${plural(others, 'team')} own`
+    : `The entities this team and its ${plural(others, 'child team')} own`;
+}
+
 /**
  * How the entities a team owns do on every scorecard, for the team's
  * (group's, or user's) entity page: per scorecard, how many entities, their
  * average score and levels, and the rules most of them fail. Each links to
  * the scorecard's entity table filtered to the team.
  *
+ * With indirect ownership (`aggregated`, as the catalog's Ownership card
+ * has it), a group's figures add up its descendant groups', and a user's
+ * those of the groups they are a member of. A switch in the card's header
+ * turns it on and off, unless `hideRelationsToggle`. It starts on for users
+ * and off for groups, unless `relationAggregation` says otherwise.
+ *
  * @public
  */
-export function EntityTeamScorecardsCard() {
+export function EntityTeamScorecardsCard(props: {
+  relationAggregation?: TeamRelation;
+  hideRelationsToggle?: boolean;
+}) {
   const { entity } = useEntity();
   const team = stringifyEntityRef(entity);
-  const owner =
-    entity.kind.toLocaleLowerCase('en-US') === 'user'
-      ? 'this user'
-      : 'this team';
+  const isUser = entity.kind.toLocaleLowerCase('en-US') === 'user';
+  const [relation, setRelation] = useState<TeamRelation>(
+    props.relationAggregation ?? (isUser ? 'aggregated' : 'direct'),
+  );
   const api = useApi(scorecardsApiRef);
   const root = useScorecardsRoot();
   const classes = useStyles();
   const { value, loading, error } = useAsync(
-    () => api.getTeamScorecards(team),
-    [api, team],
+    () => api.getTeamScorecards(team, { relation }),
+    [api, team, relation],
   );
 
   const scored = (value?.items ?? []).filter(
     (item): item is ScoredTeamScorecard => item.score !== null,
   );
+  const owner = isUser ? 'this user' : 'this team';
+  const owns =
+    relation === 'direct'
+      ? `${owner} owns`
+      : `${owner} or ${isUser ? 'their teams' : 'its child teams'} own`;
 
   let content;
   if (loading) {
@@ -183,7 +235,7 @@ export function EntityTeamScorecardsCard() {
     content = (
       <Typography variant="body2" color="textSecondary">
         {value?.lastRun
-          ? `No scorecard evaluates entities that ${owner} owns.`
+          ? `No scorecard evaluates entities that ${owns}.`
           : 'Scorecards have not been evaluated yet.'}
       </Typography>
     );
@@ -197,7 +249,7 @@ export function EntityTeamScorecardsCard() {
           <TeamScorecardItem
             key={item.id}
             item={item}
-            team={value.team}
+            owners={value.owners}
             levels={value.levels}
             root={root}
           />
@@ -209,8 +261,29 @@ export function EntityTeamScorecardsCard() {
   return (
     <InfoCard
       title="Scorecards"
-      subheader={`The entities ${owner} owns`}
+      subheader={ownersText(
+        isUser,
+        relation,
+        value?.relation === relation ? value.owners : undefined,
+      )}
       variant="gridItem"
+      action={
+        props.hideRelationsToggle ? undefined : (
+          <FormControlLabel
+            className={classes.toggle}
+            control={
+              <Switch
+                color="primary"
+                checked={relation === 'aggregated'}
+                onChange={(_, checked) =>
+                  setRelation(checked ? 'aggregated' : 'direct')
+                }
+              />
+            }
+            label="Include indirect ownership"
+          />
+        )
+      }
     >
       {content}
     </InfoCard>
