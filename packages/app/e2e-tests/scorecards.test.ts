@@ -74,6 +74,11 @@ test('the Scorecards page filters the entity table by team and charts history', 
   await page
     .getByRole('option', { name: 'Identity Team', exact: true })
     .click();
+  // The team filter chooses several teams: it stays open until closed.
+  await page.keyboard.press('Escape');
+  await expect(filters.getByRole('button', { name: /Team/ })).toHaveText(
+    'Identity Team',
+  );
 
   // Only the Identity team's services are left in the table.
   const table = page.getByRole('table').filter({ hasText: 'Failing rules' });
@@ -147,4 +152,42 @@ test("a team's page shows how its entities do, linked to the scorecard's table o
   const table = page.getByRole('table').filter({ hasText: 'Failing rules' });
   await expect(table.getByRole('link', { name: 'auth-service' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(5);
+});
+
+test("a department's page adds up its teams' entities with indirect ownership", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // Platform Engineering owns nothing itself; Identity, Platform and Site
+  // Reliability are its teams.
+  await gotoWhenEvaluated(
+    page,
+    '/catalog/default/group/platform-engineering',
+    /No scorecard evaluates entities that this team owns/,
+  );
+  await page
+    .getByRole('checkbox', { name: 'Include indirect ownership' })
+    .check();
+  await expect(
+    page.getByText('The entities this team and its 3 child teams own'),
+  ).toBeVisible();
+  const card = page
+    .getByRole('list', { name: "Scorecards of the team's entities" })
+    .first();
+  await expect(card).toContainText(/\d+ entities · average \d/);
+
+  await card.getByRole('link', { name: 'Production Readiness' }).click();
+  await expect(page).toHaveURL(
+    /\/scorecards\/production-readiness\?team=group%3Adefault%2Fplatform-engineering&team=group%3Adefault%2Fidentity&team=group%3Adefault%2Fplatform&team=group%3Adefault%2Fsre$/,
+  );
+  const filters = page.getByRole('group', { name: 'Filter entities' });
+  await expect(filters.getByRole('button', { name: /Team/ })).toContainText(
+    'Identity Team, Platform Team, Site Reliability Team',
+  );
+  // The three teams' services, and no other team's.
+  const table = page.getByRole('table').filter({ hasText: 'Failing rules' });
+  await expect(table.getByRole('link', { name: 'auth-service' })).toBeVisible();
+  await expect(table.getByText('Site Reliability Team').first()).toBeVisible();
+  await expect(table.getByText('Dispatch Team')).toHaveCount(0);
 });
