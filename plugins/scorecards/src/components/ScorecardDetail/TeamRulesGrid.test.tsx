@@ -108,7 +108,7 @@ describe('TeamRulesGrid', () => {
       expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
         'production-readiness',
         expect.objectContaining({
-          team: 'group:default/team-a',
+          team: ['group:default/team-a'],
           failingRule: 'on-call',
         }),
       ),
@@ -128,7 +128,7 @@ describe('TeamRulesGrid', () => {
     await waitFor(() =>
       expect(api.getScorecardEntities).toHaveBeenLastCalledWith(
         'production-readiness',
-        expect.objectContaining({ team: '', failingRule: 'has-owner' }),
+        expect.objectContaining({ team: [''], failingRule: 'has-owner' }),
       ),
     );
   }, 20_000);
