@@ -69,6 +69,19 @@ test('the Scorecards page filters the entity table by team and charts history', 
     page.getByRole('heading', { name: 'Production Readiness' }).first(),
   ).toBeVisible();
 
+  // The teams-by-rule grid scrolls sideways inside its card (its team
+  // column stays), while the page does not.
+  await expect(
+    page.getByRole('table', { name: 'Pass rate by team and rule' }),
+  ).toBeVisible();
+  expect(
+    await page.evaluate(
+      () =>
+        document.documentElement.scrollWidth -
+        document.documentElement.clientWidth,
+    ),
+  ).toBe(0);
+
   const filters = page.getByRole('group', { name: 'Filter entities' });
   await filters.getByRole('button', { name: /Team/ }).click();
   await page

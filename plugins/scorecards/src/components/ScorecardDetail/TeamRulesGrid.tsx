@@ -55,6 +55,20 @@ export function passRateBackground(theme: Theme, passRate: number): string {
 }
 
 const useStyles = makeStyles(theme => ({
+  // Positioned, so that the screen-reader-only text in cells scrolled out
+  // of view is clipped with them instead of widening the page.
+  container: {
+    position: 'relative',
+  },
+  // The team column stays in view while the rules scroll sideways; a narrow
+  // one broke team names inside words.
+  teamCell: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    whiteSpace: 'nowrap',
+    background: theme.palette.background.paper,
+  },
   ruleHeader: {
     verticalAlign: 'bottom',
     minWidth: 96,
@@ -223,7 +237,7 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
 
   return (
     <InfoCard title={title} subheader={subheader}>
-      <TableContainer>
+      <TableContainer className={classes.container}>
         <Table size="small">
           <caption>
             <VisuallyHidden>Pass rate by team and rule</VisuallyHidden>
@@ -231,6 +245,7 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
           <TableHead>
             <TableRow>
               <TableCell
+                className={classes.teamCell}
                 sortDirection={isSorted({ column: 'team' }) ? order : false}
               >
                 <TableSortLabel
@@ -276,7 +291,11 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
           <TableBody>
             {teams.map(team => (
               <TableRow key={team.owner ?? ''}>
-                <TableCell component="th" scope="row">
+                <TableCell
+                  component="th"
+                  scope="row"
+                  className={classes.teamCell}
+                >
                   {team.owner ? (
                     <EntityRefLink entityRef={team.owner} defaultKind="group" />
                   ) : (
