@@ -121,7 +121,7 @@ describe('scorecards plugin for the new frontend system', () => {
     );
     expect(
       await screen.findByText(
-        'The entities this team and its 1 child team own',
+        'The entities this team and its child team own',
         undefined,
         // The card is loaded lazily.
         { timeout: 10_000 },

@@ -204,7 +204,7 @@ describe('EntityTeamScorecardsCard', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('The entities this user and their 1 team own'),
+      screen.getByText('The entities this user and their team own'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('checkbox', { name: 'Include indirect ownership' }),

@@ -51,7 +51,7 @@ const useStyles = makeStyles(theme => ({
   },
   rules: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
   spaced: { marginTop: theme.spacing(1) },
-  toggle: { marginRight: 0 },
+  toggle: { marginRight: theme.spacing(1) },
 }));
 
 /** A scorecard that evaluated some of the team's entities. */
@@ -156,9 +156,6 @@ function TeamScorecardItem(props: {
   );
 }
 
-const plural = (count: number, noun: string) =>
-  `${count} ${noun}${count === 1 ? '' : 's'}`;
-
 /** Whose entities the card counts, in its subheader. */
 function ownersText(
   isUser: boolean,
@@ -180,9 +177,14 @@ function ownersText(
       ? 'The entities this user owns (they are in no team)'
       : 'The entities this team owns (it has no child teams)';
   }
+  if (others === 1) {
+    return isUser
+      ? 'The entities this user and their team own'
+      : 'The entities this team and its child team own';
+  }
   return isUser
-    ? `The entities this user and their ${plural(others, 'team')} own`
-    : `The entities this team and its ${plural(others, 'child team')} own`;
+    ? `The entities this user and their ${others} teams own`
+    : `The entities this team and its ${others} child teams own`;
 }
 
 /**
