@@ -187,6 +187,7 @@ function TeamSelect(props: {
           <MenuItem key={option.value} value={option.value}>
             <Checkbox
               size="small"
+              color="primary"
               checked={value.includes(option.value)}
               className={classes.check}
               inputProps={{ 'aria-hidden': true }}
