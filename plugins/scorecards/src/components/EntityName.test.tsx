@@ -14,27 +14,18 @@
  * limitations under the License.
  */
 
-import {
-  EntityPresentationApi,
-  entityPresentationApiRef,
-} from '@backstage/plugin-catalog-react';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
-import { EntityName, useTeamName } from './EntityName';
+import { screen, waitFor } from '@testing-library/react';
+import { presentingAs } from '../__testUtils__/presentation';
+import { EntityName, useTeamName, useTeamNames } from './EntityName';
 
 /** A catalog that presents `group:default/identity` as "Identity Team". */
 function presentation() {
-  const forEntity = jest.fn((ref: string) => {
-    const presented = {
-      entityRef: ref,
-      primaryTitle: ref === 'group:default/identity' ? 'Identity Team' : ref,
-    };
-    return { snapshot: presented, promise: Promise.resolve(presented) };
+  const presentationApi = presentingAs({
+    'group:default/identity': 'Identity Team',
   });
-  const presentationApi: EntityPresentationApi = {
-    forEntity: forEntity as EntityPresentationApi['forEntity'],
-  };
-  return { forEntity, presentationApi };
+  return { forEntity: presentationApi.forEntity, presentationApi };
 }
 
 describe('EntityName', () => {
@@ -93,5 +84,35 @@ describe('useTeamName', () => {
     );
     expect(screen.getByRole('button', { name: 'group:' })).toBeInTheDocument();
     expect(forEntity).not.toHaveBeenCalledWith('group:', expect.anything());
+  });
+});
+
+describe('useTeamNames', () => {
+  function Names(props: { owners: string[] }) {
+    const nameOf = useTeamNames(props.owners);
+    return <p>{props.owners.map(nameOf).join(' | ')}</p>;
+  }
+
+  it("gives each team's name as the catalog presents it, short refs until then", async () => {
+    const { forEntity, presentationApi } = presentation();
+    const owners = ['group:default/identity', 'group:default/sre', 'group:'];
+    await renderInTestApp(
+      <TestApiProvider apis={[[entityPresentationApiRef, presentationApi]]}>
+        <Names owners={owners} />
+      </TestApiProvider>,
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByText('Identity Team | group:default/sre | group:'),
+      ).toBeInTheDocument(),
+    );
+    expect(forEntity).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives short refs without the presentation API', async () => {
+    await renderInTestApp(
+      <Names owners={['group:default/identity', 'user:default/wei']} />,
+    );
+    expect(screen.getByText('identity | user:wei')).toBeInTheDocument();
   });
 });

@@ -15,10 +15,14 @@
  */
 
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { useApiHolder } from '@backstage/core-plugin-api';
 import {
   EntityDisplayName,
+  entityPresentationApiRef,
   useEntityPresentation,
 } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { teamName } from './teamName';
 
 function parses(entityRef: string, defaultKind: string): boolean {
   try {
@@ -65,4 +69,36 @@ export function useTeamName(owner: string): string {
     defaultKind: 'group',
   });
   return valid ? primaryTitle : owner;
+}
+
+/**
+ * Teams' names as the catalog presents them, to sort teams by what the
+ * tables show: a function from a team's ref to its name. Until the names
+ * are read, and without the presentation API, each team's short ref; a ref
+ * that does not parse is given back as it is.
+ */
+export function useTeamNames(owners: string[]): (owner: string) => string {
+  const presentation = useApiHolder().get(entityPresentationApiRef);
+  const key = [...new Set(owners)].sort().join('\n');
+  const { value } = useAsync(async () => {
+    const names = new Map<string, string>();
+    if (!presentation) {
+      return names;
+    }
+    const refs = key.split('\n').filter(owner => parses(owner, 'group'));
+    await Promise.all(
+      refs.map(async owner => {
+        try {
+          const { promise } = presentation.forEntity(owner, {
+            defaultKind: 'group',
+          });
+          names.set(owner, (await promise).primaryTitle);
+        } catch {
+          // The short ref stands in.
+        }
+      }),
+    );
+    return names;
+  }, [presentation, key]);
+  return owner => value?.get(owner) ?? teamName(owner);
 }

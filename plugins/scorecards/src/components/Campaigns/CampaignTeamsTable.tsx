@@ -27,8 +27,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CampaignTeamProgress } from '../../api';
-import { useTeamName } from '../EntityName';
-import { teamName } from '../teamName';
+import { useTeamName, useTeamNames } from '../EntityName';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
 
@@ -49,9 +48,14 @@ function compare(
   a: CampaignTeamProgress,
   b: CampaignTeamProgress,
   field: SortField,
+  nameOf: (owner: string) => string,
 ) {
   if (field === 'team') {
-    return teamName(a.owner || '~').localeCompare(teamName(b.owner || '~'));
+    // Entities without an owner last.
+    if (!a.owner || !b.owner) {
+      return Number(!a.owner) - Number(!b.owner);
+    }
+    return nameOf(a.owner).localeCompare(nameOf(b.owner), 'en-US');
   }
   if (field === 'failing') {
     return a.inScope - a.passing - (b.inScope - b.passing);
@@ -102,6 +106,8 @@ export function CampaignTeamsTable(props: {
   const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>(
     { field: 'completion', order: 'asc' },
   );
+  // Sorted by the names the table shows.
+  const nameOf = useTeamNames(teams.flatMap(t => (t.owner ? [t.owner] : [])));
   if (teams.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -110,7 +116,7 @@ export function CampaignTeamsTable(props: {
     );
   }
   const rows = [...teams].sort((a, b) => {
-    const result = compare(a, b, sort.field);
+    const result = compare(a, b, sort.field, nameOf);
     return sort.order === 'asc' ? result : -result;
   });
   const header = (field: SortField, label: string, align?: 'right') => (
@@ -167,7 +173,7 @@ export function CampaignTeamsTable(props: {
                   total={team.inScope}
                   label={`Completion of ${
                     team.owner
-                      ? teamName(team.owner)
+                      ? nameOf(team.owner)
                       : 'entities without an owner'
                   }`}
                 />

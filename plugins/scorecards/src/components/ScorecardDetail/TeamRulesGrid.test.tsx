@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
@@ -30,6 +33,7 @@ import {
   mockScorecardsApi,
   productionReadinessDetails,
 } from '../../__testUtils__/fixtures';
+import { presentingAs } from '../../__testUtils__/presentation';
 import { ScorecardDetail } from './ScorecardDetail';
 import { TeamRulesGrid } from './TeamRulesGrid';
 
@@ -178,5 +182,47 @@ describe('TeamRulesGrid', () => {
     expect(teamOrder()).toEqual(['team-a', 'team-b', 'No owner']);
     await userEvent.click(within(grid).getByRole('button', { name: 'Team' }));
     expect(teamOrder()).toEqual(['team-b', 'team-a', 'No owner']);
+  });
+
+  it('sorts teams by the names the catalog presents', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [scorecardsApiRef, mockScorecardsApi()],
+          [
+            entityPresentationApiRef,
+            presentingAs({
+              'group:default/team-a': 'Zeta Team',
+              'group:default/team-b': 'Alpha Team',
+            }),
+          ],
+        ]}
+      >
+        <TeamRulesGrid
+          scorecard={{
+            ...productionReadinessDetails,
+            teams: [
+              ...productionReadinessDetails.teams,
+              {
+                ...productionReadinessDetails.teams[0],
+                owner: 'group:default/team-b',
+              },
+            ],
+          }}
+        />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    const grid = screen.getByRole('table', {
+      name: 'Pass rate by team and rule',
+    });
+    const teamOrder = () =>
+      within(grid)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => cellTexts(row)[0]);
+    await waitFor(() =>
+      expect(teamOrder()).toEqual(['Alpha Team', 'Zeta Team', 'No owner']),
+    );
   });
 });

@@ -33,8 +33,7 @@ import {
   TeamScore,
 } from '../../api';
 import { LevelBadge } from '../LevelBadge';
-import { useTeamName } from '../EntityName';
-import { teamName } from '../teamName';
+import { useTeamName, useTeamNames } from '../EntityName';
 import { VisuallyHidden } from '../VisuallyHidden';
 
 /** Opacity of the cell colour at a 0% and a 100% pass rate. */
@@ -107,10 +106,15 @@ function ruleRate(team: TeamScore, ruleId: string): TeamRulePassRate {
 }
 
 /** Teams in the order asked for; entities without an owner always last. */
-function sortTeams(teams: TeamScore[], sortBy: SortBy, order: Order) {
+function sortTeams(
+  teams: TeamScore[],
+  sortBy: SortBy,
+  order: Order,
+  nameOf: (owner: string) => string,
+) {
   const sign = order === 'asc' ? 1 : -1;
   const byName = (a: TeamScore, b: TeamScore) =>
-    teamName(a.owner ?? '').localeCompare(teamName(b.owner ?? ''), 'en-US');
+    nameOf(a.owner ?? '').localeCompare(nameOf(b.owner ?? ''), 'en-US');
   return [...teams].sort((a, b) => {
     if ((a.owner === null) !== (b.owner === null)) {
       return a.owner === null ? 1 : -1;
@@ -208,6 +212,10 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
   const classes = useStyles();
   const [sortBy, setSortBy] = useState<SortBy>({ column: 'team' });
   const [order, setOrder] = useState<Order>('asc');
+  // Sorted by the names the table shows.
+  const nameOf = useTeamNames(
+    scorecard.teams.flatMap(team => (team.owner ? [team.owner] : [])),
+  );
 
   const title = 'Teams by rule';
   const subheader = "Pass rate of each rule among each team's entities";
@@ -233,7 +241,7 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
       setOrder(firstOrder);
     }
   };
-  const teams = sortTeams(scorecard.teams, sortBy, order);
+  const teams = sortTeams(scorecard.teams, sortBy, order, nameOf);
 
   return (
     <InfoCard title={title} subheader={subheader}>

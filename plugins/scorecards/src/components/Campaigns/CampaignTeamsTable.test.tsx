@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { presentingAs } from '../../__testUtils__/presentation';
+import { CampaignTeamsTable } from './CampaignTeamsTable';
+
+const progress = (owner: string, passing: number, inScope: number) => ({
+  owner,
+  passing,
+  inScope,
+  completion: Math.round((passing / inScope) * 1000) / 10,
+});
+
+describe('CampaignTeamsTable', () => {
+  it('sorts and labels teams by the names the catalog presents', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            entityPresentationApiRef,
+            presentingAs({
+              'group:default/team-a': 'Zeta Team',
+              'group:default/team-b': 'Alpha Team',
+            }),
+          ],
+        ]}
+      >
+        <CampaignTeamsTable
+          campaignName="Move to TLS 1.3"
+          teams={[
+            progress('group:default/team-a', 1, 4),
+            progress('group:default/team-b', 3, 4),
+            progress('', 2, 4),
+          ]}
+        />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const table = screen.getByRole('table', {
+      name: 'Completion of Move to TLS 1.3 by team',
+    });
+    const teamOrder = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    // Lowest completion first.
+    await waitFor(() =>
+      expect(teamOrder()).toEqual(['Zeta Team', 'No owner', 'Alpha Team']),
+    );
+    expect(
+      within(table).getByRole('progressbar', {
+        name: 'Completion of Zeta Team',
+      }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(within(table).getByRole('button', { name: 'Team' }));
+    expect(teamOrder()).toEqual(['Alpha Team', 'Zeta Team', 'No owner']);
+    await userEvent.click(within(table).getByRole('button', { name: /Team/ }));
+    expect(teamOrder()).toEqual(['No owner', 'Zeta Team', 'Alpha Team']);
+  });
+});
