@@ -66,6 +66,8 @@ export function CampaignTrendChart(props: {
   return (
     <ChartFigure
       title="Completion over time"
+      // The campaign page's card says it.
+      hideTitle
       summary={summary}
       columns={['Date', 'Completion', 'Passing', 'In scope']}
       rows={points.map(p => [p.day, `${p.completion}%`, p.passing, p.inScope])}

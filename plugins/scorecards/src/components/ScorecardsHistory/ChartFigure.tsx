@@ -42,23 +42,30 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * A chart with a caption, a spoken summary, and its data as a table that
- * can be opened, so the figures are there without seeing the chart.
+ * can be opened, so the figures are there without seeing the chart. With
+ * `hideTitle` (in a card of the same title), the caption is for screen
+ * readers only.
  */
 export function ChartFigure(props: {
   title: string;
   summary: string;
   columns: string[];
   rows: Array<Array<string | number>>;
+  hideTitle?: boolean;
   children: ReactNode;
 }) {
-  const { title, summary, columns, rows, children } = props;
+  const { title, summary, columns, rows, hideTitle, children } = props;
   const classes = useStyles();
   return (
     <figure className={classes.figure}>
-      <figcaption className={classes.caption}>
-        <Typography variant="h6" component="span">
-          {title}
-        </Typography>
+      <figcaption className={hideTitle ? undefined : classes.caption}>
+        {hideTitle ? (
+          <VisuallyHidden>{title}</VisuallyHidden>
+        ) : (
+          <Typography variant="h6" component="span">
+            {title}
+          </Typography>
+        )}
         <VisuallyHidden>. {summary}</VisuallyHidden>
       </figcaption>
       <div role="img" aria-label={`${title}. ${summary}`}>
