@@ -43,7 +43,9 @@ export function CampaignDeadlines(props: { entityRef: string }) {
     <Typography variant="body2" component="div" role="note">
       Campaigns:{' '}
       {open.map((campaign, index) => {
-        const left = daysLeftText(campaign.daysLeft, campaign.status);
+        const text = daysLeftText(campaign.daysLeft, campaign.status);
+        // Within the sentence: "(due Mar 31, 2026, overdue by 3 days)".
+        const left = text && text[0].toLocaleLowerCase('en-US') + text.slice(1);
         const deadline = campaign.endDate
           ? ` (due ${formatDay(campaign.endDate)}${left ? `, ${left}` : ''})`
           : '';
