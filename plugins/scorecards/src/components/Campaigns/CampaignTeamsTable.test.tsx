@@ -21,8 +21,15 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { presentingAs } from '../../__testUtils__/presentation';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
+
+let currentSearch = '';
+function SearchProbe() {
+  currentSearch = useLocation().search;
+  return null;
+}
 
 const progress = (owner: string, passing: number, inScope: number) => ({
   owner,
@@ -78,5 +85,52 @@ describe('CampaignTeamsTable', () => {
     expect(teamOrder()).toEqual(['Alpha Team', 'Zeta Team', 'No owner']);
     await userEvent.click(within(table).getByRole('button', { name: /Team/ }));
     expect(teamOrder()).toEqual(['No owner', 'Zeta Team', 'Alpha Team']);
+  });
+
+  it('keeps the sort in the URL, and starts from it', async () => {
+    await renderInTestApp(
+      <>
+        <CampaignTeamsTable
+          campaignName="Move to TLS 1.3"
+          teams={[
+            progress('group:default/team-a', 1, 2),
+            progress('group:default/team-b', 3, 8),
+            progress('group:default/team-c', 3, 4),
+          ]}
+        />
+        <SearchProbe />
+      </>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        routeEntries: [
+          '/?team=group%3Adefault%2Fteam-a&teamsSort=failing&teamsOrder=desc',
+        ],
+      },
+    );
+    const table = screen.getByRole('table', {
+      name: 'Completion of Move to TLS 1.3 by team',
+    });
+    const teamOrder = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    // Most failing first: 5, 1 and 1.
+    expect(teamOrder()).toEqual(['team-b', 'team-a', 'team-c']);
+
+    await userEvent.click(within(table).getByRole('button', { name: 'Team' }));
+    expect(teamOrder()).toEqual(['team-a', 'team-b', 'team-c']);
+    const search = new URLSearchParams(currentSearch);
+    expect(Object.fromEntries(search)).toEqual({
+      team: 'group:default/team-a',
+      teamsSort: 'team',
+    });
+
+    // The default sort (completion, lowest first) leaves the URL.
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Completion' }),
+    );
+    expect(new URLSearchParams(currentSearch).has('teamsSort')).toBe(false);
+    expect(teamOrder()).toEqual(['team-b', 'team-a', 'team-c']);
   });
 });

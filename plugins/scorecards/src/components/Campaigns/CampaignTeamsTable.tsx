@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
@@ -26,12 +25,43 @@ import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useSearchParams } from 'react-router-dom';
 import { CampaignTeamProgress } from '../../api';
 import { useTeamName, useTeamNames } from '../EntityName';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
 
 type SortField = 'team' | 'completion' | 'failing';
+type Sort = { field: SortField; order: 'asc' | 'desc' };
+
+const SORT_FIELDS: SortField[] = ['team', 'completion', 'failing'];
+const DEFAULT_SORT: Sort = { field: 'completion', order: 'asc' };
+
+/** The sort given in the page's URL; the default for what is not valid. */
+function sortFromParams(params: URLSearchParams): Sort {
+  const field = params.get('teamsSort') as SortField | null;
+  const order = params.get('teamsOrder');
+  return {
+    field: field && SORT_FIELDS.includes(field) ? field : DEFAULT_SORT.field,
+    order: order === 'asc' || order === 'desc' ? order : DEFAULT_SORT.order,
+  };
+}
+
+/** The URL's parameters with this sort; the default is left out. */
+function withSortParams(params: URLSearchParams, sort: Sort) {
+  const next = new URLSearchParams(params);
+  for (const [key, value, byDefault] of [
+    ['teamsSort', sort.field, DEFAULT_SORT.field],
+    ['teamsOrder', sort.order, DEFAULT_SORT.order],
+  ]) {
+    if (value === byDefault) {
+      next.delete(key);
+    } else {
+      next.set(key, value);
+    }
+  }
+  return next;
+}
 
 const useStyles = makeStyles(theme => ({
   caption: {
@@ -103,9 +133,12 @@ export function CampaignTeamsTable(props: {
 }) {
   const { campaignName, teams } = props;
   const classes = useStyles();
-  const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>(
-    { field: 'completion', order: 'asc' },
-  );
+  // The sort lives in the URL (`?teamsSort=failing&teamsOrder=desc`), so
+  // that a shared link shows the teams the same way.
+  const [params, setParams] = useSearchParams();
+  const sort = sortFromParams(params);
+  const setSort = (next: Sort) =>
+    setParams(current => withSortParams(current, next), { replace: true });
   // Sorted by the names the table shows.
   const nameOf = useTeamNames(teams.flatMap(t => (t.owner ? [t.owner] : [])));
   if (teams.length === 0) {
@@ -130,13 +163,11 @@ export function CampaignTeamsTable(props: {
         active={sort.field === field}
         direction={sort.field === field ? sort.order : 'asc'}
         onClick={() =>
-          setSort(current => ({
+          setSort({
             field,
             order:
-              current.field === field && current.order === 'asc'
-                ? 'desc'
-                : 'asc',
-          }))
+              sort.field === field && sort.order === 'asc' ? 'desc' : 'asc',
+          })
         }
       >
         {label}
