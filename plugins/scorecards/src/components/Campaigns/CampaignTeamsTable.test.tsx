@@ -25,6 +25,13 @@ import { useLocation } from 'react-router-dom';
 import { presentingAs } from '../../__testUtils__/presentation';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
 
+/** The teams of the table's rows, in order. */
+const teamsIn = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => within(row).getAllByRole('cell')[0].textContent);
+
 let currentSearch = '';
 function SearchProbe() {
   currentSearch = useLocation().search;
@@ -66,11 +73,7 @@ describe('CampaignTeamsTable', () => {
     const table = screen.getByRole('table', {
       name: 'Completion of Move to TLS 1.3 by team',
     });
-    const teamOrder = () =>
-      within(table)
-        .getAllByRole('row')
-        .slice(1)
-        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    const teamOrder = () => teamsIn(table);
     // Lowest completion first.
     await waitFor(() =>
       expect(teamOrder()).toEqual(['Zeta Team', 'No owner', 'Alpha Team']),
@@ -110,11 +113,7 @@ describe('CampaignTeamsTable', () => {
     const table = screen.getByRole('table', {
       name: 'Completion of Move to TLS 1.3 by team',
     });
-    const teamOrder = () =>
-      within(table)
-        .getAllByRole('row')
-        .slice(1)
-        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    const teamOrder = () => teamsIn(table);
     // Most failing first: 5, 1 and 1.
     expect(teamOrder()).toEqual(['team-b', 'team-a', 'team-c']);
 

@@ -48,6 +48,13 @@ const cellTexts = (row: HTMLElement) =>
     .getAllByRole('cell')
     .map(cell => cell.textContent);
 
+/** The teams of the grid's rows, in order. */
+const teamsIn = (grid: HTMLElement) =>
+  within(grid)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => cellTexts(row)[0]);
+
 describe('TeamRulesGrid', () => {
   it("renders each team's pass rate of each rule from the API", async () => {
     const api = mockScorecardsApi({
@@ -162,11 +169,7 @@ describe('TeamRulesGrid', () => {
     const grid = screen.getByRole('table', {
       name: 'Pass rate by team and rule',
     });
-    const teamOrder = () =>
-      within(grid)
-        .getAllByRole('row')
-        .slice(1)
-        .map(row => cellTexts(row)[0]);
+    const teamOrder = () => teamsIn(grid);
     expect(teamOrder()).toEqual(['team-a', 'team-b', 'No owner']);
 
     await userEvent.click(
@@ -216,11 +219,7 @@ describe('TeamRulesGrid', () => {
     const grid = screen.getByRole('table', {
       name: 'Pass rate by team and rule',
     });
-    const teamOrder = () =>
-      within(grid)
-        .getAllByRole('row')
-        .slice(1)
-        .map(row => cellTexts(row)[0]);
+    const teamOrder = () => teamsIn(grid);
     await waitFor(() =>
       expect(teamOrder()).toEqual(['Alpha Team', 'Zeta Team', 'No owner']),
     );
