@@ -15,7 +15,6 @@
  */
 
 import {
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -64,7 +63,11 @@ import {
   summarizeRollup,
   teamScores,
 } from './scorecardSummaries';
-import { pageVisibleEntities, readVisibleEntities } from './visibleEntities';
+import {
+  assertVisible,
+  pageVisibleEntities,
+  readVisibleEntities,
+} from './visibleEntities';
 import { entityRefOfParams } from './entityRefParams';
 import { teamOwners } from './teamOwners';
 
@@ -137,19 +140,6 @@ export function registerReadRoutes(
       throw new NotFoundError(`No scorecard with id "${id}"`);
     }
     return definition;
-  }
-
-  async function assertVisible(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ) {
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: ['kind', 'metadata.name'] },
-      { credentials },
-    );
-    if (!items[0]) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
   }
 
   router.get('/scorecards', async (req, res) => {
@@ -392,7 +382,7 @@ export function registerReadRoutes(
 
     let points: ScorecardHistoryPoint[];
     if (query.entityRef) {
-      await assertVisible(query.entityRef, credentials);
+      await assertVisible(catalog, query.entityRef, credentials);
       // Carried forward up to today at most: later days have no state yet.
       const lastDay = to < today ? to : today;
       const history = await queries.getEntityHistory(

@@ -15,7 +15,6 @@
  */
 
 import {
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -61,6 +60,7 @@ import { registerReadRoutes } from './readRoutes';
 import { registerScorecardNotifyRoutes } from './scorecardNotifyRoutes';
 import { toEntityScorecards } from './toEntityScorecards';
 import { entityRefOfParams } from './entityRefParams';
+import { assertVisible } from './visibleEntities';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -115,21 +115,6 @@ export async function createRouter(
 
   const userOrService = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-
-  async function assertVisible(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ) {
-    // The catalog decides what the caller may see; a hidden entity is
-    // indistinguishable from one that does not exist.
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: ['kind', 'metadata.name'] },
-      { credentials },
-    );
-    if (!items[0]) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-  }
 
   registerReadRoutes(router, {
     httpAuth,
@@ -197,7 +182,7 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await userOrService(req);
     const entityRef = entityRefOfParams(req.params);
-    await assertVisible(entityRef, credentials);
+    await assertVisible(catalog, entityRef, credentials);
     const [rows, evaluated] = await Promise.all([
       store.getEntityResults(entityRef),
       store.getEntityEvaluatedAt(entityRef),
@@ -240,7 +225,7 @@ export async function createRouter(
       throw new NotFoundError(`No scorecard with id "${body.scorecardId}"`);
     }
     if (body.entityRef) {
-      await assertVisible(body.entityRef, credentials);
+      await assertVisible(catalog, body.entityRef, credentials);
       const summary: EvaluationSummary = await evaluator.evaluate({
         trigger: 'manual',
         ...body,

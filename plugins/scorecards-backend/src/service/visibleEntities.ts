@@ -15,6 +15,7 @@
  */
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityFilter,
@@ -30,6 +31,25 @@ const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 // Rows read per statement while looking for visible ones; also how many refs
 // one catalog request carries.
 const MAX_BATCH = 500;
+
+/**
+ * Throws a NotFoundError unless the caller may see the entity. The catalog
+ * decides what the caller may see; a hidden entity is indistinguishable
+ * from one that does not exist.
+ */
+export async function assertVisible(
+  catalog: CatalogService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+): Promise<void> {
+  const { items } = await catalog.getEntitiesByRefs(
+    { entityRefs: [entityRef], fields: ['kind', 'metadata.name'] },
+    { credentials },
+  );
+  if (!items[0]) {
+    throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+  }
+}
 
 export interface VisibleEntitiesOptions {
   queries: ResultQueries;
