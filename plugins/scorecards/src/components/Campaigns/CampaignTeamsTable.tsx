@@ -28,6 +28,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useSearchParams } from 'react-router-dom';
 import { CampaignTeamProgress } from '../../api';
 import { useTeamName, useTeamNames } from '../EntityName';
+import { withNonDefaultParams } from '../urlParams';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
 
@@ -49,18 +50,11 @@ function sortFromParams(params: URLSearchParams): Sort {
 
 /** The URL's parameters with this sort; the default is left out. */
 function withSortParams(params: URLSearchParams, sort: Sort) {
-  const next = new URLSearchParams(params);
-  for (const [key, value, byDefault] of [
-    ['teamsSort', sort.field, DEFAULT_SORT.field],
-    ['teamsOrder', sort.order, DEFAULT_SORT.order],
-  ]) {
-    if (value === byDefault) {
-      next.delete(key);
-    } else {
-      next.set(key, value);
-    }
-  }
-  return next;
+  return withNonDefaultParams(
+    params,
+    { teamsSort: sort.field, teamsOrder: sort.order },
+    { teamsSort: DEFAULT_SORT.field, teamsOrder: DEFAULT_SORT.order },
+  );
 }
 
 const useStyles = makeStyles(theme => ({

@@ -51,6 +51,7 @@ import {
   NO_OWNER,
 } from './EntityFilters';
 import { ScorecardNotifyButton } from './ScorecardNotifyButton';
+import { withNonDefaultParams } from '../urlParams';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 25;
@@ -189,25 +190,19 @@ function withViewParams(
   params: URLSearchParams,
   view: { sort: Sort; pageSize: number },
 ): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const defaults: Record<string, string> = {
-    sort: DEFAULT_SORT.field,
-    order: DEFAULT_SORT.order,
-    pageSize: String(DEFAULT_PAGE_SIZE),
-  };
-  const values: Record<string, string> = {
-    sort: view.sort.field,
-    order: view.sort.order,
-    pageSize: String(view.pageSize),
-  };
-  for (const [key, value] of Object.entries(values)) {
-    if (value === defaults[key]) {
-      next.delete(key);
-    } else {
-      next.set(key, value);
-    }
-  }
-  return next;
+  return withNonDefaultParams(
+    params,
+    {
+      sort: view.sort.field,
+      order: view.sort.order,
+      pageSize: String(view.pageSize),
+    },
+    {
+      sort: DEFAULT_SORT.field,
+      order: DEFAULT_SORT.order,
+      pageSize: String(DEFAULT_PAGE_SIZE),
+    },
+  );
 }
 
 /**
