@@ -103,14 +103,14 @@ export function combineOwnerRollups(
   },
   owner: string,
 ): { scorecards: StoredScorecardRollup[]; ownerRules: StoredRuleRollup[] } {
-  const [first, ...rest] = rollups.scorecards;
+  const [first] = rollups.scorecards;
   if (!first) {
     return { scorecards: [], ownerRules: [] };
   }
   const levelCounts: Record<string, number> = {};
   let entities = 0;
   let scoreSum = 0;
-  for (const rollup of [first, ...rest]) {
+  for (const rollup of rollups.scorecards) {
     entities += rollup.entities;
     scoreSum += rollup.scoreSum;
     for (const [level, count] of Object.entries(rollup.levelCounts)) {
