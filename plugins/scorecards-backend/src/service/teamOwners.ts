@@ -70,10 +70,12 @@ function childrenOf(entity: Entity): string[] {
  * `spec.children`), breadth first, one batch read of the catalog per level,
  * at most {@link MAX_TREE_GROUPS} of them. `refs` are all the groups named,
  * the group first; `read` are those the catalog gave back to the
- * credentials (those that exist and that the caller may see).
+ * credentials (those that exist and that the caller may see). A caller
+ * that has read the group already passes it as `entity`.
  */
 export async function groupTree(options: {
   group: string;
+  entity?: Entity;
   catalog: CatalogService;
   credentials: BackstageCredentials;
 }): Promise<{ refs: string[]; read: Set<string> }> {
@@ -82,11 +84,19 @@ export async function groupTree(options: {
   const seen = new Set<string>([root]);
   const read = new Set<string>();
   let level = [root];
+  let known: Array<Entity | undefined> | undefined = options.entity
+    ? [options.entity]
+    : undefined;
   while (level.length > 0) {
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: level, fields: FIELDS },
-      { credentials },
-    );
+    const items =
+      known ??
+      (
+        await catalog.getEntitiesByRefs(
+          { entityRefs: level, fields: FIELDS },
+          { credentials },
+        )
+      ).items;
+    known = undefined;
     const next: string[] = [];
     for (let index = 0; index < items.length; index++) {
       const entity = items[index];
@@ -138,6 +148,7 @@ export async function teamOwners(options: {
   if (kind === 'group') {
     const { refs, read } = await groupTree({
       group: team,
+      entity,
       catalog,
       credentials,
     });
