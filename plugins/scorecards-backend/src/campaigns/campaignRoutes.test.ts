@@ -25,6 +25,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   NormalisedCampaign,
+  TeamCampaignsResponse,
   validateCampaignsConfig,
 } from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
@@ -75,12 +76,16 @@ const entity = (name: string, kind = 'Component'): Entity => ({
 });
 
 // `e` exists in the results but the catalog hides it from the caller.
+// Platform is the parent of team-a and team-b.
 const catalogEntities = [
   entity('a'),
   entity('b'),
   entity('c'),
   entity('d'),
   entity('f'),
+  { ...entity('platform', 'Group'), spec: { children: ['team-a', 'team-b'] } },
+  entity('team-a', 'Group'),
+  entity('team-b', 'Group'),
 ];
 
 const asUser = mockCredentials.user.header();
@@ -203,6 +208,7 @@ describe('campaign routes', () => {
       '/campaigns/docs-and-on-call/entities',
       '/campaigns/docs-and-on-call/export.csv',
       '/entities/component/default/b/campaigns',
+      '/teams/group/default/team-a/campaigns',
     ]) {
       expect((await request(app).get(path)).status).toBe(401);
     }
@@ -413,6 +419,17 @@ describe('campaign routes', () => {
       .get(`/campaigns/docs-and-on-call/entities?team=team-b`)
       .set('Authorization', asUser);
     expect(byTeam.body.items.map((i: any) => i.name)).toEqual(['d']);
+    const byTeams = await request(app)
+      .get(`/campaigns/docs-and-on-call/entities?team=team-b&team=team-a`)
+      .set('Authorization', asUser);
+    expect(byTeams.body.items.map((i: any) => i.name)).toEqual(['b', 'd']);
+    const badTeam = await request(app)
+      .get(`/campaigns/docs-and-on-call/entities?team=team-a&team=user:`)
+      .set('Authorization', asUser);
+    expect(badTeam.status).toBe(400);
+    expect(badTeam.body.error.message).toContain(
+      'must be a group ref, such as group:default/team-a',
+    );
     const byRule = await request(app)
       .get(`/campaigns/docs-and-on-call/entities?rule=ops/oncall`)
       .set('Authorization', asUser);
@@ -506,6 +523,140 @@ describe('campaign routes', () => {
       .get('/entities/component/default/e/campaigns')
       .set('Authorization', asUser);
     expect(hidden.status).toBe(404);
+  });
+
+  it("shows a team's progress in each campaign, most urgent first", async () => {
+    const { campaigns } = validateCampaignsConfig(
+      [
+        newCampaign,
+        {
+          name: 'On-call for all',
+          owner: 'platform',
+          startDate: '2026-10-01',
+          endDate: '2026-11-20',
+          rules: ['ops/oncall'],
+        },
+      ],
+      { scorecards: testDefinitions.definitions },
+    );
+    for (const campaign of campaigns!) {
+      await campaignStore.createCampaign(campaign, {
+        createdBy: 'user:default/jane',
+      });
+    }
+    const get = (path: string) =>
+      request(app).get(path).set('Authorization', asUser);
+    const progressOf = (body: TeamCampaignsResponse) =>
+      body.items.map(item => [item.key, item.status, item.teamProgress]);
+
+    // Team A owns a (passing) and b (failing techdocs).
+    const teamA = await get('/teams/group/default/team-a/campaigns');
+    expect(teamA.status).toBe(200);
+    expect(teamA.body).toMatchObject({
+      team: TEAM_A,
+      relation: 'direct',
+      owners: [TEAM_A],
+    });
+    expect(progressOf(teamA.body)).toEqual([
+      [
+        'on-call-for-all',
+        'overdue',
+        { inScope: 2, passing: 2, completion: 100 },
+      ],
+      [
+        'docs-and-on-call',
+        'active',
+        { inScope: 2, passing: 1, completion: 50 },
+      ],
+      [
+        'adopt-techdocs',
+        'upcoming',
+        { inScope: 2, passing: 1, completion: 50 },
+      ],
+    ]);
+    // The campaign's own figures are there too.
+    expect(teamA.body.items[1]).toMatchObject({
+      name: 'Docs and on-call',
+      daysLeft: 5,
+      progress: { inScope: 5, passing: 2, completion: 40 },
+    });
+
+    // Team B's d fails both rules, e fails techdocs (the catalog hides e,
+    // but it counts, as in the campaign's own figures), f passes on-call.
+    const teamB = await get('/teams/group/default/TEAM-B/campaigns');
+    expect(teamB.body.team).toBe(TEAM_B);
+    expect(progressOf(teamB.body)).toEqual([
+      [
+        'on-call-for-all',
+        'overdue',
+        { inScope: 2, passing: 1, completion: 50 },
+      ],
+      [
+        'docs-and-on-call',
+        'active',
+        { inScope: 3, passing: 1, completion: 33.3 },
+      ],
+      ['adopt-techdocs', 'upcoming', { inScope: 2, passing: 0, completion: 0 }],
+    ]);
+
+    // Platform owns nothing itself; with its child teams it has them all.
+    const platform = await get('/teams/group/default/platform/campaigns');
+    expect(platform.body).toEqual({
+      team: 'group:default/platform',
+      relation: 'direct',
+      owners: ['group:default/platform'],
+      items: [],
+    });
+    const aggregated = await get(
+      '/teams/group/default/platform/campaigns?relation=aggregated',
+    );
+    expect(aggregated.body.owners).toEqual([
+      'group:default/platform',
+      TEAM_A,
+      TEAM_B,
+    ]);
+    expect(progressOf(aggregated.body)).toEqual([
+      [
+        'on-call-for-all',
+        'overdue',
+        { inScope: 4, passing: 3, completion: 75 },
+      ],
+      [
+        'docs-and-on-call',
+        'active',
+        { inScope: 5, passing: 2, completion: 40 },
+      ],
+      [
+        'adopt-techdocs',
+        'upcoming',
+        { inScope: 4, passing: 1, completion: 25 },
+      ],
+    ]);
+
+    // Archived campaigns are left out.
+    expect(
+      (
+        await request(app)
+          .delete('/campaigns/on-call-for-all')
+          .set('Authorization', asUser)
+      ).status,
+    ).toBe(204);
+    expect(
+      progressOf((await get('/teams/group/default/team-a/campaigns')).body).map(
+        ([key]) => key,
+      ),
+    ).toEqual(['docs-and-on-call', 'adopt-techdocs']);
+
+    const missing = await get('/teams/group/default/nobody/campaigns');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe(
+      'No entity group:default/nobody in the catalog',
+    );
+    const bad = await get('/teams/group/default/team-a/campaigns?relation=all');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(
+      'Invalid query: relation: must be one of direct, aggregated',
+    );
   });
 
   it('creates campaigns with permission and validation', async () => {

@@ -53,6 +53,8 @@ import {
   scorecardsCampaignDeletePermission,
   scorecardsCampaignUpdatePermission,
   ScorecardsDefinitionsConfig,
+  TeamCampaign,
+  TeamCampaignsResponse,
   validateCampaign,
 } from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
@@ -60,7 +62,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod/v3';
 import { ResultStore } from '../database/ResultStore';
 import { csvCell } from '../service/entitiesCsv';
-import { parseQuery } from '../service/readRouteParameters';
+import { parseQuery, teamQuerySchema } from '../service/readRouteParameters';
+import { teamOwners } from '../service/teamOwners';
 import {
   CampaignProgress,
   CampaignProgressCache,
@@ -133,8 +136,9 @@ const listQuerySchema = strict({
   owner: groupRef.optional(),
 });
 
-// An empty team (`team=`) selects entities without an owner.
-const teamParameter = z
+// A team of the entities filter; an empty one (`team=`) selects entities
+// without an owner.
+const teamValue = z
   .string({ invalid_type_error: 'must be a group ref' })
   .transform((value, ctx) => {
     if (value === '') {
@@ -149,7 +153,16 @@ const teamParameter = z
       return z.NEVER;
     }
     return parsed.data;
+  });
+
+/** `team`, which may repeat (`?team=a&team=b`): always read as a list. */
+const teamParameter = z
+  .union([teamValue, z.array(teamValue)], {
+    errorMap: () => ({
+      message: 'must be a group ref, or empty for no owner (it may repeat)',
+    }),
   })
+  .transform(value => (Array.isArray(value) ? value : [value]))
   .optional();
 
 const ruleParameter = z
@@ -215,6 +228,23 @@ const CSV_COLUMNS = [
 const csvLine = (cells: Array<string | undefined>) =>
   `${cells.map(csvCell).join(',')}\r\n`;
 
+/** The order of a team's campaigns: the most urgent first. */
+const URGENCY: Record<CampaignStatus, number> = {
+  overdue: 0,
+  active: 1,
+  upcoming: 2,
+  completed: 3,
+  ended: 4,
+};
+
+function byUrgency(a: CampaignSummary, b: CampaignSummary): number {
+  return (
+    URGENCY[a.status] - URGENCY[b.status] ||
+    (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
+    a.name.localeCompare(b.name, 'en')
+  );
+}
+
 /**
  * Registers the campaign routes on the plugin's router:
  *
@@ -223,6 +253,7 @@ const csvLine = (cells: Array<string | undefined>) =>
  * - `GET /campaigns/:key/entities?team=&rule=&limit=&cursor=`
  * - `GET /campaigns/:key/export.csv?team=&rule=`
  * - `GET /entities/:kind/:namespace/:name/campaigns`
+ * - `GET /teams/:kind/:namespace/:name/campaigns?relation=`
  * - `POST /campaigns`, `PUT /campaigns/:key`, `DELETE /campaigns/:key`
  *
  * The router must parse JSON bodies (`express.json()`).
@@ -342,7 +373,7 @@ export function registerCampaignRoutes(
   function filterFailing(
     campaign: NormalisedCampaign,
     failing: CampaignFailingEntity[],
-    query: { team?: string; rule?: string },
+    query: { team?: string[]; rule?: string },
   ) {
     if (
       query.rule !== undefined &&
@@ -356,9 +387,10 @@ export function registerCampaignRoutes(
           .join(', ')}`,
       );
     }
+    const teams = query.team && new Set(query.team);
     return failing.filter(
       e =>
-        (query.team === undefined || e.owner === query.team) &&
+        (!teams || teams.has(e.owner)) &&
         (query.rule === undefined || e.failingRules.includes(query.rule)),
     );
   }
@@ -572,6 +604,47 @@ export function registerCampaignRoutes(
         };
       }),
     };
+    res.json(body);
+  });
+
+  // How a team's entities do in each campaign that has some in scope: the
+  // team's (or, aggregated, its owners') share of the campaign's progress.
+  router.get('/teams/:kind/:namespace/:name/campaigns', async (req, res) => {
+    const credentials = await userOrService(req);
+    const { relation } = parseQuery(teamQuerySchema, req.query);
+    // Owners are stored as the catalog writes refs: lower case.
+    const team = entityRefOfParams(req.params).toLocaleLowerCase('en-US');
+    const owners = await teamOwners({ team, relation, catalog, credentials });
+    const ofOwners = new Set(owners);
+    const entries = await registry.list();
+    const all = await progress.getProgress(entries.map(e => e.campaign));
+    const items = entries
+      .flatMap((entry): TeamCampaign[] => {
+        const p = all.get(entry.campaign.key)!;
+        let inScope = 0;
+        let passing = 0;
+        for (const counts of p.byTeam) {
+          if (ofOwners.has(counts.owner)) {
+            inScope += counts.inScope;
+            passing += counts.passing;
+          }
+        }
+        if (inScope === 0) {
+          return [];
+        }
+        return [
+          {
+            ...summaryOf(entry, p),
+            teamProgress: {
+              inScope,
+              passing,
+              completion: campaignCompletion({ inScope, passing }),
+            },
+          },
+        ];
+      })
+      .sort(byUrgency);
+    const body: TeamCampaignsResponse = { team, relation, owners, items };
     res.json(body);
   });
 

@@ -681,6 +681,36 @@ export interface EntityCampaignsResponse {
   items: EntityCampaign[];
 }
 
+/** A campaign with entities of a team in its scope. @public */
+export interface TeamCampaign extends CampaignSummary {
+  /**
+   * The team's entities in the campaign's scope (those of every owner the
+   * response lists), and how many pass every campaign rule.
+   */
+  teamProgress: CampaignProgressSummary;
+}
+
+/**
+ * `GET /teams/:kind/:namespace/:name/campaigns`: how a team's (any owner's)
+ * entities do in the campaigns that are not archived. @public
+ */
+export interface TeamCampaignsResponse {
+  /** The team's entity ref. */
+  team: string;
+  relation: TeamRelation;
+  /**
+   * The owners whose entities count, the team first: the team alone, or
+   * with the groups `aggregated` adds that the caller may see.
+   */
+  owners: string[];
+  /**
+   * The campaigns with some of the owners' entities in scope, most urgent
+   * first: overdue, active, upcoming, then completed; within each, the
+   * earliest deadline first (none last), then by name.
+   */
+  items: TeamCampaign[];
+}
+
 /** `POST /campaigns/:key/notify`. @public */
 export interface CampaignNotifyResponse {
   /** Owning groups sent a notification. */
