@@ -94,3 +94,51 @@ test("an entity's Campaigns tab shows its campaigns and failing rules", async ({
   ).toBeVisible();
   await expect(page.getByText(/Overdue by \d+ days/).first()).toBeVisible();
 });
+
+test("a department's page shows its teams' progress in each campaign", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // Platform Engineering owns nothing itself: with indirect ownership, the
+  // card adds up Identity's, Platform's and Site Reliability's entities.
+  // Progress needs the first scheduled run's results.
+  const card = page.getByRole('list', {
+    name: "Campaigns of the team's entities",
+  });
+  await expect(async () => {
+    await page.goto('/catalog/default/group/platform-engineering');
+    await page
+      .getByRole('checkbox', {
+        name: 'Include indirect ownership in Campaigns',
+      })
+      .check({ timeout: 5_000 });
+    await expect(
+      card.getByRole('link', {
+        name: 'Define on-call for production services',
+      }),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+  await expect(
+    page.getByText('The entities this team and its 3 child teams own').last(),
+  ).toBeVisible();
+  const onCall = card
+    .getByRole('listitem')
+    .filter({ hasText: 'Define on-call for production services' });
+  await expect(onCall).toContainText('Overdue');
+  await expect(onCall).toContainText(/\d+ of \d+ entities pass · \d+ failing/);
+
+  // "N failing" opens the campaign's failing entities of all four groups.
+  await onCall.getByRole('link', { name: /failing$/ }).click();
+  await expect(page).toHaveURL(
+    /\/scorecards\/campaigns\/define-on-call-for-production-services\?team=group%3Adefault%2Fplatform-engineering&team=group%3Adefault%2Fidentity&team=group%3Adefault%2Fplatform&team=group%3Adefault%2Fsre$/,
+  );
+  await expect(
+    page.getByRole('button', { name: /Team Platform Engineering/ }),
+  ).toContainText('Identity Team');
+  const failing = page.getByRole('table').filter({ hasText: 'Failing rules' });
+  await expect(
+    failing.getByRole('link', { name: 'log-shipper' }),
+  ).toBeVisible();
+  await expect(failing.getByText('Wei Zhang')).toHaveCount(0);
+});

@@ -180,7 +180,7 @@ test("a department's page adds up its teams' entities with indirect ownership", 
     /No scorecard evaluates entities that this team owns/,
   );
   await page
-    .getByRole('checkbox', { name: 'Include indirect ownership' })
+    .getByRole('checkbox', { name: 'Include indirect ownership in Scorecards' })
     .check();
   await expect(
     page.getByText('The entities this team and its 3 child teams own'),

@@ -26,8 +26,10 @@ export {
   EntityScorecardsContent,
   EntityScorecardsCard,
   EntityTeamScorecardsCard,
+  EntityTeamCampaignsCard,
   EntityCampaignsContent,
 } from './plugin';
+export type { TeamOwnershipProps } from './components/TeamOwnership';
 export {
   isScorecardsAvailable,
   isTeamScorecardsAvailable,

@@ -35,7 +35,8 @@ export function isScorecardsAvailable(entity: Entity): boolean {
 }
 
 /**
- * Whether to show the team card (`EntityTeamScorecardsCard`) for an entity:
+ * Whether to show the team cards (`EntityTeamScorecardsCard`,
+ * `EntityTeamCampaignsCard`) for an entity:
  * true for Groups and Users, the owners of entities.
  *
  * @public

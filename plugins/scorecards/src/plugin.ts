@@ -116,6 +116,25 @@ export const EntityTeamScorecardsCard = scorecardsPlugin.provide(
 );
 
 /**
+ * A card for a team's (group's or user's) entity page: the campaigns its
+ * entities are in, with the team's completion of each, linked to the
+ * campaign's failing entities filtered to the team.
+ *
+ * @public
+ */
+export const EntityTeamCampaignsCard = scorecardsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamCampaignsCard').then(
+          m => m.EntityTeamCampaignsCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The entity's Campaigns tab: its campaigns, deadlines and failing rules.
  *
  * @public

@@ -634,8 +634,8 @@ export interface CampaignDetailsResponse extends CampaignSummary {
  * @public
  */
 export interface CampaignEntitiesQuery {
-  /** Owner group ref; '' for entities without an owner. */
-  team?: string;
+  /** Owner group ref(s), any of them; '' for entities without an owner. */
+  team?: string | string[];
   /** `<scorecardId>/<ruleId>`. */
   rule?: string;
   limit?: number;

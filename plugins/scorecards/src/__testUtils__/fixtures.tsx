@@ -297,6 +297,7 @@ export function mockScorecardsApi(
     getEntityScorecards: notMocked('getEntityScorecards'),
     getEntityOutcomes: notMocked('getEntityOutcomes'),
     getTeamScorecards: notMocked('getTeamScorecards'),
+    getTeamCampaigns: notMocked('getTeamCampaigns'),
     evaluateEntity: notMocked('evaluateEntity'),
     getHistory: notMocked('getHistory'),
     getCampaigns: notMocked('getCampaigns'),

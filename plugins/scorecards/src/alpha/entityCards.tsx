@@ -34,6 +34,25 @@ export const entityScorecardsCard = EntityCardBlueprint.make({
   },
 });
 
+// The team cards' config, as the catalog's Ownership card's.
+const teamCardConfigSchema = {
+  initialRelationAggregation: z.enum(['direct', 'aggregated']).optional(),
+  showAggregateMembersToggle: z.boolean().optional(),
+};
+
+function teamCardProps(config: {
+  initialRelationAggregation?: 'direct' | 'aggregated';
+  showAggregateMembersToggle?: boolean;
+}) {
+  return {
+    relationAggregation: config.initialRelationAggregation,
+    hideRelationsToggle:
+      config.showAggregateMembersToggle === undefined
+        ? undefined
+        : !config.showAggregateMembersToggle,
+  };
+}
+
 /**
  * How a team's entities do on every scorecard, on the team's page. Its
  * config, as the catalog's Ownership card's: `initialRelationAggregation`
@@ -41,24 +60,33 @@ export const entityScorecardsCard = EntityCardBlueprint.make({
  */
 export const entityTeamScorecardsCard = EntityCardBlueprint.makeWithOverrides({
   name: 'team-scorecards',
-  configSchema: {
-    initialRelationAggregation: z.enum(['direct', 'aggregated']).optional(),
-    showAggregateMembersToggle: z.boolean().optional(),
-  },
+  configSchema: teamCardConfigSchema,
   factory(originalFactory, { config }) {
     return originalFactory({
       type: 'content',
       filter: isTeamScorecardsAvailable,
       loader: () =>
         import('../components/EntityTeamScorecardsCard').then(m => (
-          <m.EntityTeamScorecardsCard
-            relationAggregation={config.initialRelationAggregation}
-            hideRelationsToggle={
-              config.showAggregateMembersToggle === undefined
-                ? undefined
-                : !config.showAggregateMembersToggle
-            }
-          />
+          <m.EntityTeamScorecardsCard {...teamCardProps(config)} />
+        )),
+    });
+  },
+});
+
+/**
+ * The campaigns a team's entities are in, on the team's page; its config is
+ * the team scorecards card's.
+ */
+export const entityTeamCampaignsCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'team-campaigns',
+  configSchema: teamCardConfigSchema,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      type: 'content',
+      filter: isTeamScorecardsAvailable,
+      loader: () =>
+        import('../components/EntityTeamCampaignsCard').then(m => (
+          <m.EntityTeamCampaignsCard {...teamCardProps(config)} />
         )),
     });
   },

@@ -32,7 +32,11 @@ import {
   paymentsEntity,
   scorecardsList,
 } from '../__testUtils__/fixtures';
-import { entityScorecardsCard, entityTeamScorecardsCard } from './entityCards';
+import {
+  entityScorecardsCard,
+  entityTeamCampaignsCard,
+  entityTeamScorecardsCard,
+} from './entityCards';
 import {
   entityCampaignsContent,
   entityScorecardsContent,
@@ -96,6 +100,53 @@ describe('scorecards plugin for the new frontend system', () => {
     expect(filter(paymentsEntity)).toBe(false);
   });
 
+  it('makes the team campaigns card a content card for groups and users, configured as the team card', async () => {
+    const tester = createExtensionTester(entityTeamCampaignsCard, {
+      config: { initialRelationAggregation: 'aggregated' },
+    });
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter({ ...paymentsEntity, kind: 'Group' })).toBe(true);
+    expect(filter({ ...paymentsEntity, kind: 'User' })).toBe(true);
+    expect(filter(paymentsEntity)).toBe(false);
+    expect(
+      scorecardsPlugin.getExtension('entity-card:scorecards/team-campaigns'),
+    ).toBeDefined();
+
+    const api = mockScorecardsApi({
+      getTeamCampaigns: jest.fn().mockResolvedValue({
+        team: 'group:default/payments',
+        relation: 'aggregated',
+        owners: ['group:default/payments', 'group:default/payments-api'],
+        items: [],
+      }),
+    });
+    renderInTestApp(
+      <EntityProvider entity={{ ...paymentsEntity, kind: 'Group' }}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[scorecardsApiRef, api]] },
+    );
+    expect(
+      await screen.findByText(
+        'No campaign includes entities that this team or its child teams own.',
+        undefined,
+        // The card is loaded lazily.
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(api.getTeamCampaigns).toHaveBeenCalledWith(
+      'group:default/payments',
+      { relation: 'aggregated' },
+    );
+    // The switch is shown unless configured away.
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Campaigns',
+      }),
+    ).toBeChecked();
+  }, 20_000);
+
   it('starts the team card as configured', async () => {
     const api = mockScorecardsApi({
       getTeamScorecards: jest.fn().mockResolvedValue({
@@ -132,7 +183,9 @@ describe('scorecards plugin for the new frontend system', () => {
       { relation: 'aggregated' },
     );
     expect(
-      screen.queryByRole('checkbox', { name: 'Include indirect ownership' }),
+      screen.queryByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
     ).toBeNull();
   }, 20_000);
 

@@ -18,7 +18,11 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { rootRouteRef } from '../routes';
 import { scorecardsApi } from './apis';
-import { entityScorecardsCard, entityTeamScorecardsCard } from './entityCards';
+import {
+  entityScorecardsCard,
+  entityTeamCampaignsCard,
+  entityTeamScorecardsCard,
+} from './entityCards';
 import {
   entityCampaignsContent,
   entityScorecardsContent,
@@ -28,7 +32,7 @@ import { campaignsPage, scorecardsPage } from './pages';
 /**
  * The scorecards plugin for the new frontend system: the API, the
  * Scorecards page with its nav entry, the entity tabs, the entity card and
- * the team card.
+ * the team cards.
  *
  * @alpha
  */
@@ -48,5 +52,6 @@ export default createFrontendPlugin({
     entityCampaignsContent,
     entityScorecardsCard,
     entityTeamScorecardsCard,
+    entityTeamCampaignsCard,
   ],
 });

@@ -40,6 +40,7 @@ import {
   ScorecardNotifyResponse,
   ScorecardsListResponse,
   TeamRelation,
+  TeamCampaignsResponse,
   TeamScorecardsResponse,
 } from './types';
 
@@ -140,6 +141,16 @@ export interface ScorecardsApi {
     id: string,
     query?: ScorecardEntitiesQuery,
   ): Promise<ScorecardNotifyResponse>;
+  /**
+   * The campaigns (not archived) with entities of a team in scope, with the
+   * team's progress in each, most urgent first: of the entities it owns
+   * itself (`direct`, the default), or with those of its descendant groups,
+   * or of a user's groups (`aggregated`).
+   */
+  getTeamCampaigns(
+    teamRef: string | CompoundEntityRef,
+    options?: { relation?: TeamRelation },
+  ): Promise<TeamCampaignsResponse>;
   /** The campaigns an entity is in, with its status per campaign rule. */
   getEntityCampaigns(
     entityRef: string | CompoundEntityRef,

@@ -79,6 +79,35 @@ describe('ScorecardsClient', () => {
     );
   });
 
+  it("reads a team's campaigns by the team's ref", async () => {
+    let requestedUrl = '';
+    server.use(
+      http.get(
+        `${baseUrl}/teams/:kind/:namespace/:name/campaigns`,
+        ({ request }) => {
+          requestedUrl = request.url;
+          return HttpResponse.json({
+            team: 'user:default/wei',
+            relation: 'direct',
+            owners: ['user:default/wei'],
+            items: [],
+          });
+        },
+      ),
+    );
+
+    const result = await client.getTeamCampaigns('user:default/wei');
+    expect(requestedUrl).toBe(`${baseUrl}/teams/user/default/wei/campaigns`);
+    expect(result.owners).toEqual(['user:default/wei']);
+
+    await client.getTeamCampaigns('group:default/team a', {
+      relation: 'aggregated',
+    });
+    expect(requestedUrl).toBe(
+      `${baseUrl}/teams/group/default/team%20a/campaigns?relation=aggregated`,
+    );
+  });
+
   it('accepts a compound ref and encodes its parts', async () => {
     let requestedUrl = '';
     server.use(
@@ -366,12 +395,16 @@ describe('ScorecardsClient', () => {
       });
       await client.getCampaignEntities('tls', { team: '' });
       await client.getCampaignEntities('tls');
+      await client.getCampaignEntities('tls', {
+        team: ['group:default/team-a', 'group:default/team-b'],
+      });
 
       expect(page.nextCursor).toBe('abc');
       expect(urls).toEqual([
         `${baseUrl}/campaigns/tls/entities?team=group%3Adefault%2Fteam-a&rule=security%2Ftls&limit=25&cursor=xyz`,
         `${baseUrl}/campaigns/tls/entities?team=`,
         `${baseUrl}/campaigns/tls/entities`,
+        `${baseUrl}/campaigns/tls/entities?team=group%3Adefault%2Fteam-a&team=group%3Adefault%2Fteam-b`,
       ]);
     });
 

@@ -46,6 +46,7 @@ import {
   ScorecardNotifyResponse,
   ScorecardsListResponse,
   TeamRelation,
+  TeamCampaignsResponse,
   TeamScorecardsResponse,
 } from './types';
 
@@ -265,6 +266,17 @@ export class ScorecardsClient implements ScorecardsApi {
       { method: 'POST' },
     );
     return (await response.json()) as ScorecardNotifyResponse;
+  }
+
+  async getTeamCampaigns(
+    teamRef: string | CompoundEntityRef,
+    options: { relation?: TeamRelation } = {},
+  ): Promise<TeamCampaignsResponse> {
+    return this.getJson(
+      `/teams/${entityPath(teamRef)}/campaigns${toQueryString({
+        relation: options.relation,
+      })}`,
+    );
   }
 
   async getEntityCampaigns(

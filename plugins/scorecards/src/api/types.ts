@@ -78,6 +78,8 @@ export type {
   ScorecardStatistics,
   ScorecardSummary,
   StoredOutcome,
+  TeamCampaign,
+  TeamCampaignsResponse,
   TeamRelation,
   TeamRulePassRate,
   TeamScore,

@@ -48,18 +48,18 @@ import {
 import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { NO_OWNER } from '../ScorecardEntitiesTable/EntityFilters';
 import { EntityName } from '../EntityName';
+import { TeamOption, TeamSelect } from '../TeamSelect';
 import { CampaignTicketLink } from './CampaignTicketLink';
 
 const PAGE_SIZE = 25;
 
 /**
- * The filters in the page's URL: `?team=<group ref>` (`team=` for entities
- * without an owner) and `?rule=<scorecard>/<rule>`.
+ * The filters in the page's URL: `?team=<group ref>`, which may repeat
+ * (`team=` for entities without an owner), and `?rule=<scorecard>/<rule>`.
  */
 function filtersFromParams(params: URLSearchParams) {
-  const team = params.get('team');
   return {
-    team: team === null ? '' : team || NO_OWNER,
+    teams: params.getAll('team').map(team => team || NO_OWNER),
     rule: params.get('rule') ?? '',
   };
 }
@@ -109,9 +109,9 @@ export function CampaignEntitiesTable(props: {
   // The filters live in the URL, so that a filtered table can be shared,
   // linked to from the teams and rules above, and from notifications.
   const [params, setParams] = useSearchParams();
-  const { team, rule } = filtersFromParams(params);
+  const { teams, rule } = filtersFromParams(params);
   // The pages visited, of these filters: other filters start at page one.
-  const filterKey = `${team}\n${rule}`;
+  const filterKey = `${teams.join(' ')}\n${rule}`;
   const [paging, setPaging] = useState<{
     filterKey: string;
     cursors: Array<string | undefined>;
@@ -136,30 +136,32 @@ export function CampaignEntitiesTable(props: {
     choosing.current = false;
   }, [filterKey]);
 
-  const setFilter = (key: 'team' | 'rule', value: string) => {
-    if (value === (key === 'team' ? team : rule)) {
-      return;
-    }
+  const choose = (change: (next: URLSearchParams) => void) => {
     choosing.current = true;
     setParams(
       current => {
         const next = new URLSearchParams(current);
-        if (value === NO_OWNER) {
-          next.set(key, '');
-        } else if (value) {
-          next.set(key, value);
-        } else {
-          next.delete(key);
-        }
+        change(next);
         return next;
       },
       { replace: true },
     );
   };
+  const setTeams = (value: string[]) =>
+    choose(next => {
+      next.delete('team');
+      value.forEach(team => next.append('team', team === NO_OWNER ? '' : team));
+    });
+  const setRule = (value: string) => {
+    if (value !== rule) {
+      choose(next => (value ? next.set('rule', value) : next.delete('rule')));
+    }
+  };
 
   const filters: CampaignEntitiesQuery = {};
-  if (team) {
-    filters.team = team === NO_OWNER ? '' : team;
+  const teamValues = teams.map(team => (team === NO_OWNER ? '' : team));
+  if (teamValues.length > 0) {
+    filters.team = teamValues.length === 1 ? teamValues[0] : teamValues;
   }
   if (rule) {
     filters.rule = rule;
@@ -171,16 +173,38 @@ export function CampaignEntitiesTable(props: {
         limit: PAGE_SIZE,
         cursor,
       }),
-    [api, campaign.key, team, rule, cursor],
+    // The filters, by value (filterKey), not the query object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, campaign.key, filterKey, cursor],
   );
 
   const titles = new Map(campaign.byRule.map(r => [r.rule, r.title]));
-  const teams = campaign.byTeam.map(t => t.owner || NO_OWNER);
+  const teamOptions: TeamOption[] = campaign.byTeam.map(t => ({
+    value: t.owner || NO_OWNER,
+    label: t.owner ? (
+      <EntityName entityRef={t.owner} defaultKind="group" />
+    ) : (
+      'No owner'
+    ),
+  }));
   // A team or rule from the URL that the campaign no longer has is still
   // shown as chosen.
-  if (team && !teams.includes(team)) {
-    teams.push(team);
+  for (const team of teams) {
+    if (!teamOptions.some(option => option.value === team)) {
+      teamOptions.push({
+        value: team,
+        label:
+          team === NO_OWNER ? (
+            'No owner'
+          ) : (
+            <EntityName entityRef={team} defaultKind="group" />
+          ),
+      });
+    }
   }
+  // A ticket is for one team.
+  const ticketTeam =
+    teams.length === 1 && teams[0] !== NO_OWNER ? teams[0] : undefined;
 
   const exportCsv = async () => {
     setExporting(true);
@@ -202,31 +226,13 @@ export function CampaignEntitiesTable(props: {
   return (
     <div ref={rootRef}>
       <Box className={classes.controls}>
-        <FormControl variant="outlined" size="small" className={classes.select}>
-          <InputLabel shrink id="campaign-team-label">
-            Team
-          </InputLabel>
-          <Select
-            labelId="campaign-team-label"
-            id="campaign-team"
-            label="Team"
-            value={team}
-            displayEmpty
-            input={<OutlinedInput notched label="Team" />}
-            onChange={e => setFilter('team', e.target.value as string)}
-          >
-            <MenuItem value="">All teams</MenuItem>
-            {teams.map(owner => (
-              <MenuItem key={owner} value={owner}>
-                {owner === NO_OWNER ? (
-                  'No owner'
-                ) : (
-                  <EntityName entityRef={owner} defaultKind="group" />
-                )}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <TeamSelect
+          id="campaign-team"
+          value={teams}
+          options={teamOptions}
+          onChange={setTeams}
+          allLabel="All teams"
+        />
         <FormControl variant="outlined" size="small" className={classes.select}>
           <InputLabel shrink id="campaign-rule-label">
             Rule
@@ -238,7 +244,7 @@ export function CampaignEntitiesTable(props: {
             value={rule}
             displayEmpty
             input={<OutlinedInput notched label="Rule" />}
-            onChange={e => setFilter('rule', e.target.value as string)}
+            onChange={e => setRule(e.target.value as string)}
           >
             <MenuItem value="">All rules</MenuItem>
             {campaign.byRule.map(r => (
@@ -252,16 +258,18 @@ export function CampaignEntitiesTable(props: {
           </Select>
         </FormControl>
         <Box flex={1} />
-        {team && team !== NO_OWNER && (
+        {ticketTeam && (
           <CampaignTicketLink
             campaign={campaign}
-            team={team}
+            team={ticketTeam}
             rule={rule || undefined}
           />
         )}
-        {!team && campaign.ticketUrlTemplate && (
+        {!ticketTeam && campaign.ticketUrlTemplate && (
           <Typography variant="caption" color="textSecondary">
-            Choose a team to create a ticket
+            {teams.length > 1
+              ? 'Choose one team to create a ticket'
+              : 'Choose a team to create a ticket'}
           </Typography>
         )}
         <Button
@@ -301,7 +309,7 @@ export function CampaignEntitiesTable(props: {
               <TableRow>
                 <TableCell colSpan={3}>
                   <Typography variant="body2" color="textSecondary">
-                    {team || rule
+                    {teams.length > 0 || rule
                       ? 'No failing entities match these filters.'
                       : 'No entity is failing this campaign.'}
                   </Typography>

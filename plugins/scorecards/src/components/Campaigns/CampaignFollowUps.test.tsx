@@ -213,6 +213,7 @@ describe('Create ticket', () => {
     await userEvent.click(
       await screen.findByRole('option', { name: 'team-b' }),
     );
+    await userEvent.keyboard('{Escape}');
 
     const link = await screen.findByRole('link', {
       name: 'Create ticket for team-b',
@@ -230,6 +231,19 @@ describe('Create ticket', () => {
       team: 'group:default/team-b',
       limit: 50,
     });
+
+    // A ticket is for one team.
+    await userEvent.click(screen.getByRole('button', { name: /team-b/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'team-a' }),
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(
+      await screen.findByText('Choose one team to create a ticket'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /Create ticket/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('offers no ticket link without a template', async () => {
@@ -242,6 +256,7 @@ describe('Create ticket', () => {
     await userEvent.click(
       await screen.findByRole('option', { name: 'team-b' }),
     );
+    await userEvent.keyboard('{Escape}');
     await waitFor(() =>
       expect(screen.getAllByText('payments').length).toBeGreaterThan(0),
     );

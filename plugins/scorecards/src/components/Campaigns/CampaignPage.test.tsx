@@ -162,6 +162,7 @@ describe('CampaignPage', () => {
       screen.getByRole('button', { name: /Team All teams/ }),
     );
     await userEvent.click(screen.getByRole('option', { name: 'No owner' }));
+    await userEvent.keyboard('{Escape}');
     await lastQueried(scorecardsApi, {
       team: '',
       limit: 25,
@@ -210,17 +211,26 @@ describe('CampaignPage', () => {
       screen.getByRole('button', { name: /Rule Uses TLS 1.3/ }),
     ).toBeInTheDocument();
 
+    // Teams add up: team-b's entities and those without an owner.
     await userEvent.click(screen.getByRole('button', { name: /Team team-b/ }));
     await userEvent.click(screen.getByRole('option', { name: 'No owner' }));
+    await userEvent.keyboard('{Escape}');
     await waitFor(() =>
-      expect(Object.fromEntries(new URLSearchParams(currentSearch))).toEqual({
-        team: '',
-        rule: 'security/tls',
-        x: '1',
-      }),
+      expect(new URLSearchParams(currentSearch).getAll('team')).toEqual([
+        'group:default/team-b',
+        '',
+      ]),
     );
+    expect(new URLSearchParams(currentSearch).get('rule')).toBe('security/tls');
+    expect(new URLSearchParams(currentSearch).get('x')).toBe('1');
+    await lastQueried(scorecardsApi, {
+      team: ['group:default/team-b', ''],
+      rule: 'security/tls',
+      limit: 25,
+      cursor: undefined,
+    });
     await userEvent.click(
-      screen.getByRole('button', { name: /Team No owner/ }),
+      screen.getByRole('button', { name: /Team team-b ?, No owner/ }),
     );
     await userEvent.click(screen.getByRole('option', { name: 'All teams' }));
     await lastQueried(scorecardsApi, {

@@ -207,7 +207,9 @@ describe('EntityTeamScorecardsCard', () => {
       screen.getByText('The entities this user and their team own'),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('checkbox', { name: 'Include indirect ownership' }),
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
     ).toBeChecked();
     expect(api.getTeamScorecards).toHaveBeenCalledWith('user:default/wei', {
       relation: 'aggregated',
@@ -231,7 +233,9 @@ describe('EntityTeamScorecardsCard', () => {
     await screen.findByText('The entities this team owns');
 
     await userEvent.click(
-      screen.getByRole('checkbox', { name: 'Include indirect ownership' }),
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
     );
     expect(
       await screen.findByText(
@@ -257,7 +261,9 @@ describe('EntityTeamScorecardsCard', () => {
     );
 
     await userEvent.click(
-      screen.getByRole('checkbox', { name: 'Include indirect ownership' }),
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
     );
     expect(
       await screen.findByText('The entities this team owns'),
@@ -292,7 +298,9 @@ describe('EntityTeamScorecardsCard', () => {
       { relation: 'aggregated' },
     );
     expect(
-      screen.queryByRole('checkbox', { name: 'Include indirect ownership' }),
+      screen.queryByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
     ).toBeNull();
   });
 

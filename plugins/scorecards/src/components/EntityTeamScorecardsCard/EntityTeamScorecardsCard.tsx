@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Link,
@@ -24,15 +23,20 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { TeamRelation, TeamScorecard, scorecardsApiRef } from '../../api';
+import { TeamScorecard, scorecardsApiRef } from '../../api';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { LevelDistributionBar } from '../LevelDistributionBar';
+import {
+  ownersText,
+  ownsText,
+  teamParams,
+  TeamOwnershipProps,
+  TeamOwnershipSwitch,
+  useTeamOwnership,
+} from '../TeamOwnership';
 
 /** How many of a scorecard's rules the card lists as most failed. */
 const MOST_FAILED = 3;
@@ -51,7 +55,6 @@ const useStyles = makeStyles(theme => ({
   },
   rules: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
   spaced: { marginTop: theme.spacing(1) },
-  toggle: { marginRight: theme.spacing(1) },
 }));
 
 /** A scorecard that evaluated some of the team's entities. */
@@ -72,10 +75,10 @@ function tableLink(
   if (!root) {
     return undefined;
   }
-  const params = new URLSearchParams();
-  owners.forEach(owner => params.append('team', owner));
-  Object.entries(filters).forEach(([key, value]) => params.set(key, value));
-  return `${root}/${encodeURIComponent(scorecardId)}?${params}`;
+  return `${root}/${encodeURIComponent(scorecardId)}?${teamParams(
+    owners,
+    filters,
+  )}`;
 }
 
 function TeamScorecardItem(props: {
@@ -156,37 +159,6 @@ function TeamScorecardItem(props: {
   );
 }
 
-/** Whose entities the card counts, in its subheader. */
-function ownersText(
-  isUser: boolean,
-  relation: TeamRelation,
-  owners: string[] | undefined,
-): string {
-  const who = isUser ? 'this user' : 'this team';
-  if (relation === 'direct') {
-    return `The entities ${who} owns`;
-  }
-  if (!owners) {
-    return isUser
-      ? 'The entities this user and their teams own'
-      : 'The entities this team and its child teams own';
-  }
-  const others = owners.length - 1;
-  if (others === 0) {
-    return isUser
-      ? 'The entities this user owns (they are in no team)'
-      : 'The entities this team owns (it has no child teams)';
-  }
-  if (others === 1) {
-    return isUser
-      ? 'The entities this user and their team own'
-      : 'The entities this team and its child team own';
-  }
-  return isUser
-    ? `The entities this user and their ${others} teams own`
-    : `The entities this team and its ${others} child teams own`;
-}
-
 /**
  * How the entities a team owns do on every scorecard, for the team's
  * (group's, or user's) entity page: per scorecard, how many entities, their
@@ -201,15 +173,11 @@ function ownersText(
  *
  * @public
  */
-export function EntityTeamScorecardsCard(props: {
-  relationAggregation?: TeamRelation;
-  hideRelationsToggle?: boolean;
-}) {
+export function EntityTeamScorecardsCard(props: TeamOwnershipProps) {
   const { entity } = useEntity();
-  const team = stringifyEntityRef(entity);
-  const isUser = entity.kind.toLocaleLowerCase('en-US') === 'user';
-  const [relation, setRelation] = useState<TeamRelation>(
-    props.relationAggregation ?? (isUser ? 'aggregated' : 'direct'),
+  const { team, isUser, relation, setRelation } = useTeamOwnership(
+    entity,
+    props.relationAggregation,
   );
   const api = useApi(scorecardsApiRef);
   const root = useScorecardsRoot();
@@ -222,11 +190,6 @@ export function EntityTeamScorecardsCard(props: {
   const scored = (value?.items ?? []).filter(
     (item): item is ScoredTeamScorecard => item.score !== null,
   );
-  const owner = isUser ? 'this user' : 'this team';
-  const owns =
-    relation === 'direct'
-      ? `${owner} owns`
-      : `${owner} or ${isUser ? 'their teams' : 'its child teams'} own`;
 
   let content;
   if (loading) {
@@ -237,7 +200,10 @@ export function EntityTeamScorecardsCard(props: {
     content = (
       <Typography variant="body2" color="textSecondary">
         {value?.lastRun
-          ? `No scorecard evaluates entities that ${owns}.`
+          ? `No scorecard evaluates entities that ${ownsText(
+              isUser,
+              relation,
+            )}.`
           : 'Scorecards have not been evaluated yet.'}
       </Typography>
     );
@@ -271,18 +237,10 @@ export function EntityTeamScorecardsCard(props: {
       variant="gridItem"
       action={
         props.hideRelationsToggle ? undefined : (
-          <FormControlLabel
-            className={classes.toggle}
-            control={
-              <Switch
-                color="primary"
-                checked={relation === 'aggregated'}
-                onChange={(_, checked) =>
-                  setRelation(checked ? 'aggregated' : 'direct')
-                }
-              />
-            }
-            label="Include indirect ownership"
+          <TeamOwnershipSwitch
+            relation={relation}
+            onChange={setRelation}
+            cardTitle="Scorecards"
           />
         )
       }

@@ -15,16 +15,16 @@
  */
 
 import Box from '@material-ui/core/Box';
-import Checkbox from '@material-ui/core/Checkbox';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { Fragment, ReactNode } from 'react';
+import { ReactNode } from 'react';
 import { ScorecardDetailsResponse, ScorecardFacets } from '../../api';
 import { EntityName } from '../EntityName';
+import { TeamOption, TeamSelect } from '../TeamSelect';
 
 /**
  * The filters of the entity table; empty strings (and no teams) mean
@@ -69,16 +69,8 @@ const useStyles = makeStyles(theme => ({
   select: {
     minWidth: 160,
   },
-  teamSelect: {
-    minWidth: 160,
-    maxWidth: 360,
-  },
   text: {
     width: 160,
-  },
-  check: {
-    padding: 0,
-    marginRight: theme.spacing(1),
   },
   search: {
     minWidth: 220,
@@ -147,61 +139,6 @@ function FilterSelect(props: {
 }
 
 /**
- * The team filter: any number of teams (and "No owner"); none chosen means
- * any. Choosing "Any" clears the choice.
- */
-function TeamSelect(props: {
-  value: string[];
-  options: Array<{ value: string; label: ReactNode }>;
-  onChange: (value: string[]) => void;
-}) {
-  const classes = useStyles();
-  const { value, options } = props;
-  const labels = new Map(options.map(option => [option.value, option.label]));
-  return (
-    <FormControl variant="outlined" size="small" className={classes.teamSelect}>
-      <InputLabel id="filter-team-label">Team</InputLabel>
-      <Select
-        labelId="filter-team-label"
-        id="filter-team"
-        label="Team"
-        multiple
-        value={value}
-        renderValue={selected =>
-          (selected as string[]).map((team, index) => (
-            <Fragment key={team}>
-              {index > 0 && ', '}
-              {labels.get(team) ?? team}
-            </Fragment>
-          ))
-        }
-        onChange={e => {
-          const chosen = e.target.value as string[];
-          props.onChange(chosen.includes('') ? [] : chosen);
-        }}
-      >
-        <MenuItem value="">
-          <em>Any</em>
-        </MenuItem>
-        {options.map(option => (
-          <MenuItem key={option.value} value={option.value}>
-            <Checkbox
-              size="small"
-              color="primary"
-              checked={value.includes(option.value)}
-              className={classes.check}
-              inputProps={{ 'aria-hidden': true }}
-              tabIndex={-1}
-            />
-            {option.label}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-}
-
-/**
  * Filters for team, level and failing rule (choices from the scorecard),
  * kind, type, lifecycle and system (choices from the scorecard's facets, or
  * free text when the backend has none) and a search.
@@ -226,12 +163,10 @@ export function EntityFilters(props: {
       teams.push(team);
     }
   }
-  const teamOptions: Array<{ value: string; label: ReactNode }> = teams.map(
-    owner => ({
-      value: owner,
-      label: <EntityName entityRef={owner} defaultKind="group" />,
-    }),
-  );
+  const teamOptions: TeamOption[] = teams.map(owner => ({
+    value: owner,
+    label: <EntityName entityRef={owner} defaultKind="group" />,
+  }));
   if (
     value.teams.includes(NO_OWNER) ||
     scorecard.teams.some(t => t.owner === null)
@@ -288,6 +223,7 @@ export function EntityFilters(props: {
         inputProps={{ 'aria-label': 'Search entities' }}
       />
       <TeamSelect
+        id="filter-team"
         value={value.teams}
         options={teamOptions}
         onChange={next => onChange({ ...value, teams: next })}

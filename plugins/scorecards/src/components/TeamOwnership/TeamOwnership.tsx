@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
+import { TeamRelation } from '../../api';
+
+const useStyles = makeStyles(theme => ({
+  toggle: { marginRight: theme.spacing(1) },
+}));
+
+/** The config of a team card: which ownership it counts, as the catalog's Ownership card. */
+export interface TeamOwnershipProps {
+  /**
+   * Whether the card starts with indirect ownership (`aggregated`) or not
+   * (`direct`); by default on for users, off for groups.
+   */
+  relationAggregation?: TeamRelation;
+  /** Hides the switch between the two. */
+  hideRelationsToggle?: boolean;
+}
+
+/**
+ * The team of a team card's entity page (a group or a user) and which
+ * ownership the card counts: it starts on for users and off for groups,
+ * unless `initial` says otherwise.
+ */
+export function useTeamOwnership(entity: Entity, initial?: TeamRelation) {
+  const team = stringifyEntityRef(entity);
+  const isUser = entity.kind.toLocaleLowerCase('en-US') === 'user';
+  const [relation, setRelation] = useState<TeamRelation>(
+    initial ?? (isUser ? 'aggregated' : 'direct'),
+  );
+  return { team, isUser, relation, setRelation };
+}
+
+/**
+ * The switch in a team card's header: "Include indirect ownership". Its
+ * accessible name adds the card's title ("... in Campaigns"), as a team's
+ * page may have several such cards.
+ */
+export function TeamOwnershipSwitch(props: {
+  relation: TeamRelation;
+  onChange: (relation: TeamRelation) => void;
+  cardTitle: string;
+}) {
+  const classes = useStyles();
+  return (
+    <FormControlLabel
+      className={classes.toggle}
+      control={
+        <Switch
+          color="primary"
+          checked={props.relation === 'aggregated'}
+          inputProps={{
+            'aria-label': `Include indirect ownership in ${props.cardTitle}`,
+          }}
+          onChange={(_, checked) =>
+            props.onChange(checked ? 'aggregated' : 'direct')
+          }
+        />
+      }
+      label="Include indirect ownership"
+    />
+  );
+}
+
+/**
+ * Whose entities a team card counts, in its subheader: "The entities this
+ * team and its 3 child teams own". `owners` are the response's, if it is
+ * of this relation.
+ */
+export function ownersText(
+  isUser: boolean,
+  relation: TeamRelation,
+  owners: string[] | undefined,
+): string {
+  const who = isUser ? 'this user' : 'this team';
+  if (relation === 'direct') {
+    return `The entities ${who} owns`;
+  }
+  if (!owners) {
+    return isUser
+      ? 'The entities this user and their teams own'
+      : 'The entities this team and its child teams own';
+  }
+  const others = owners.length - 1;
+  if (others === 0) {
+    return isUser
+      ? 'The entities this user owns (they are in no team)'
+      : 'The entities this team owns (it has no child teams)';
+  }
+  if (others === 1) {
+    return isUser
+      ? 'The entities this user and their team own'
+      : 'The entities this team and its child team own';
+  }
+  return isUser
+    ? `The entities this user and their ${others} teams own`
+    : `The entities this team and its ${others} child teams own`;
+}
+
+/**
+ * Who owns the entities a team card counts, for its empty state: "this
+ * team owns", "this user or their teams own".
+ */
+export function ownsText(isUser: boolean, relation: TeamRelation): string {
+  const owner = isUser ? 'this user' : 'this team';
+  return relation === 'direct'
+    ? `${owner} owns`
+    : `${owner} or ${isUser ? 'their teams' : 'its child teams'} own`;
+}
+
+/** The owners as `team` parameters of a link (one each). */
+export function teamParams(
+  owners: string[],
+  filters: Record<string, string> = {},
+): URLSearchParams {
+  const params = new URLSearchParams();
+  owners.forEach(owner => params.append('team', owner));
+  Object.entries(filters).forEach(([key, value]) => params.set(key, value));
+  return params;
+}
