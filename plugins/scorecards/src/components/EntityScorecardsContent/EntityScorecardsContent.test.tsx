@@ -121,6 +121,10 @@ describe('EntityScorecardsContent', () => {
     const badges = screen.getAllByTestId('level-badge');
     expect(badges[0]).toHaveTextContent('Level Bronze, 2 of 4');
     expect(screen.getAllByText('66.7%').length).toBeGreaterThan(0);
+    // The gauge shows the score as the text does, not rounded.
+    expect(
+      screen.getAllByRole('img', { name: 'Score 66.7%' })[0],
+    ).toHaveTextContent(/^66\.7%$/);
     expect(screen.getByText('Fix 1 rule to reach Silver')).toBeInTheDocument();
 
     // Rules grouped by level, in ladder order.

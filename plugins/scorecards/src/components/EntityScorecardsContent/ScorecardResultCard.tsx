@@ -74,7 +74,8 @@ export function ScorecardResultCard(props: {
             role="img"
             aria-label={`Score ${scorecard.score}%`}
           >
-            <Gauge value={scorecard.score / 100} size="small" />
+            {/* The score as it is (one decimal), not rounded by the gauge. */}
+            <Gauge value={scorecard.score} fractional={false} size="small" />
           </div>
           <div className={classes.meta}>
             <Typography variant="body2">
