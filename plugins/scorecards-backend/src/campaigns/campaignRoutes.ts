@@ -20,7 +20,6 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -71,6 +70,14 @@ import {
 } from './campaignProgress';
 import { CampaignEntry, CampaignRegistry } from './CampaignRegistry';
 import { CampaignStore } from './CampaignStore';
+import {
+  campaignFiltersSchema,
+  filterFailing,
+  groupRef,
+  ruleParameter,
+  strict,
+  teamParameter,
+} from './campaignFilters';
 import { entityRefOfParams } from '../service/entityRefParams';
 
 export interface CampaignRoutesOptions {
@@ -100,31 +107,6 @@ const ENTITIES_DEFAULT_LIMIT = 25;
 const VISIBILITY_BATCH = 500;
 const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
-const groupRef = z
-  .string({ invalid_type_error: 'must be a group ref' })
-  .min(1, 'must be a group ref')
-  .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      );
-    } catch {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: 'must be a group ref, such as group:default/team-a',
-      });
-      return z.NEVER;
-    }
-  });
-
-const strict = <T extends z.ZodRawShape>(shape: T) =>
-  z
-    .object(shape)
-    .strict(`unknown parameter; allowed are ${Object.keys(shape).join(', ')}`);
-
 const listQuerySchema = strict({
   status: z
     .enum(CAMPAIGN_STATUSES as [CampaignStatus, ...CampaignStatus[]], {
@@ -135,40 +117,6 @@ const listQuerySchema = strict({
     .optional(),
   owner: groupRef.optional(),
 });
-
-// A team of the entities filter; an empty one (`team=`) selects entities
-// without an owner.
-const teamValue = z
-  .string({ invalid_type_error: 'must be a group ref' })
-  .transform((value, ctx) => {
-    if (value === '') {
-      return '';
-    }
-    const parsed = groupRef.safeParse(value);
-    if (!parsed.success) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: 'must be a group ref, such as group:default/team-a',
-      });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
-
-/** `team`, which may repeat (`?team=a&team=b`): always read as a list. */
-const teamParameter = z
-  .union([teamValue, z.array(teamValue)], {
-    errorMap: () => ({
-      message: 'must be a group ref, or empty for no owner (it may repeat)',
-    }),
-  })
-  .transform(value => (Array.isArray(value) ? value : [value]))
-  .optional();
-
-const ruleParameter = z
-  .string({ invalid_type_error: 'must be a campaign rule' })
-  .min(1, 'must be a campaign rule such as "<scorecardId>/<ruleId>"')
-  .optional();
 
 const entitiesQuerySchema = strict({
   team: teamParameter,
@@ -187,7 +135,7 @@ const entitiesQuerySchema = strict({
     .optional(),
 });
 
-const exportQuerySchema = strict({ team: teamParameter, rule: ruleParameter });
+const exportQuerySchema = campaignFiltersSchema;
 
 const bodySchema = z.record(z.unknown(), {
   invalid_type_error: 'the body must be a JSON object',
@@ -368,31 +316,6 @@ export function registerCampaignRoutes(
       ruleDescription: rule?.description,
       ruleGuidance: rule?.guidance,
     };
-  }
-
-  function filterFailing(
-    campaign: NormalisedCampaign,
-    failing: CampaignFailingEntity[],
-    query: { team?: string[]; rule?: string },
-  ) {
-    if (
-      query.rule !== undefined &&
-      !campaign.rules.some(r => r.rule === query.rule)
-    ) {
-      throw new InputError(
-        `Invalid query: rule: "${
-          query.rule
-        }" is not a rule of this campaign; its rules are ${campaign.rules
-          .map(r => r.rule)
-          .join(', ')}`,
-      );
-    }
-    const teams = query.team && new Set(query.team);
-    return failing.filter(
-      e =>
-        (!teams || teams.has(e.owner)) &&
-        (query.rule === undefined || e.failingRules.includes(query.rule)),
-    );
   }
 
   router.get('/campaigns', async (req, res) => {

@@ -206,6 +206,71 @@ describe('POST /campaigns/:key/notify', () => {
     );
   });
 
+  it('notifies only the owners of the failing entities the filters select', async () => {
+    const byTeam = await request(app())
+      .post(
+        `/campaigns/docs-and-on-call/notify?team=team-b&team=${encodeURIComponent(
+          'group:default/team-c',
+        )}`,
+      )
+      .set('Authorization', asUser);
+    expect(byTeam.body).toEqual({
+      teamsNotified: 1,
+      entitiesIncluded: 1,
+      unowned: 0,
+      failedTeams: [],
+    });
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0][0].recipients).toEqual({
+      type: 'entity',
+      entityRef: TEAM_B,
+    });
+
+    send.mockClear();
+    const byRule = await request(app())
+      .post('/campaigns/docs-and-on-call/notify?rule=docs/techdocs')
+      .set('Authorization', asUser);
+    // b (team-a), d (team-b) and u (no owner) fail TechDocs.
+    expect(byRule.body).toEqual({
+      teamsNotified: 2,
+      entitiesIncluded: 2,
+      unowned: 1,
+      failedTeams: [],
+    });
+    const [[a]] = send.mock.calls;
+    expect(a.recipients).toEqual({ type: 'entity', entityRef: TEAM_A });
+    expect(a.payload.title).toBe(
+      'Campaign "Docs and on-call": 1 entity still fails Has TechDocs',
+    );
+    const link = `/scorecards/campaigns/docs-and-on-call?team=${encodeURIComponent(
+      TEAM_A,
+    )}&rule=docs%2Ftechdocs`;
+    expect(a.payload.link).toBe(link);
+    const lines = a.payload.description.split('\n');
+    expect(lines).toEqual([
+      `1 entity owned by ${TEAM_A} fails "Has TechDocs" of the campaign "Docs and on-call", due 2027-01-31 (67 days left):`,
+      '- component:default/b: Has TechDocs',
+      `Campaign: https://backstage.example.com${link}`,
+    ]);
+
+    send.mockClear();
+    const bad = await request(app())
+      .post('/campaigns/docs-and-on-call/notify?rule=docs/readme&team=x:')
+      .set('Authorization', asUser);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain(
+      'team: must be a group ref, such as group:default/team-a',
+    );
+    const badRule = await request(app())
+      .post('/campaigns/docs-and-on-call/notify?rule=docs/readme')
+      .set('Authorization', asUser);
+    expect(badRule.status).toBe(400);
+    expect(badRule.body.error.message).toContain(
+      '"docs/readme" is not a rule of this campaign',
+    );
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('sends high-severity notifications once overdue', async () => {
     const res = await request(app())
       .post('/campaigns/overdue-docs/notify')

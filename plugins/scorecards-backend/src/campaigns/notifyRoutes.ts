@@ -33,6 +33,8 @@ import express from 'express';
 import { CampaignProgressCache } from './campaignProgress';
 import { CampaignRegistry } from './CampaignRegistry';
 import { CampaignStore } from './CampaignStore';
+import { campaignFiltersSchema, filterFailing } from './campaignFilters';
+import { parseQuery } from '../service/readRouteParameters';
 import {
   FailingEntity,
   failingEntityLines,
@@ -97,7 +99,9 @@ export function deadlineText(
  * to each group owning entities that still fail the campaign, listing (up
  * to ten of) its entities with the rules they fail, the deadline and a link
  * to the campaign page's table of the group's failing entities
- * (`?team=<group>`). Needs `scorecards.campaign.notify`.
+ * (`?team=<group>`). The failing entities' filters narrow it: `?team=`
+ * (may repeat) to those teams, `?rule=` to the entities failing that rule.
+ * Needs `scorecards.campaign.notify`.
  */
 export function registerCampaignNotifyRoutes(
   router: express.Router,
@@ -117,26 +121,39 @@ export function registerCampaignNotifyRoutes(
   }
   const baseUrl = options.appBaseUrl?.replace(/\/+$/, '');
 
-  /** The campaign page, its table filtered to the owner's entities. */
-  const linkFor = (campaign: NormalisedCampaign, owner: string) =>
+  const titleOf = (rule: string) => ruleTitles.get(rule) ?? rule;
+
+  /**
+   * The campaign page, its table filtered to the owner's entities (and to
+   * the rule, if the notification is about one).
+   */
+  const linkFor = (
+    campaign: NormalisedCampaign,
+    owner: string,
+    rule: string | undefined,
+  ) =>
     `/scorecards/campaigns/${encodeURIComponent(
       campaign.key,
-    )}?${new URLSearchParams({ team: owner })}`;
+    )}?${new URLSearchParams(rule ? { team: owner, rule } : { team: owner })}`;
 
   function describe(
     campaign: NormalisedCampaign,
     owner: string,
     entities: FailingEntity[],
     deadline: string,
+    rule: string | undefined,
   ): string {
+    const what = rule
+      ? `"${titleOf(rule)}" of the campaign "${campaign.name}"`
+      : `the campaign "${campaign.name}"`;
     const lines = [
       `${plural(entities.length, 'entity', 'entities')} owned by ${owner} ${
         entities.length === 1 ? 'fails' : 'fail'
-      } the campaign "${campaign.name}", ${deadline}:`,
-      ...failingEntityLines(entities, rule => ruleTitles.get(rule) ?? rule),
+      } ${what}, ${deadline}:`,
+      ...failingEntityLines(entities, titleOf),
     ];
     if (baseUrl) {
-      lines.push(`Campaign: ${baseUrl}${linkFor(campaign, owner)}`);
+      lines.push(`Campaign: ${baseUrl}${linkFor(campaign, owner, rule)}`);
     }
     return lines.join('\n');
   }
@@ -154,6 +171,7 @@ export function registerCampaignNotifyRoutes(
         'You are not allowed to notify the owners of campaign entities',
       );
     }
+    const query = parseQuery(campaignFiltersSchema, req.query);
     const { key } = req.params;
     const entry = await registry.get(key);
     if (!entry) {
@@ -163,7 +181,12 @@ export function registerCampaignNotifyRoutes(
       throw notificationsUnavailable();
     }
     const { campaign } = entry;
-    const { failing } = await progress.getOne(campaign);
+    const failing = filterFailing(
+      campaign,
+      (await progress.getOne(campaign)).failing,
+      query,
+    );
+    const { rule } = query;
     const deadline = deadlineText(campaign.endDate, now());
     const body: CampaignNotifyResponse = await notifyOwnersOfFailing({
       notifications,
@@ -175,9 +198,9 @@ export function registerCampaignNotifyRoutes(
           entities.length,
           'entity still fails',
           'entities still fail',
-        )}`,
-        description: describe(campaign, owner, entities, deadline.text),
-        link: linkFor(campaign, owner),
+        )}${rule ? ` ${titleOf(rule)}` : ''}`,
+        description: describe(campaign, owner, entities, deadline.text, rule),
+        link: linkFor(campaign, owner, rule),
         severity: deadline.overdue ? 'high' : 'normal',
         topic: `scorecards-campaign-${campaign.key}`,
       }),

@@ -129,9 +129,14 @@ export interface ScorecardsApi {
   ): Promise<Blob>;
   /**
    * Sends a Backstage notification to each group owning entities that still
-   * fail the campaign. Needs the `scorecards.campaign.notify` permission.
+   * fail the campaign, of the failing entities' filters if given (teams and
+   * rule; paging is ignored). Needs the `scorecards.campaign.notify`
+   * permission.
    */
-  notifyCampaignOwners(key: string): Promise<CampaignNotifyResponse>;
+  notifyCampaignOwners(
+    key: string,
+    query?: CampaignEntitiesQuery,
+  ): Promise<CampaignNotifyResponse>;
   /**
    * Sends a notification to each group owning entities that match the
    * entity table's filters and fail rules of the scorecard. Needs the

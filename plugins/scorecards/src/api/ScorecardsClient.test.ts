@@ -477,9 +477,11 @@ describe('ScorecardsClient', () => {
 
     it('notifies the owners of a campaign', async () => {
       let method = '';
+      let requestedUrl = '';
       server.use(
         http.post(`${baseUrl}/campaigns/:key/notify`, ({ request, params }) => {
           method = `${request.method} ${params.key}`;
+          requestedUrl = request.url;
           return HttpResponse.json({
             teamsNotified: 2,
             entitiesIncluded: 5,
@@ -493,6 +495,17 @@ describe('ScorecardsClient', () => {
         client.notifyCampaignOwners('adopt-techdocs'),
       ).resolves.toMatchObject({ teamsNotified: 2, unowned: 1 });
       expect(method).toBe('POST adopt-techdocs');
+      expect(requestedUrl).toBe(`${baseUrl}/campaigns/adopt-techdocs/notify`);
+
+      // With the failing entities' filters, without paging.
+      await client.notifyCampaignOwners('adopt-techdocs', {
+        team: ['group:default/team-a', ''],
+        rule: 'docs/techdocs',
+        limit: 25,
+      });
+      expect(requestedUrl).toBe(
+        `${baseUrl}/campaigns/adopt-techdocs/notify?team=group%3Adefault%2Fteam-a&team=&rule=docs%2Ftechdocs`,
+      );
     });
   });
 });

@@ -246,9 +246,15 @@ export class ScorecardsClient implements ScorecardsApi {
     return response.blob();
   }
 
-  async notifyCampaignOwners(key: string): Promise<CampaignNotifyResponse> {
+  async notifyCampaignOwners(
+    key: string,
+    query: CampaignEntitiesQuery = {},
+  ): Promise<CampaignNotifyResponse> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
     const response = await this.request(
-      `/campaigns/${encodeURIComponent(key)}/notify`,
+      `/campaigns/${encodeURIComponent(key)}/notify${queryStringWithTeam(
+        filters,
+      )}`,
       { method: 'POST' },
     );
     return (await response.json()) as CampaignNotifyResponse;

@@ -49,6 +49,7 @@ import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { NO_OWNER } from '../ScorecardEntitiesTable/EntityFilters';
 import { EntityName } from '../EntityName';
 import { TeamOption, TeamSelect } from '../TeamSelect';
+import { CampaignNotifyButton } from './CampaignNotifyButton';
 import { CampaignTicketLink } from './CampaignTicketLink';
 
 const PAGE_SIZE = 25;
@@ -272,6 +273,11 @@ export function CampaignEntitiesTable(props: {
               : 'Choose a team to create a ticket'}
           </Typography>
         )}
+        <CampaignNotifyButton
+          campaign={campaign}
+          teams={teamValues}
+          rule={rule || undefined}
+        />
         <Button
           variant="outlined"
           size="small"

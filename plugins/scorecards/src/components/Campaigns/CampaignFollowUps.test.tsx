@@ -121,9 +121,130 @@ describe('CampaignNotifyButton', () => {
         }),
       ),
     );
-    expect(scorecardsApi.notifyCampaignOwners).toHaveBeenCalledWith('tls-13');
+    expect(scorecardsApi.notifyCampaignOwners).toHaveBeenCalledWith(
+      'tls-13',
+      {},
+    );
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('notifies the owners of the chosen teams only', async () => {
+    const scorecardsApi = mockScorecardsApi({
+      notifyCampaignOwners: jest.fn().mockResolvedValue({
+        teamsNotified: 1,
+        entitiesIncluded: 8,
+        unowned: 1,
+        failedTeams: [],
+      }),
+    });
+    await render(
+      <CampaignNotifyButton
+        campaign={tlsDetails}
+        teams={['group:default/team-b', '']}
+      />,
+      { scorecardsApi },
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Notify owners/ }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Notify owners?' });
+    expect(dialog).toHaveTextContent(
+      '1 team will get a notification listing their entities that still fail Move to TLS 1.3',
+    );
+    expect(dialog).toHaveTextContent(
+      '1 failing entity has no owner and will not be included.',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Notify 1 team' }),
+    );
+    await waitFor(() =>
+      expect(scorecardsApi.notifyCampaignOwners).toHaveBeenCalledWith(
+        'tls-13',
+        { team: ['group:default/team-b', ''] },
+      ),
+    );
+  });
+
+  it('notifies the owners of the entities failing the chosen rule', async () => {
+    const scorecardsApi = mockScorecardsApi({
+      notifyCampaignOwners: jest.fn().mockResolvedValue({
+        teamsNotified: 1,
+        entitiesIncluded: 1,
+        unowned: 0,
+        failedTeams: [],
+      }),
+    });
+    await render(
+      <CampaignNotifyButton
+        campaign={tlsDetails}
+        teams={['group:default/team-a']}
+        rule="security/hsts"
+      />,
+      { scorecardsApi },
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Notify owners/ }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Notify owners?' });
+    expect(dialog).toHaveTextContent(
+      'Of the chosen teams, those that own entities failing Sends HSTS each get a notification listing them',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Notify owners' }),
+    );
+    await waitFor(() =>
+      expect(scorecardsApi.notifyCampaignOwners).toHaveBeenCalledWith(
+        'tls-13',
+        { team: ['group:default/team-a'], rule: 'security/hsts' },
+      ),
+    );
+  });
+
+  it('is disabled for the entities without an owner alone', async () => {
+    await render(<CampaignNotifyButton campaign={tlsDetails} teams={['']} />);
+    const button = await screen.findByRole('button', { name: /Notify owners/ });
+    expect(button).toBeDisabled();
+    expect(button.closest('[title]')).toHaveAttribute(
+      'title',
+      'Entities without an owner have nobody to notify',
+    );
+  });
+
+  it("notifies with the failing entities' filters", async () => {
+    const scorecardsApi = mockScorecardsApi({
+      getCampaignEntities: jest.fn().mockResolvedValue({ items: [] }),
+      notifyCampaignOwners: jest.fn().mockResolvedValue({
+        teamsNotified: 1,
+        entitiesIncluded: 8,
+        unowned: 0,
+        failedTeams: [],
+      }),
+    });
+    await render(<CampaignEntitiesTable campaign={tlsDetails} />, {
+      scorecardsApi,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /All teams/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'team-b' }),
+    );
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Notify owners/ }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Notify owners?' });
+    expect(dialog).toHaveTextContent('1 team will get a notification');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Notify 1 team' }),
+    );
+    await waitFor(() =>
+      expect(scorecardsApi.notifyCampaignOwners).toHaveBeenCalledWith(
+        'tls-13',
+        { team: ['group:default/team-b'] },
+      ),
     );
   });
 

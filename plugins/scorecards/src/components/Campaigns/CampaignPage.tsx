@@ -35,7 +35,6 @@ import { RelativeTime } from '../RelativeTime';
 import { daysLeftText, formatDay } from './campaignFormat';
 import { CampaignEditActions } from './CampaignEditActions';
 import { CampaignEntitiesTable } from './CampaignEntitiesTable';
-import { CampaignNotifyButton } from './CampaignNotifyButton';
 import { CampaignRulesList } from './CampaignRulesList';
 import { CampaignStatusChip } from './CampaignStatusChip';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
@@ -100,7 +99,6 @@ export function CampaignPage() {
           </Typography>
           <CampaignStatusChip status={value.status} />
           <CampaignEditActions campaign={value} onChanged={retry} />
-          <CampaignNotifyButton campaign={value} />
         </Box>
       </Grid>
       <Grid item xs={12} md={7}>
