@@ -141,4 +141,15 @@ test("a department's page shows its teams' progress in each campaign", async ({
     failing.getByRole('link', { name: 'log-shipper' }),
   ).toBeVisible();
   await expect(failing.getByText('Wei Zhang')).toHaveCount(0);
+
+  // Notify owners follows the filters: the department's teams only.
+  await page.getByRole('button', { name: 'Notify owners' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Notify owners?' });
+  await expect(dialog).toContainText(
+    '3 teams will get a notification listing their entities',
+  );
+  await dialog.getByRole('button', { name: 'Notify 3 teams' }).click();
+  await expect(
+    page.getByText('Notified 3 teams about 3 failing entities'),
+  ).toBeVisible();
 });
