@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
-import { Link, MarkdownContent } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CampaignGuidance as Guidance, RuleGuidance } from '../../api';
+import { Markdown } from '../Markdown';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -67,7 +68,7 @@ export function CampaignGuidance(props: {
           <ol className={classes.list}>
             {guidance.steps.map((step, index) => (
               <li key={index}>
-                <MarkdownContent content={step} />
+                <Markdown content={step} />
               </li>
             ))}
           </ol>
@@ -94,7 +95,7 @@ export function CampaignGuidance(props: {
           </Link>
         </Typography>
       )}
-      {ruleGuidance?.text && <MarkdownContent content={ruleGuidance.text} />}
+      {ruleGuidance?.text && <Markdown content={ruleGuidance.text} />}
       {ruleGuidance?.url && (
         <Typography variant="body2">
           <Link to={ruleGuidance.url}>More about {ruleTitle}</Link>

@@ -17,7 +17,6 @@
 import {
   InfoCard,
   Link,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -40,6 +39,7 @@ import { CampaignStatusChip } from './CampaignStatusChip';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
 import { CampaignTrendChart } from './CampaignTrendChart';
 import { CompletionBar } from './CompletionBar';
+import { Markdown } from '../Markdown';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
   return (
@@ -103,7 +103,7 @@ export function CampaignPage() {
       </Grid>
       <Grid item xs={12} md={7}>
         <InfoCard title="About" variant="gridItem">
-          {value.description && <MarkdownContent content={value.description} />}
+          {value.description && <Markdown content={value.description} />}
           <Box
             component="dl"
             display="flex"

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { Link, MarkdownContent } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -22,6 +22,7 @@ import { CampaignRuleProgress } from '../../api';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CampaignGuidance } from './CampaignGuidance';
 import { CompletionBar } from './CompletionBar';
+import { Markdown } from '../Markdown';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -77,9 +78,7 @@ export function CampaignRulesList(props: { rules: CampaignRuleProgress[] }) {
               />
             </Box>
           </Box>
-          {rule.ruleDescription && (
-            <MarkdownContent content={rule.ruleDescription} />
-          )}
+          {rule.ruleDescription && <Markdown content={rule.ruleDescription} />}
           <div className={classes.guidance}>
             <CampaignGuidance
               guidance={rule.guidance}

@@ -19,7 +19,6 @@ import {
   EmptyState,
   InfoCard,
   Link,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -39,6 +38,7 @@ import {
 } from '../Campaigns';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { RuleStatusIcon } from '../RuleStatusIcon';
+import { Markdown } from '../Markdown';
 
 const useStyles = makeStyles(theme => ({
   rules: { listStyle: 'none', margin: 0, padding: 0 },
@@ -93,9 +93,7 @@ function CampaignCard(props: { campaign: EntityCampaign }) {
           <EntityRefLink entityRef={campaign.owner} defaultKind="group" />
         </Typography>
       </Box>
-      {campaign.description && (
-        <MarkdownContent content={campaign.description} />
-      )}
+      {campaign.description && <Markdown content={campaign.description} />}
       <ul className={classes.rules} aria-label={`Rules of ${campaign.name}`}>
         {campaign.rules.map(rule => (
           <li key={rule.rule} className={classes.rule}>

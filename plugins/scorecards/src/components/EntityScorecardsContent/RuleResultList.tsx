@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { Link, MarkdownContent } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -23,6 +23,7 @@ import { EntityRuleResult } from '../../api';
 import { RelativeTime } from '../RelativeTime';
 import { RuleStatusIcon } from '../RuleStatusIcon';
 import { useReportedOutcome } from './reportedOutcomes';
+import { Markdown } from '../Markdown';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -100,9 +101,7 @@ function RuleResultItem(props: { rule: EntityRuleResult }) {
         )}
         {failed && (rule.guidance?.text || rule.guidance?.url) && (
           <Box className={classes.guidance}>
-            {rule.guidance?.text && (
-              <MarkdownContent content={rule.guidance.text} />
-            )}
+            {rule.guidance?.text && <Markdown content={rule.guidance.text} />}
             {rule.guidance?.url && (
               <Link to={rule.guidance.url}>How to fix “{rule.title}”</Link>
             )}

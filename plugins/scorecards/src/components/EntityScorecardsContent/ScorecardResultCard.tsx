@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { Gauge, InfoCard, MarkdownContent } from '@backstage/core-components';
+import { Gauge, InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -24,6 +24,7 @@ import { RelativeTime } from '../RelativeTime';
 import { ScoreTrend } from '../ScoreTrend';
 import { groupRulesByLevel, nextLevelGap } from './groupRules';
 import { RuleResultList } from './RuleResultList';
+import { Markdown } from '../Markdown';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -112,7 +113,7 @@ export function ScorecardResultCard(props: {
         </div>
         {scorecard.description && (
           <Box mb={1}>
-            <MarkdownContent content={scorecard.description} />
+            <Markdown content={scorecard.description} />
           </Box>
         )}
         {groups.map(group => {

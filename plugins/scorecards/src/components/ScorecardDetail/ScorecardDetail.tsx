@@ -17,7 +17,6 @@
 import {
   InfoCard,
   Link,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -37,6 +36,7 @@ import { ScorecardLeaderboards } from '../ScorecardLeaderboards';
 import { RulePassRates } from './RulePassRates';
 import { TeamLevelsGrid } from './TeamLevelsGrid';
 import { TeamRulesGrid } from './TeamRulesGrid';
+import { Markdown } from '../Markdown';
 
 /**
  * One scorecard: its figures, rules by pass rate, highest and lowest rules,
@@ -92,7 +92,7 @@ export function ScorecardDetail() {
           variant="gridItem"
           deepLink={{ title: 'Score over time', link: historyLink }}
         >
-          {value.description && <MarkdownContent content={value.description} />}
+          {value.description && <Markdown content={value.description} />}
           <Box display="flex" gridGap={24} my={2}>
             <div>
               <Typography variant="h5" component="p">

@@ -19,7 +19,6 @@ import {
   EmptyState,
   InfoCard,
   Link,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -37,6 +36,7 @@ import { rootRouteRef } from '../../routes';
 import { LastRunNote } from '../LastRunNote';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { ScorecardLeaderboards } from '../ScorecardLeaderboards';
+import { Markdown } from '../Markdown';
 
 function ScorecardSummaryCard(props: {
   scorecard: ScorecardSummary;
@@ -53,9 +53,7 @@ function ScorecardSummaryCard(props: {
       variant="gridItem"
       deepLink={{ title: `Open ${scorecard.title}`, link }}
     >
-      {scorecard.description && (
-        <MarkdownContent content={scorecard.description} />
-      )}
+      {scorecard.description && <Markdown content={scorecard.description} />}
       {summary ? (
         <>
           <Box display="flex" gridGap={24} my={2} flexWrap="wrap">
