@@ -139,6 +139,56 @@ test('the Scorecards page filters the entity table by team and charts history', 
   ).toBeVisible();
 });
 
+test('the Scorecards pages stay readable in a 1024 px wide window', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await signInAsGuest(page);
+
+  // The highest and lowest lists: every figure inside its card.
+  await gotoWhenEvaluated(page, '/scorecards', /entities evaluated/);
+  await expect(
+    page.getByRole('list', { name: 'Highest scoring rules' }),
+  ).toBeVisible();
+  const outside = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('ol li *')].filter(element => {
+        const card = element.closest('.MuiCard-root');
+        return (
+          card &&
+          element.getBoundingClientRect().right >
+            card.getBoundingClientRect().right + 0.5
+        );
+      }).length,
+  );
+  expect(outside).toBe(0);
+
+  // Table cells break between words, not inside them: the rule names of
+  // "All rules" keep columns wide enough for their words.
+  await page.goto('/scorecards/production-readiness');
+  const rules = page.getByRole('table', {
+    name: 'Pass rate of each rule of Production Readiness',
+  });
+  const ruleNames = rules.locator('tbody tr > :first-child');
+  await expect(ruleNames.first()).toBeVisible();
+  for (const width of await ruleNames.evaluateAll(cells =>
+    cells.map(cell => cell.getBoundingClientRect().width),
+  )) {
+    expect(width).toBeGreaterThan(90);
+  }
+  const entities = page.getByRole('table').filter({ hasText: 'Failing rules' });
+  await expect(entities.getByRole('row').nth(1)).toBeVisible();
+  const entityCell = entities.getByRole('row').nth(1).getByRole('cell').first();
+  expect((await entityCell.boundingBox())!.width).toBeGreaterThan(90);
+  expect(
+    await page.evaluate(
+      () =>
+        document.documentElement.scrollWidth -
+        document.documentElement.clientWidth,
+    ),
+  ).toBe(0);
+});
+
 test("a team's page shows how its entities do, linked to the scorecard's table of them", async ({
   page,
 }) => {

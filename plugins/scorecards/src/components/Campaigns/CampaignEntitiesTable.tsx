@@ -27,7 +27,6 @@ import InputLabel from '@material-ui/core/InputLabel';
 import OutlinedInput from '@material-ui/core/OutlinedInput';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -51,6 +50,7 @@ import { EntityName } from '../EntityName';
 import { TeamOption, TeamSelect } from '../TeamSelect';
 import { CampaignNotifyButton } from './CampaignNotifyButton';
 import { CampaignTicketLink } from './CampaignTicketLink';
+import { DataTable } from '../DataTable';
 
 const PAGE_SIZE = 25;
 
@@ -292,7 +292,7 @@ export function CampaignEntitiesTable(props: {
       </Box>
       {error && <ResponseErrorPanel error={error} />}
       <TableContainer>
-        <Table size="small" aria-busy={loading}>
+        <DataTable aria-busy={loading}>
           <caption className={classes.caption}>
             Entities failing {campaign.name}
           </caption>
@@ -347,7 +347,7 @@ export function CampaignEntitiesTable(props: {
                 </TableRow>
               ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </TableContainer>
       <Box display="flex" justifyContent="flex-end" alignItems="center" mt={1}>
         <Typography variant="body2" color="textSecondary">

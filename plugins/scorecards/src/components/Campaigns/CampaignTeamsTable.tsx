@@ -16,7 +16,6 @@
 
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -31,6 +30,7 @@ import { useTeamName, useTeamNames } from '../EntityName';
 import { withNonDefaultParams } from '../urlParams';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
+import { DataTable } from '../DataTable';
 
 type SortField = 'team' | 'completion' | 'failing';
 type Sort = { field: SortField; order: 'asc' | 'desc' };
@@ -170,7 +170,7 @@ export function CampaignTeamsTable(props: {
   );
   return (
     <TableContainer>
-      <Table size="small">
+      <DataTable>
         <caption className={classes.caption}>
           Completion of {campaignName} by team
         </caption>
@@ -209,7 +209,7 @@ export function CampaignTeamsTable(props: {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </DataTable>
     </TableContainer>
   );
 }

@@ -32,7 +32,6 @@ import InputLabel from '@material-ui/core/InputLabel';
 import OutlinedInput from '@material-ui/core/OutlinedInput';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -55,6 +54,7 @@ import {
 import { CampaignForm } from './CampaignForm';
 import { CampaignStatusChip } from './CampaignStatusChip';
 import { CompletionBar } from './CompletionBar';
+import { DataTable } from '../DataTable';
 
 const PAST: CampaignStatus[] = ['completed', 'ended'];
 
@@ -86,7 +86,7 @@ function CampaignsTable(props: {
         {title}
       </Typography>
       <TableContainer>
-        <Table size="small" aria-labelledby={id}>
+        <DataTable aria-labelledby={id}>
           <TableHead>
             <TableRow>
               <TableCell>Campaign</TableCell>
@@ -156,7 +156,7 @@ function CampaignsTable(props: {
               );
             })}
           </TableBody>
-        </Table>
+        </DataTable>
       </TableContainer>
     </section>
   );

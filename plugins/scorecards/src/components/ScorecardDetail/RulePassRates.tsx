@@ -16,7 +16,6 @@
 
 import { InfoCard } from '@backstage/core-components';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -26,6 +25,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ScorecardDetailsResponse } from '../../api';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
+import { DataTable } from '../DataTable';
 
 const useStyles = makeStyles(theme => ({
   rate: {
@@ -57,7 +57,7 @@ export function RulePassRates(props: { scorecard: ScorecardDetailsResponse }) {
       variant="gridItem"
     >
       <TableContainer>
-        <Table size="small">
+        <DataTable>
           <caption>
             <VisuallyHidden>
               Pass rate of each rule of {scorecard.title}
@@ -105,7 +105,7 @@ export function RulePassRates(props: { scorecard: ScorecardDetailsResponse }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </TableContainer>
     </InfoCard>
   );

@@ -86,7 +86,7 @@ export function ScorecardDetail() {
         </Typography>
         <LastRunNote run={value.lastRun} />
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} lg={5}>
         <InfoCard
           title="Summary"
           variant="gridItem"
@@ -119,7 +119,7 @@ export function ScorecardDetail() {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12} lg={7}>
         <RulePassRates scorecard={value} />
       </Grid>
       <Grid item xs={12}>

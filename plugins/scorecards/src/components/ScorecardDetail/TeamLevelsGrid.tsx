@@ -16,7 +16,6 @@
 
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -26,6 +25,7 @@ import Typography from '@material-ui/core/Typography';
 import { ScorecardDetailsResponse } from '../../api';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
+import { DataTable } from '../DataTable';
 
 /**
  * Teams × levels: each owner's entity count, average score and how many of
@@ -45,7 +45,7 @@ export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
   return (
     <InfoCard title="Teams by level" subheader="Entities per level, by owner">
       <TableContainer>
-        <Table size="small">
+        <DataTable>
           <caption>
             <VisuallyHidden>
               Entities of each team per level of {scorecard.title}
@@ -95,7 +95,7 @@ export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
               );
             })}
           </TableBody>
-        </Table>
+        </DataTable>
       </TableContainer>
     </InfoCard>
   );

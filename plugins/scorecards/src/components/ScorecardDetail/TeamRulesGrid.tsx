@@ -16,7 +16,6 @@
 
 import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -35,6 +34,7 @@ import {
 import { LevelBadge } from '../LevelBadge';
 import { useTeamName, useTeamNames } from '../EntityName';
 import { VisuallyHidden } from '../VisuallyHidden';
+import { DataTable } from '../DataTable';
 
 /** Opacity of the cell colour at a 0% and a 100% pass rate. */
 const MIN_ALPHA = 0.06;
@@ -246,7 +246,7 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
   return (
     <InfoCard title={title} subheader={subheader}>
       <TableContainer className={classes.container}>
-        <Table size="small">
+        <DataTable>
           <caption>
             <VisuallyHidden>Pass rate by team and rule</VisuallyHidden>
           </caption>
@@ -321,7 +321,7 @@ export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </TableContainer>
     </InfoCard>
   );

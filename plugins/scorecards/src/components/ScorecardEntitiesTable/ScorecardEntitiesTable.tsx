@@ -22,7 +22,6 @@ import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -52,6 +51,7 @@ import {
 } from './EntityFilters';
 import { ScorecardNotifyButton } from './ScorecardNotifyButton';
 import { withNonDefaultParams } from '../urlParams';
+import { DataTable } from '../DataTable';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 25;
@@ -69,6 +69,7 @@ const useStyles = makeStyles(theme => ({
   },
   nowrap: { whiteSpace: 'nowrap' },
   failing: {
+    minWidth: 200,
     maxWidth: 320,
   },
 }));
@@ -354,7 +355,7 @@ export function ScorecardEntitiesTable(props: {
       </Box>
       {error && <ResponseErrorPanel error={error} />}
       <TableContainer>
-        <Table size="small" aria-busy={loading}>
+        <DataTable aria-busy={loading}>
           <caption className={classes.caption}>
             Entities evaluated by {scorecard.title}
             {value ? `: ${value.totalCount.toLocaleString('en-US')}` : ''}
@@ -449,7 +450,7 @@ export function ScorecardEntitiesTable(props: {
                 </TableRow>
               ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </TableContainer>
       <TablePagination
         component="div"

@@ -31,13 +31,17 @@ const useStyles = makeStyles(theme => ({
   item: {
     padding: theme.spacing(0.5, 0),
   },
+  // In a narrow card, the value goes below a long name rather than out of
+  // the card.
   row: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     justifyContent: 'space-between',
-    gap: theme.spacing(1),
+    gap: theme.spacing(0.5, 1),
   },
   value: {
+    marginLeft: 'auto',
     display: 'inline-flex',
     alignItems: 'center',
     gap: theme.spacing(1),
@@ -139,7 +143,7 @@ export function ScorecardLeaderboards(props: {
   return (
     <Grid container spacing={3}>
       {boards.map(board => (
-        <Grid item xs={12} md={4} key={board.title}>
+        <Grid item xs={12} lg={4} key={board.title}>
           <InfoCard
             title={board.title}
             subheader={board.subheader}

@@ -24,7 +24,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -42,12 +41,21 @@ import { ReportPreviewDialog } from './ReportPreviewDialog';
 import { ReportSendButton } from './ReportSendButton';
 import { ReportStatusChip } from './ReportStatusChip';
 import { scheduleText } from './reportFormat';
+import { DataTable } from '../DataTable';
 
 const useStyles = makeStyles(theme => ({
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
     gap: theme.spacing(1),
+    '& button': { whiteSpace: 'nowrap' },
+  },
+  // The actions stay in view when a narrow window scrolls the table.
+  actionsCell: {
+    position: 'sticky',
+    right: 0,
+    // The row's own (striped) background.
+    backgroundColor: 'inherit',
   },
   error: { whiteSpace: 'pre-line' },
   nowrap: { whiteSpace: 'nowrap' },
@@ -199,7 +207,7 @@ function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
       <TableCell>
         <LastResult report={report} />
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.actionsCell}>
         <Box className={classes.actions}>
           <Button
             variant="outlined"
@@ -228,6 +236,7 @@ function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
  * "Send now" for users with the `scorecards.report.send` permission.
  */
 export function ReportsList() {
+  const classes = useStyles();
   const api = useApi(scorecardsApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getReports(),
@@ -257,7 +266,7 @@ export function ReportsList() {
   }
   return (
     <TableContainer>
-      <Table size="small" aria-label="Scorecard reports">
+      <DataTable aria-label="Scorecard reports">
         <TableHead>
           <TableRow>
             <TableCell>Report</TableCell>
@@ -265,7 +274,7 @@ export function ReportsList() {
             <TableCell>Schedule</TableCell>
             <TableCell>Channels</TableCell>
             <TableCell>Last result</TableCell>
-            <TableCell>
+            <TableCell className={classes.actionsCell}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </TableCell>
           </TableRow>
@@ -275,7 +284,7 @@ export function ReportsList() {
             <ReportRow key={report.id} report={report} onSent={retry} />
           ))}
         </TableBody>
-      </Table>
+      </DataTable>
     </TableContainer>
   );
 }
