@@ -20,6 +20,7 @@ import {
   isTeamScorecardsAvailable,
 } from '../isScorecardsAvailable';
 import { z } from 'zod/v4';
+import type { TeamOwnershipProps } from '../components/TeamOwnership';
 
 /** The entity's levels at a glance, on its overview. */
 export const entityScorecardsCard = EntityCardBlueprint.make({
@@ -53,41 +54,41 @@ function teamCardProps(config: {
   };
 }
 
+/** A card for Group and User pages, configured as the Ownership card. */
+function teamCard<TName extends string>(
+  name: TName,
+  load: (props: TeamOwnershipProps) => Promise<JSX.Element>,
+) {
+  return EntityCardBlueprint.makeWithOverrides({
+    name,
+    configSchema: teamCardConfigSchema,
+    factory(originalFactory, { config }) {
+      return originalFactory({
+        type: 'content',
+        filter: isTeamScorecardsAvailable,
+        loader: () => load(teamCardProps(config)),
+      });
+    },
+  });
+}
+
 /**
  * How a team's entities do on every scorecard, on the team's page. Its
  * config, as the catalog's Ownership card's: `initialRelationAggregation`
  * (`direct` or `aggregated`) and `showAggregateMembersToggle`.
  */
-export const entityTeamScorecardsCard = EntityCardBlueprint.makeWithOverrides({
-  name: 'team-scorecards',
-  configSchema: teamCardConfigSchema,
-  factory(originalFactory, { config }) {
-    return originalFactory({
-      type: 'content',
-      filter: isTeamScorecardsAvailable,
-      loader: () =>
-        import('../components/EntityTeamScorecardsCard').then(m => (
-          <m.EntityTeamScorecardsCard {...teamCardProps(config)} />
-        )),
-    });
-  },
-});
+export const entityTeamScorecardsCard = teamCard('team-scorecards', props =>
+  import('../components/EntityTeamScorecardsCard').then(m => (
+    <m.EntityTeamScorecardsCard {...props} />
+  )),
+);
 
 /**
  * The campaigns a team's entities are in, on the team's page; its config is
  * the team scorecards card's.
  */
-export const entityTeamCampaignsCard = EntityCardBlueprint.makeWithOverrides({
-  name: 'team-campaigns',
-  configSchema: teamCardConfigSchema,
-  factory(originalFactory, { config }) {
-    return originalFactory({
-      type: 'content',
-      filter: isTeamScorecardsAvailable,
-      loader: () =>
-        import('../components/EntityTeamCampaignsCard').then(m => (
-          <m.EntityTeamCampaignsCard {...teamCardProps(config)} />
-        )),
-    });
-  },
-});
+export const entityTeamCampaignsCard = teamCard('team-campaigns', props =>
+  import('../components/EntityTeamCampaignsCard').then(m => (
+    <m.EntityTeamCampaignsCard {...props} />
+  )),
+);

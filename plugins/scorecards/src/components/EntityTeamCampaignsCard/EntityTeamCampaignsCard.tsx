@@ -14,12 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -35,11 +30,10 @@ import {
 } from '../Campaigns';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import {
-  ownersText,
   ownsText,
   teamParams,
   TeamOwnershipProps,
-  TeamOwnershipSwitch,
+  TeamOwnershipCard,
   useTeamOwnership,
 } from '../TeamOwnership';
 
@@ -145,10 +139,8 @@ function TeamCampaignItem(props: {
  */
 export function EntityTeamCampaignsCard(props: TeamOwnershipProps) {
   const { entity } = useEntity();
-  const { team, isUser, relation, setRelation } = useTeamOwnership(
-    entity,
-    props.relationAggregation,
-  );
+  const ownership = useTeamOwnership(entity, props.relationAggregation);
+  const { team, isUser, relation } = ownership;
   const api = useApi(scorecardsApiRef);
   const root = useScorecardsRoot();
   const classes = useStyles();
@@ -187,25 +179,13 @@ export function EntityTeamCampaignsCard(props: TeamOwnershipProps) {
   }
 
   return (
-    <InfoCard
+    <TeamOwnershipCard
       title="Campaigns"
-      subheader={ownersText(
-        isUser,
-        relation,
-        value?.relation === relation ? value.owners : undefined,
-      )}
-      variant="gridItem"
-      action={
-        props.hideRelationsToggle ? undefined : (
-          <TeamOwnershipSwitch
-            relation={relation}
-            onChange={setRelation}
-            cardTitle="Campaigns"
-          />
-        )
-      }
+      ownership={ownership}
+      response={value}
+      hideRelationsToggle={props.hideRelationsToggle}
     >
       {content}
-    </InfoCard>
+    </TeamOwnershipCard>
   );
 }

@@ -14,12 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -30,11 +25,10 @@ import { TeamScorecard, scorecardsApiRef } from '../../api';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import {
-  ownersText,
   ownsText,
   teamParams,
   TeamOwnershipProps,
-  TeamOwnershipSwitch,
+  TeamOwnershipCard,
   useTeamOwnership,
 } from '../TeamOwnership';
 
@@ -175,10 +169,8 @@ function TeamScorecardItem(props: {
  */
 export function EntityTeamScorecardsCard(props: TeamOwnershipProps) {
   const { entity } = useEntity();
-  const { team, isUser, relation, setRelation } = useTeamOwnership(
-    entity,
-    props.relationAggregation,
-  );
+  const ownership = useTeamOwnership(entity, props.relationAggregation);
+  const { team, isUser, relation } = ownership;
   const api = useApi(scorecardsApiRef);
   const root = useScorecardsRoot();
   const classes = useStyles();
@@ -227,25 +219,13 @@ export function EntityTeamScorecardsCard(props: TeamOwnershipProps) {
   }
 
   return (
-    <InfoCard
+    <TeamOwnershipCard
       title="Scorecards"
-      subheader={ownersText(
-        isUser,
-        relation,
-        value?.relation === relation ? value.owners : undefined,
-      )}
-      variant="gridItem"
-      action={
-        props.hideRelationsToggle ? undefined : (
-          <TeamOwnershipSwitch
-            relation={relation}
-            onChange={setRelation}
-            cardTitle="Scorecards"
-          />
-        )
-      }
+      ownership={ownership}
+      response={value}
+      hideRelationsToggle={props.hideRelationsToggle}
     >
       {content}
-    </InfoCard>
+    </TeamOwnershipCard>
   );
 }

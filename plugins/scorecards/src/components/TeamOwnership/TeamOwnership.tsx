@@ -18,7 +18,8 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import { makeStyles } from '@material-ui/core/styles';
-import { useState } from 'react';
+import { InfoCard } from '@backstage/core-components';
+import { ReactNode, useState } from 'react';
 import { TeamRelation } from '../../api';
 
 const useStyles = makeStyles(theme => ({
@@ -48,6 +49,47 @@ export function useTeamOwnership(entity: Entity, initial?: TeamRelation) {
     initial ?? (isUser ? 'aggregated' : 'direct'),
   );
   return { team, isUser, relation, setRelation };
+}
+
+/** What `useTeamOwnership` returns. */
+export type TeamOwnership = ReturnType<typeof useTeamOwnership>;
+
+/**
+ * A team card: its title, a subheader saying whose entities count (of the
+ * response, once it is of the card's relation), and the switch.
+ */
+export function TeamOwnershipCard(props: {
+  title: string;
+  ownership: TeamOwnership;
+  /** The answer, with whose entities it counted. */
+  response?: { relation: TeamRelation; owners: string[] };
+  hideRelationsToggle?: boolean;
+  children: ReactNode;
+}) {
+  const { title, ownership, response } = props;
+  const { isUser, relation, setRelation } = ownership;
+  return (
+    <InfoCard
+      title={title}
+      subheader={ownersText(
+        isUser,
+        relation,
+        response?.relation === relation ? response.owners : undefined,
+      )}
+      variant="gridItem"
+      action={
+        props.hideRelationsToggle ? undefined : (
+          <TeamOwnershipSwitch
+            relation={relation}
+            onChange={setRelation}
+            cardTitle={title}
+          />
+        )
+      }
+    >
+      {props.children}
+    </InfoCard>
+  );
 }
 
 /**

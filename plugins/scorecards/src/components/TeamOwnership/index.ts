@@ -18,7 +18,8 @@ export {
   ownersText,
   ownsText,
   teamParams,
+  TeamOwnershipCard,
   TeamOwnershipSwitch,
   useTeamOwnership,
 } from './TeamOwnership';
-export type { TeamOwnershipProps } from './TeamOwnership';
+export type { TeamOwnership, TeamOwnershipProps } from './TeamOwnership';
