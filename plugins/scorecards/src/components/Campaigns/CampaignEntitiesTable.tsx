@@ -45,9 +45,7 @@ import {
   scorecardsApiRef,
 } from '../../api';
 import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
-import { NO_OWNER } from '../ScorecardEntitiesTable/EntityFilters';
-import { EntityName } from '../EntityName';
-import { TeamOption, TeamSelect } from '../TeamSelect';
+import { NO_OWNER, teamOption, TeamSelect } from '../TeamSelect';
 import { CampaignNotifyButton } from './CampaignNotifyButton';
 import { CampaignTicketLink } from './CampaignTicketLink';
 import { DataTable } from '../DataTable';
@@ -180,27 +178,12 @@ export function CampaignEntitiesTable(props: {
   );
 
   const titles = new Map(campaign.byRule.map(r => [r.rule, r.title]));
-  const teamOptions: TeamOption[] = campaign.byTeam.map(t => ({
-    value: t.owner || NO_OWNER,
-    label: t.owner ? (
-      <EntityName entityRef={t.owner} defaultKind="group" />
-    ) : (
-      'No owner'
-    ),
-  }));
+  const teamOptions = campaign.byTeam.map(t => teamOption(t.owner || NO_OWNER));
   // A team or rule from the URL that the campaign no longer has is still
   // shown as chosen.
   for (const team of teams) {
     if (!teamOptions.some(option => option.value === team)) {
-      teamOptions.push({
-        value: team,
-        label:
-          team === NO_OWNER ? (
-            'No owner'
-          ) : (
-            <EntityName entityRef={team} defaultKind="group" />
-          ),
-      });
+      teamOptions.push(teamOption(team));
     }
   }
   // A ticket is for one team.

@@ -24,7 +24,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import { ScorecardDetailsResponse, ScorecardFacets } from '../../api';
 import { EntityName } from '../EntityName';
-import { TeamOption, TeamSelect } from '../TeamSelect';
+import { NO_OWNER, TeamOption, teamOption, TeamSelect } from '../TeamSelect';
 
 /**
  * The filters of the entity table; empty strings (and no teams) mean
@@ -42,11 +42,7 @@ export interface EntityTableFilters {
   text: string;
 }
 
-/**
- * The team filter's choice of the entities without an owner: `team=` in the
- * page's URL and in the API's query.
- */
-export const NO_OWNER = '__no-owner__';
+export { NO_OWNER };
 
 export const NO_FILTERS: EntityTableFilters = {
   teams: [],
@@ -163,15 +159,12 @@ export function EntityFilters(props: {
       teams.push(team);
     }
   }
-  const teamOptions: TeamOption[] = teams.map(owner => ({
-    value: owner,
-    label: <EntityName entityRef={owner} defaultKind="group" />,
-  }));
+  const teamOptions: TeamOption[] = teams.map(teamOption);
   if (
     value.teams.includes(NO_OWNER) ||
     scorecard.teams.some(t => t.owner === null)
   ) {
-    teamOptions.push({ value: NO_OWNER, label: 'No owner' });
+    teamOptions.push(teamOption(NO_OWNER));
   }
 
   const facetFilter = (key: FacetFilter) => {

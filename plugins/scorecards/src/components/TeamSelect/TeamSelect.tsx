@@ -22,6 +22,7 @@ import OutlinedInput from '@material-ui/core/OutlinedInput';
 import Select from '@material-ui/core/Select';
 import { makeStyles } from '@material-ui/core/styles';
 import { Fragment, ReactNode } from 'react';
+import { EntityName } from '../EntityName';
 
 const useStyles = makeStyles(theme => ({
   select: {
@@ -34,10 +35,29 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/**
+ * The team filter's choice of the entities without an owner: `team=` in the
+ * page's URL and in the API's query.
+ */
+export const NO_OWNER = '__no-owner__';
+
 /** A choice of a team filter: its value (a ref, or "No owner") and label. */
 export interface TeamOption {
   value: string;
   label: ReactNode;
+}
+
+/** The choice of a team (its name from the catalog), or of "No owner". */
+export function teamOption(value: string): TeamOption {
+  return {
+    value,
+    label:
+      value === NO_OWNER ? (
+        'No owner'
+      ) : (
+        <EntityName entityRef={value} defaultKind="group" />
+      ),
+  };
 }
 
 /**

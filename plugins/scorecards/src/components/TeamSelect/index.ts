@@ -14,5 +14,5 @@
  * limitations under the License.
  */
 
-export { TeamSelect } from './TeamSelect';
+export { NO_OWNER, teamOption, TeamSelect } from './TeamSelect';
 export type { TeamOption } from './TeamSelect';
