@@ -18,6 +18,17 @@ import { test, expect, Page } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
 /** Reloads until the first scheduled run has stored results. */
+/** The page is no wider than the window: it does not scroll sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  expect(
+    await page.evaluate(
+      () =>
+        document.documentElement.scrollWidth -
+        document.documentElement.clientWidth,
+    ),
+  ).toBe(0);
+}
+
 async function gotoWhenEvaluated(page: Page, path: string, text: RegExp) {
   await expect(async () => {
     await page.goto(path);
@@ -74,13 +85,7 @@ test('the Scorecards page filters the entity table by team and charts history', 
   await expect(
     page.getByRole('table', { name: 'Pass rate by team and rule' }),
   ).toBeVisible();
-  expect(
-    await page.evaluate(
-      () =>
-        document.documentElement.scrollWidth -
-        document.documentElement.clientWidth,
-    ),
-  ).toBe(0);
+  await expectNoSidewaysScroll(page);
 
   const filters = page.getByRole('group', { name: 'Filter entities' });
   await filters.getByRole('button', { name: /Team/ }).click();
@@ -180,13 +185,7 @@ test('the Scorecards pages stay readable in a 1024 px wide window', async ({
   await expect(entities.getByRole('row').nth(1)).toBeVisible();
   const entityCell = entities.getByRole('row').nth(1).getByRole('cell').first();
   expect((await entityCell.boundingBox())!.width).toBeGreaterThan(90);
-  expect(
-    await page.evaluate(
-      () =>
-        document.documentElement.scrollWidth -
-        document.documentElement.clientWidth,
-    ),
-  ).toBe(0);
+  await expectNoSidewaysScroll(page);
 });
 
 test("a team's page shows how its entities do, linked to the scorecard's table of them", async ({
