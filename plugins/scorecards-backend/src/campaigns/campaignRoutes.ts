@@ -63,6 +63,7 @@ import { ResultStore } from '../database/ResultStore';
 import { csvCell } from '../service/entitiesCsv';
 import { parseQuery, teamQuerySchema } from '../service/readRouteParameters';
 import { teamOwners } from '../service/teamOwners';
+import { visibleRefs } from '../service/visibleEntities';
 import {
   CampaignProgress,
   CampaignProgressCache,
@@ -103,9 +104,8 @@ export interface CampaignRoutesOptions {
 
 const ENTITIES_MAX_LIMIT = 100;
 const ENTITIES_DEFAULT_LIMIT = 25;
-/** Refs per catalog request while checking visibility. */
+/** Rows per catalog request while paging the visible failing entities. */
 const VISIBILITY_BATCH = 500;
-const VISIBILITY_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 const listQuerySchema = strict({
   status: z
@@ -232,26 +232,6 @@ export function registerCampaignRoutes(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`You are not allowed to ${action} campaigns`);
     }
-  }
-
-  async function visibleRefs(
-    refs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (let i = 0; i < refs.length; i += VISIBILITY_BATCH) {
-      const batch = refs.slice(i, i + VISIBILITY_BATCH);
-      const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs: batch, fields: VISIBILITY_FIELDS },
-        { credentials },
-      );
-      batch.forEach((ref, j) => {
-        if (items[j]) {
-          out.add(ref);
-        }
-      });
-    }
-    return out;
   }
 
   async function findCampaign(key: string): Promise<CampaignEntry> {
@@ -430,6 +410,7 @@ export function registerCampaignRoutes(
       const batch = failing.slice(i, i + batchSize);
       i += batch.length;
       const visible = await visibleRefs(
+        catalog,
         batch.map(e => e.entityRef),
         credentials,
       );
@@ -466,6 +447,7 @@ export function registerCampaignRoutes(
     // Visibility is checked before anything is sent, so that a failing
     // catalog still gets an error response rather than a truncated file.
     const visible = await visibleRefs(
+      catalog,
       failing.map(e => e.entityRef),
       credentials,
     );
@@ -498,7 +480,7 @@ export function registerCampaignRoutes(
     const credentials = await userOrService(req);
     const entityRef = entityRefOfParams(req.params);
     // A hidden entity is indistinguishable from one that does not exist.
-    if ((await visibleRefs([entityRef], credentials)).size === 0) {
+    if ((await visibleRefs(catalog, [entityRef], credentials)).size === 0) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     const [rows, entries] = await Promise.all([

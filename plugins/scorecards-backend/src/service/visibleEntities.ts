@@ -51,6 +51,31 @@ export async function assertVisible(
   }
 }
 
+/**
+ * The refs of those entities the caller may see, asking the catalog in
+ * batches of 500 refs.
+ */
+export async function visibleRefs(
+  catalog: CatalogService,
+  refs: string[],
+  credentials: BackstageCredentials,
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < refs.length; i += MAX_BATCH) {
+    const batch = refs.slice(i, i + MAX_BATCH);
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: batch, fields: VISIBILITY_FIELDS },
+      { credentials },
+    );
+    batch.forEach((ref, j) => {
+      if (items[j]) {
+        out.add(ref);
+      }
+    });
+  }
+  return out;
+}
+
 export interface VisibleEntitiesOptions {
   queries: ResultQueries;
   catalog: CatalogService;
