@@ -20,6 +20,7 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -40,6 +41,11 @@ jest.setTimeout(60_000);
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
 const NOW = new Date('2026-11-25T12:00:00Z');
+// The twelve entities of team-a that fail on-call.
+const TEAM_A_ON_CALL = Array.from(
+  { length: 12 },
+  (_, i) => `s${String(i).padStart(2, '0')}`,
+);
 
 const { campaigns } = validateCampaignsConfig(
   [
@@ -77,7 +83,8 @@ describe('POST /campaigns/:key/notify', () => {
       database: mockServices.database({ knex }),
     });
     // team-a: b fails techdocs, twelve more fail on-call (13 failing);
-    // team-b: d fails both; u has no owner; a passes.
+    // team-b: d fails both, and h too, but the catalog hides h from the
+    // caller; u has no owner; a passes.
     await insertResults(knex, [
       {
         scorecardId: 'docs',
@@ -97,9 +104,9 @@ describe('POST /campaigns/:key/notify', () => {
         owner: TEAM_A,
         rules: { oncall: 'pass' },
       },
-      ...Array.from({ length: 12 }, (_, i) => ({
+      ...TEAM_A_ON_CALL.map(name => ({
         scorecardId: 'ops',
-        name: `s${String(i).padStart(2, '0')}`,
+        name,
         owner: TEAM_A,
         rules: { oncall: 'fail' as const },
       })),
@@ -115,6 +122,12 @@ describe('POST /campaigns/:key/notify', () => {
         owner: TEAM_B,
         rules: { oncall: 'fail' },
       },
+      {
+        scorecardId: 'docs',
+        name: 'h',
+        owner: TEAM_B,
+        rules: { techdocs: 'fail' },
+      },
       { scorecardId: 'docs', name: 'u', rules: { techdocs: 'fail' } },
     ]);
   });
@@ -127,6 +140,13 @@ describe('POST /campaigns/:key/notify', () => {
     registerCampaignNotifyRoutes(router, {
       httpAuth: mockServices.httpAuth({
         defaultCredentials: mockCredentials.none(),
+      }),
+      catalog: catalogServiceMock({
+        entities: ['a', 'b', 'd', 'u', ...TEAM_A_ON_CALL].map(name => ({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name, namespace: 'default' },
+        })),
       }),
       permissions: mockServices.permissions.mock({
         authorize: jest.fn(async () => [
@@ -204,6 +224,8 @@ describe('POST /campaigns/:key/notify', () => {
     expect(b.payload.description).toContain(
       '- component:default/d: Has TechDocs, Has on-call',
     );
+    // h fails too, but the caller cannot see it.
+    expect(b.payload.description).not.toContain('component:default/h');
   });
 
   it('notifies only the owners of the failing entities the filters select', async () => {

@@ -20,6 +20,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -35,6 +36,7 @@ import { CampaignRegistry } from './CampaignRegistry';
 import { CampaignStore } from './CampaignStore';
 import { campaignFiltersSchema, filterFailing } from './campaignFilters';
 import { parseQuery } from '../service/readRouteParameters';
+import { visibleRefs } from '../service/visibleEntities';
 import {
   FailingEntity,
   failingEntityLines,
@@ -46,6 +48,8 @@ import {
 export interface CampaignNotifyRoutesOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** What the caller may see: notifications list only those entities. */
+  catalog: CatalogService;
   /**
    * The notifications service (`notificationService` of
    * `@backstage/plugin-notifications-node`); without it the route answers
@@ -101,13 +105,15 @@ export function deadlineText(
  * to the campaign page's table of the group's failing entities
  * (`?team=<group>`). The failing entities' filters narrow it: `?team=`
  * (may repeat) to those teams, `?rule=` to the entities failing that rule.
- * Needs `scorecards.campaign.notify`.
+ * Only the entities the caller may see in the catalog are listed and
+ * counted. Needs `scorecards.campaign.notify`.
  */
 export function registerCampaignNotifyRoutes(
   router: express.Router,
   options: CampaignNotifyRoutesOptions,
 ): void {
-  const { httpAuth, permissions, notifications, progress, logger } = options;
+  const { httpAuth, permissions, catalog, notifications, progress, logger } =
+    options;
   const now = options.now ?? (() => new Date());
   const registry = new CampaignRegistry(
     options.campaigns,
@@ -181,11 +187,17 @@ export function registerCampaignNotifyRoutes(
       throw notificationsUnavailable();
     }
     const { campaign } = entry;
-    const failing = filterFailing(
+    const selected = filterFailing(
       campaign,
       (await progress.getOne(campaign)).failing,
       query,
     );
+    const visible = await visibleRefs(
+      catalog,
+      selected.map(e => e.entityRef),
+      credentials,
+    );
+    const failing = selected.filter(e => visible.has(e.entityRef));
     const { rule } = query;
     const deadline = deadlineText(campaign.endDate, now());
     const body: CampaignNotifyResponse = await notifyOwnersOfFailing({

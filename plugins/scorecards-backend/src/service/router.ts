@@ -149,6 +149,7 @@ export async function createRouter(
   registerCampaignNotifyRoutes(router, {
     httpAuth,
     permissions,
+    catalog,
     logger,
     definitions,
     notifications: options.notifications,
