@@ -58,6 +58,10 @@ export function CampaignGuidance(props: {
   if (!hasGuidance(guidance, ruleGuidance)) {
     return null;
   }
+  // Under the campaign's own guidance, the rule's needs a heading of its
+  // own: it is written for every entity the scorecard evaluates.
+  const headRuleGuidance =
+    hasGuidance(guidance) && Boolean(ruleGuidance?.text || ruleGuidance?.url);
   return (
     <Box aria-label={`How to pass ${ruleTitle}`} role="group">
       {guidance?.steps && guidance.steps.length > 0 && (
@@ -93,6 +97,11 @@ export function CampaignGuidance(props: {
           <Link to={guidance.templateUrl}>
             Open the template that fixes {ruleTitle}
           </Link>
+        </Typography>
+      )}
+      {headRuleGuidance && (
+        <Typography variant="subtitle2" component="p">
+          From the scorecard rule
         </Typography>
       )}
       {ruleGuidance?.text && <Markdown content={ruleGuidance.text} />}
