@@ -27,6 +27,8 @@ const useStyles = makeStyles(theme => ({
     paddingLeft: theme.spacing(3),
     '& p': { margin: 0 },
   },
+  // Close under its heading, as the steps are.
+  ruleText: { '& p:first-child': { marginTop: theme.spacing(0.5) } },
 }));
 
 /** Whether there is any guidance to show. */
@@ -104,7 +106,11 @@ export function CampaignGuidance(props: {
           From the scorecard rule
         </Typography>
       )}
-      {ruleGuidance?.text && <Markdown content={ruleGuidance.text} />}
+      {ruleGuidance?.text && (
+        <div className={headRuleGuidance ? classes.ruleText : undefined}>
+          <Markdown content={ruleGuidance.text} />
+        </div>
+      )}
       {ruleGuidance?.url && (
         <Typography variant="body2">
           <Link to={ruleGuidance.url}>More about {ruleTitle}</Link>
