@@ -122,8 +122,9 @@ describe('ReportsList', () => {
       within(weekly).getByText('The whole organisation'),
     ).toBeInTheDocument();
     expect(
-      within(weekly).getByText('cron 0 9 * * 1 (Europe/Paris)'),
+      within(weekly).getByText('At 09:00, only on Monday (Europe/Paris)'),
     ).toBeInTheDocument();
+    expect(within(weekly).getByText('0 9 * * 1').tagName).toBe('CODE');
     const next = within(weekly).getByText(/^Next run/);
     expect(next.querySelector('time')).toHaveAttribute(
       'datetime',
@@ -270,7 +271,12 @@ describe('scheduleText', () => {
     });
 
   it('describes cron, durations and manual triggers', () => {
-    expect(at({ cron: '0 9 * * 1' })).toBe('cron 0 9 * * 1');
+    expect(at({ cron: '0 9 * * 1' })).toBe('At 09:00, only on Monday');
+    expect(at({ cron: '30 8 * * 1-5' })).toBe(
+      'At 08:30, Monday through Friday',
+    );
+    expect(at({ cron: '0 9 1 * *' })).toBe('At 09:00, on day 1 of the month');
+    expect(at({ cron: 'not a cron' })).toBe('cron not a cron');
     expect(at({ days: 7 })).toBe('every 7 days');
     expect(at({ days: 1 })).toBe('every day');
     expect(at({ hours: 1, minutes: 30 })).toBe('every hour 30 minutes');

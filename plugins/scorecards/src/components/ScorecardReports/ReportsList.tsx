@@ -40,7 +40,7 @@ import { VisuallyHidden } from '../VisuallyHidden';
 import { ReportPreviewDialog } from './ReportPreviewDialog';
 import { ReportSendButton } from './ReportSendButton';
 import { ReportStatusChip } from './ReportStatusChip';
-import { scheduleText } from './reportFormat';
+import { scheduleCron, scheduleText } from './reportFormat';
 import { DataTable } from '../DataTable';
 
 const useStyles = makeStyles(theme => ({
@@ -58,7 +58,6 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: 'inherit',
   },
   error: { whiteSpace: 'pre-line' },
-  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 function Channels(props: { report: ReportSummary }) {
@@ -169,6 +168,7 @@ function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
   const { report, onSent } = props;
   const classes = useStyles();
   const [previewOpen, setPreviewOpen] = useState(false);
+  const cron = scheduleCron(report);
   return (
     <TableRow>
       <TableCell>
@@ -193,7 +193,12 @@ function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
         )}
       </TableCell>
       <TableCell>
-        <span className={classes.nowrap}>{scheduleText(report)}</span>
+        {scheduleText(report)}
+        {cron !== undefined && (
+          <Typography variant="caption" color="textSecondary" component="div">
+            <code>{cron}</code>
+          </Typography>
+        )}
         <NextRun report={report} />
         {report.scheduled === false && (
           <Typography variant="caption" color="textSecondary" component="div">

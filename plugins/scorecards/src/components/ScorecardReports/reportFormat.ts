@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import cronstrue from 'cronstrue';
 import { ReportSummary } from '../../api';
 
 const UNITS = [
@@ -44,9 +45,32 @@ function durationText(duration: Record<string, unknown>): string {
   return `every ${[head, ...rest].join(' ')}`;
 }
 
+/** The cron expression of a report's schedule, if it has one. */
+export function scheduleCron(report: ReportSummary): string | undefined {
+  const frequency = report.schedule?.frequency;
+  return frequency &&
+    typeof frequency === 'object' &&
+    'cron' in frequency &&
+    typeof frequency.cron === 'string'
+    ? frequency.cron
+    : undefined;
+}
+
+/** A cron expression in words ("At 09:00, only on Monday"), if it is valid. */
+function cronDescription(cron: string): string | undefined {
+  try {
+    return cronstrue.toString(cron, {
+      use24HourTimeFormat: true,
+      throwExceptionOnParseError: true,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * A report's schedule as text: the cron expression (with its time zone),
- * "every 7 days", "manually", or an ISO duration as configured.
+ * A report's schedule as text: a cron expression in words (with its time
+ * zone), "every 7 days", "manually", or an ISO duration as configured.
  */
 export function scheduleText(report: ReportSummary): string {
   const frequency = report.schedule?.frequency;
@@ -56,10 +80,10 @@ export function scheduleText(report: ReportSummary): string {
   if (!frequency || typeof frequency !== 'object') {
     return 'Unknown';
   }
-  if ('cron' in frequency && typeof frequency.cron === 'string') {
-    return `cron ${frequency.cron}${
-      report.timezone ? ` (${report.timezone})` : ''
-    }`;
+  const cron = scheduleCron(report);
+  if (cron !== undefined) {
+    const zone = report.timezone ? ` (${report.timezone})` : '';
+    return `${cronDescription(cron) ?? `cron ${cron}`}${zone}`;
   }
   if ('trigger' in frequency) {
     return 'manually';
