@@ -25,6 +25,33 @@ import {
 } from '../../__testUtils__/fixtures';
 import { ScorecardsHistory } from './ScorecardsHistory';
 
+// jsdom lays nothing out, so a responsive chart would measure 0 px and draw
+// nothing: give the charts a size of their own.
+jest.mock('recharts', () => {
+  const actual = jest.requireActual('recharts');
+  const { cloneElement } = jest.requireActual('react');
+  return {
+    ...actual,
+    ResponsiveContainer: (props: { children: any }) =>
+      cloneElement(props.children, { width: 600, height: 300 }),
+  };
+});
+
+/** The bars of a chart, by series: where each starts and how tall it is. */
+function barsOf(chart: HTMLElement) {
+  return Object.fromEntries(
+    Array.from(chart.querySelectorAll('.recharts-bar-rectangle path')).map(
+      path => [
+        path.getAttribute('name'),
+        {
+          y: Number(path.getAttribute('y')),
+          height: Number(path.getAttribute('height')),
+        },
+      ],
+    ),
+  );
+}
+
 const scorecardHistory: ScorecardHistoryResponse = {
   interval: 'day',
   from: '2026-01-01',
@@ -145,6 +172,41 @@ describe('ScorecardsHistory', () => {
         expect.objectContaining({ from: '2025-12-01', interval: 'week' }),
       ),
     );
+  });
+
+  it('draws one day of levels as a stacked bar, each level as tall as its count', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getHistory.mockResolvedValue({
+      ...scorecardHistory,
+      points: [scorecardHistory.points[1]],
+    });
+    await renderHistory(scorecardsApi);
+    const chart = await screen.findByRole('img', {
+      name: /^Entities per level/,
+    });
+    // Gold has no entity, so no bar.
+    await waitFor(() =>
+      expect(chart.querySelectorAll('.recharts-bar-rectangle').length).toBe(3),
+    );
+    expect(chart.querySelector('.recharts-area')).toBeNull();
+    // Basic 4, Bronze 4, Silver 2: stacked lowest level first.
+    const { Basic, Bronze, Silver, ...others } = barsOf(chart);
+    expect(Object.keys(others)).toEqual([]);
+    expect(Bronze.height).toBeCloseTo(Basic.height);
+    expect(Basic.height).toBeCloseTo(2 * Silver.height);
+    expect(Bronze.y + Bronze.height).toBeCloseTo(Basic.y);
+    expect(Silver.y + Silver.height).toBeCloseTo(Bronze.y);
+  });
+
+  it('draws several days of levels as stacked areas', async () => {
+    await renderHistory();
+    const chart = await screen.findByRole('img', {
+      name: /^Entities per level/,
+    });
+    await waitFor(() =>
+      expect(chart.querySelectorAll('.recharts-area').length).toBe(4),
+    );
+    expect(chart.querySelector('.recharts-bar')).toBeNull();
   });
 
   it('says so when there is no history in the range', async () => {

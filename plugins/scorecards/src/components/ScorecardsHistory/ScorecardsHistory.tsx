@@ -36,6 +36,8 @@ import { useSearchParams } from 'react-router-dom';
 import {
   Area,
   AreaChart,
+  Bar,
+  BarChart,
   CartesianGrid,
   Legend,
   Line,
@@ -182,6 +184,8 @@ function LevelsAreaChart(props: {
         .map(level => `${level} ${last[level] ?? 0}`)
         .join(', ')}.`
     : 'No data in this range.';
+  const oneDay = data.length === 1;
+  const Chart = oneDay ? BarChart : AreaChart;
   return (
     <ChartFigure
       title="Entities per level"
@@ -195,7 +199,10 @@ function LevelsAreaChart(props: {
       ])}
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <AreaChart data={data} margin={{ top: 8, right: 16 }}>
+        {/* One day as a stacked bar: a stacked area of one day shows only
+            its points, at the running totals, so Gold would read as the
+            number of all entities. */}
+        <Chart data={data} margin={{ top: 8, right: 16 }}>
           <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
           <XAxis dataKey="date" stroke={colors.axis} />
           <YAxis allowDecimals={false} stroke={colors.axis} />
@@ -208,7 +215,17 @@ function LevelsAreaChart(props: {
           />
           {levels.map(level => {
             const fill = levelAppearance(level, levels).background;
-            return (
+            return oneDay ? (
+              <Bar
+                key={level}
+                dataKey={level}
+                name={level}
+                stackId="levels"
+                fill={fill}
+                maxBarSize={64}
+                isAnimationActive={false}
+              />
+            ) : (
               <Area
                 key={level}
                 type="monotone"
@@ -222,7 +239,7 @@ function LevelsAreaChart(props: {
               />
             );
           })}
-        </AreaChart>
+        </Chart>
       </ResponsiveContainer>
     </ChartFigure>
   );
