@@ -24,6 +24,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  CampaignDepartmentsResponse,
   NormalisedCampaign,
   TeamCampaignsResponse,
   validateCampaignsConfig,
@@ -76,16 +77,28 @@ const entity = (name: string, kind = 'Component'): Entity => ({
 });
 
 // `e` exists in the results but the catalog hides it from the caller.
-// Platform is the parent of team-a and team-b.
+// Platform is the parent of team-a and team-b, and a child of acme. Each
+// names its parent another way: spec.parent, a childOf relation; team-b also
+// names a parent the caller may not see.
 const catalogEntities = [
   entity('a'),
   entity('b'),
   entity('c'),
   entity('d'),
   entity('f'),
-  { ...entity('platform', 'Group'), spec: { children: ['team-a', 'team-b'] } },
-  entity('team-a', 'Group'),
-  entity('team-b', 'Group'),
+  {
+    ...entity('platform', 'Group'),
+    spec: { children: ['team-a', 'team-b'], parent: 'acme' },
+  },
+  entity('acme', 'Group'),
+  { ...entity('team-a', 'Group'), spec: { parent: 'platform' } },
+  {
+    ...entity('team-b', 'Group'),
+    relations: [
+      { type: 'childOf', targetRef: 'group:default/platform' },
+      { type: 'childOf', targetRef: 'group:default/hidden' },
+    ],
+  },
 ];
 
 const asUser = mockCredentials.user.header();
@@ -205,6 +218,7 @@ describe('campaign routes', () => {
     for (const path of [
       '/campaigns',
       '/campaigns/docs-and-on-call',
+      '/campaigns/docs-and-on-call/departments',
       '/campaigns/docs-and-on-call/entities',
       '/campaigns/docs-and-on-call/export.csv',
       '/entities/component/default/b/campaigns',
@@ -656,6 +670,38 @@ describe('campaign routes', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe(
       'Invalid query: relation: must be one of direct, aggregated',
+    );
+  });
+
+  it("shows a campaign's progress by department, from the groups above its teams", async () => {
+    const get = (path: string) =>
+      request(app).get(path).set('Authorization', asUser);
+    // Team A: a passes, b fails; team B: of c, d, e (hidden, but counted as
+    // in the campaign's own figures) and f, one passes.
+    const response = await get('/campaigns/docs-and-on-call/departments');
+    expect(response.status).toBe(200);
+    const departments: CampaignDepartmentsResponse = response.body;
+    expect(departments.items).toEqual([
+      {
+        group: 'group:default/acme',
+        owners: [TEAM_A, TEAM_B],
+        inScope: 5,
+        passing: 2,
+        completion: 40,
+      },
+      {
+        group: 'group:default/platform',
+        owners: [TEAM_A, TEAM_B],
+        inScope: 5,
+        passing: 2,
+        completion: 40,
+      },
+    ]);
+
+    const missing = await get('/campaigns/nothing-here/departments');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe(
+      'No campaign with the key "nothing-here"',
     );
   });
 

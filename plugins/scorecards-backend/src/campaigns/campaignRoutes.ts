@@ -35,6 +35,7 @@ import {
   campaignCompletion,
   campaignDaysLeft,
   CampaignDefinitionResponse,
+  CampaignDepartmentsResponse,
   CampaignDetailsResponse,
   CampaignEntitiesResponse,
   CampaignFailingEntity,
@@ -62,7 +63,8 @@ import { z } from 'zod/v3';
 import { ResultStore } from '../database/ResultStore';
 import { csvCell } from '../service/entitiesCsv';
 import { parseQuery, teamQuerySchema } from '../service/readRouteParameters';
-import { teamOwners } from '../service/teamOwners';
+import { groupParents, teamOwners } from '../service/teamOwners';
+import { campaignDepartments } from './campaignDepartments';
 import { visibleRefs } from '../service/visibleEntities';
 import {
   CampaignProgress,
@@ -198,6 +200,7 @@ function byUrgency(a: CampaignSummary, b: CampaignSummary): number {
  *
  * - `GET /campaigns?status=&owner=`
  * - `GET /campaigns/:key`
+ * - `GET /campaigns/:key/departments`
  * - `GET /campaigns/:key/entities?team=&rule=&limit=&cursor=`
  * - `GET /campaigns/:key/export.csv?team=&rule=`
  * - `GET /entities/:kind/:namespace/:name/campaigns`
@@ -374,6 +377,25 @@ export function registerCampaignRoutes(
         endDate: campaign.endDate,
         points,
       },
+    };
+    res.json(body);
+  });
+
+  // Progress by department: each group above the teams with entities in
+  // scope, with its own and its descendant groups' entities. Read from the
+  // catalog with the caller's credentials, so a group the caller may not see
+  // is no department and counts for none.
+  router.get('/campaigns/:key/departments', async (req, res) => {
+    const credentials = await userOrService(req);
+    const entry = await findCampaign(req.params.key);
+    const p = await progress.getOne(entry.campaign);
+    const parents = await groupParents({
+      groups: p.byTeam.map(team => team.owner).filter(Boolean),
+      catalog,
+      credentials,
+    });
+    const body: CampaignDepartmentsResponse = {
+      items: campaignDepartments(p.byTeam, parents),
     };
     res.json(body);
   });

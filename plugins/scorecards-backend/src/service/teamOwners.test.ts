@@ -17,7 +17,12 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { groupTree, MAX_TREE_GROUPS, teamOwners } from './teamOwners';
+import {
+  groupParents,
+  groupTree,
+  MAX_TREE_GROUPS,
+  teamOwners,
+} from './teamOwners';
 
 const group = (name: string, children: string[]): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -97,5 +102,55 @@ describe('teamOwners', () => {
         credentials,
       }),
     ).rejects.toThrow('No entity group:default/nope in the catalog');
+  });
+});
+
+describe('groupParents', () => {
+  const child = (name: string, parents: string[], specParent?: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { namespace: 'default', name },
+    spec: { type: 'team', children: [], parent: specParent },
+    relations: parents.map(parent => ({
+      type: 'childOf',
+      targetRef: `group:default/${parent}`,
+    })),
+  });
+
+  it('reads the groups above some groups, one level at a time', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        child('org', []),
+        child('dept', [], 'org'),
+        child('team-a', ['dept']),
+        // Two parents, one of which the caller may not see.
+        child('team-b', ['dept', 'secret']),
+        child('loop-a', ['loop-b']),
+        child('loop-b', ['loop-a']),
+      ],
+    });
+    const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+
+    const parents = await groupParents({
+      groups: [
+        'group:default/Team-A',
+        'group:default/team-b',
+        'group:default/loop-a',
+        'user:default/jane',
+      ],
+      catalog,
+      credentials,
+    });
+
+    expect(Object.fromEntries(parents)).toEqual({
+      'group:default/team-a': ['group:default/dept'],
+      'group:default/team-b': ['group:default/dept'],
+      'group:default/loop-a': ['group:default/loop-b'],
+      'group:default/loop-b': ['group:default/loop-a'],
+      'group:default/dept': ['group:default/org'],
+      'group:default/org': [],
+    });
+    // The teams, their parents (dept, secret, loop-b), then org.
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(3);
   });
 });

@@ -18,6 +18,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
+  RELATION_CHILD_OF,
   RELATION_MEMBER_OF,
   RELATION_PARENT_OF,
   stringifyEntityRef,
@@ -112,6 +113,79 @@ export async function groupTree(options: {
     level = next;
   }
   return { refs: [...seen], read };
+}
+
+/** The groups a group names as its parents, as lower-case refs. */
+function parentsOf(entity: Entity): string[] {
+  const parents = new Set(
+    (entity.relations ?? [])
+      .filter(relation => relation.type === RELATION_CHILD_OF)
+      .map(relation => lower(relation.targetRef)),
+  );
+  const specParent = (entity.spec as { parent?: unknown })?.parent;
+  if (typeof specParent === 'string') {
+    try {
+      parents.add(
+        stringifyEntityRef(
+          parseEntityRef(specParent, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        ),
+      );
+    } catch {
+      // A malformed parent is the catalog's problem; skip it.
+    }
+  }
+  return [...parents];
+}
+
+/**
+ * The groups above some groups: each group's parents (through `childOf`
+ * relations and `spec.parent`), read upwards one catalog batch per level, at
+ * most {@link MAX_TREE_GROUPS} groups. The keys are the groups the caller
+ * may see; their parents are only those the caller may see too. Refs that
+ * are not groups are left out.
+ */
+export async function groupParents(options: {
+  groups: string[];
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+}): Promise<Map<string, string[]>> {
+  const { catalog, credentials } = options;
+  const isGroup = (ref: string) => ref.startsWith('group:');
+  let level = [...new Set(options.groups.map(lower))]
+    .filter(isGroup)
+    .slice(0, MAX_TREE_GROUPS);
+  const seen = new Set(level);
+  const parents = new Map<string, string[]>();
+  while (level.length > 0) {
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: level, fields: [...FIELDS, 'spec.parent'] },
+      { credentials },
+    );
+    const next: string[] = [];
+    for (let index = 0; index < items.length; index++) {
+      const entity = items[index];
+      if (!entity) continue;
+      const above = parentsOf(entity).filter(isGroup);
+      parents.set(level[index], above);
+      for (const parent of above) {
+        if (!seen.has(parent) && seen.size < MAX_TREE_GROUPS) {
+          seen.add(parent);
+          next.push(parent);
+        }
+      }
+    }
+    level = next;
+  }
+  for (const [group, above] of parents) {
+    parents.set(
+      group,
+      above.filter(parent => parents.has(parent)),
+    );
+  }
+  return parents;
 }
 
 /**

@@ -574,6 +574,29 @@ export interface CampaignTeamProgress extends CampaignProgressSummary {
   owner: string;
 }
 
+/**
+ * A department's progress in a campaign: a group with child groups, counting
+ * the entities of the group and of all its descendant groups.
+ *
+ * @public
+ */
+export interface CampaignDepartmentProgress extends CampaignProgressSummary {
+  /** The department's group entity ref. */
+  group: string;
+  /**
+   * Whose entities count: the groups of the department (itself and its
+   * descendants) that own entities in scope, the department first if it
+   * owns any itself.
+   */
+  owners: string[];
+}
+
+/** `GET /campaigns/:key/departments`. @public */
+export interface CampaignDepartmentsResponse {
+  /** Least complete first; then by group ref. */
+  items: CampaignDepartmentProgress[];
+}
+
 /** What describes a campaign rule. @public */
 export interface CampaignRuleInfo {
   /** `<scorecardId>/<ruleId>`. */
