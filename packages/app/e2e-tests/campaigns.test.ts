@@ -73,6 +73,60 @@ test('a campaign page shows progress by team and the failing entities', async ({
   await expect(failing.getByRole('row')).toHaveCount(2);
 });
 
+test("a campaign page compares departments, and opens a department's failing entities", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // Progress needs the first scheduled run's results.
+  await expect(async () => {
+    await page.goto(
+      '/scorecards/campaigns/define-on-call-for-production-services',
+    );
+    await expect(page.getByText(/of \d+ entities/).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
+
+  await page.getByRole('checkbox', { name: 'By department' }).check();
+  await expect(page).toHaveURL(/\?teamsView=departments$/);
+  await expect(page.getByText('Progress by department')).toBeVisible();
+  const departments = page.getByRole('table', {
+    name: 'Completion of Define on-call for production services by department',
+  });
+  // Platform Engineering owns nothing itself: its three teams' services.
+  const platform = departments
+    .getByRole('row')
+    .filter({ hasText: 'Platform Engineering' });
+  await expect(platform).toContainText('3 teams');
+  await expect(platform).toContainText('5 of 8 entities');
+  await expect(
+    departments.getByRole('row').filter({ hasText: 'Acme Rides' }),
+  ).toBeVisible();
+
+  await platform
+    .getByRole('link', {
+      name: '3: show the failing entities of Platform Engineering',
+    })
+    .click();
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll('team').sort()).toEqual([
+    'group:default/identity',
+    'group:default/platform',
+    'group:default/sre',
+  ]);
+  expect(url.searchParams.get('teamsView')).toBe('departments');
+  await expect(page.getByText('Progress by department')).toBeVisible();
+  const failing = page.getByRole('table').filter({ hasText: 'Failing rules' });
+  await expect(
+    failing.getByRole('link', { name: 'log-shipper' }),
+  ).toBeVisible();
+  await expect(failing.getByRole('row')).toHaveCount(4);
+  await expect(failing.getByRole('link', { name: 'incident-bot' })).toHaveCount(
+    0,
+  );
+});
+
 test("an entity's Campaigns tab shows its campaigns and failing rules", async ({
   page,
 }) => {

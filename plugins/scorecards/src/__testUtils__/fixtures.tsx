@@ -302,6 +302,7 @@ export function mockScorecardsApi(
     getHistory: notMocked('getHistory'),
     getCampaigns: notMocked('getCampaigns'),
     getCampaign: notMocked('getCampaign'),
+    getCampaignDepartments: notMocked('getCampaignDepartments'),
     createCampaign: notMocked('createCampaign'),
     updateCampaign: notMocked('updateCampaign'),
     archiveCampaign: notMocked('archiveCampaign'),

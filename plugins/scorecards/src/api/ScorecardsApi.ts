@@ -18,6 +18,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   CampaignDefinitionResponse,
+  CampaignDepartmentsResponse,
   CampaignDetailsResponse,
   CampaignEntitiesQuery,
   CampaignInput,
@@ -99,6 +100,11 @@ export interface ScorecardsApi {
   getCampaigns(query?: CampaignsQuery): Promise<CampaignsListResponse>;
   /** One campaign with progress by team and rule, and its trend. */
   getCampaign(key: string): Promise<CampaignDetailsResponse>;
+  /**
+   * A campaign's progress by department: each group above its teams, with
+   * the entities of all the group's teams.
+   */
+  getCampaignDepartments(key: string): Promise<CampaignDepartmentsResponse>;
   /**
    * Creates a campaign (stored in the database). Needs the
    * `scorecards.campaign.create` permission.

@@ -378,6 +378,33 @@ describe('ScorecardsClient', () => {
       expect(result.key).toBe('tls 1.3');
     });
 
+    it("reads a campaign's progress by department by its encoded key", async () => {
+      let requestedUrl = '';
+      server.use(
+        http.get(`${baseUrl}/campaigns/:key/departments`, ({ request }) => {
+          requestedUrl = request.url;
+          return HttpResponse.json({
+            items: [
+              {
+                group: 'group:default/eng',
+                owners: ['group:default/team-a'],
+                inScope: 2,
+                passing: 1,
+                completion: 50,
+              },
+            ],
+          });
+        }),
+      );
+
+      const result = await client.getCampaignDepartments('tls 1.3');
+
+      expect(requestedUrl).toBe(`${baseUrl}/campaigns/tls%201.3/departments`);
+      expect(result.items.map(item => item.group)).toEqual([
+        'group:default/eng',
+      ]);
+    });
+
     it('pages failing entities, sending an empty team for unowned ones', async () => {
       const urls: string[] = [];
       server.use(

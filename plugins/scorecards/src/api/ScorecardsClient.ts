@@ -24,6 +24,7 @@ import { ResponseError } from '@backstage/errors';
 import { ScorecardsApi } from './ScorecardsApi';
 import {
   CampaignDefinitionResponse,
+  CampaignDepartmentsResponse,
   CampaignDetailsResponse,
   CampaignEntitiesQuery,
   CampaignInput,
@@ -188,6 +189,12 @@ export class ScorecardsClient implements ScorecardsApi {
 
   async getCampaign(key: string): Promise<CampaignDetailsResponse> {
     return this.getJson(`/campaigns/${encodeURIComponent(key)}`);
+  }
+
+  async getCampaignDepartments(
+    key: string,
+  ): Promise<CampaignDepartmentsResponse> {
+    return this.getJson(`/campaigns/${encodeURIComponent(key)}/departments`);
   }
 
   async createCampaign(

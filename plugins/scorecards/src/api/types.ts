@@ -23,6 +23,8 @@
 
 export type {
   CampaignDefinitionResponse,
+  CampaignDepartmentProgress,
+  CampaignDepartmentsResponse,
   CampaignDetailsResponse,
   CampaignEntitiesQuery,
   CampaignEntitiesResponse,

@@ -63,17 +63,24 @@ function filtersFromParams(params: URLSearchParams) {
   };
 }
 
-/** A link to this campaign's entities failing, of one team or one rule. */
+/**
+ * A link to this campaign's entities failing, of some teams or one rule.
+ * `view` keeps progress by department on, for a link from it.
+ */
 export function campaignFailingLink(filter: {
-  team?: string;
+  team?: string | string[];
   rule?: string;
+  view?: 'departments';
 }): string {
   const params = new URLSearchParams();
-  if (filter.team !== undefined) {
-    params.set('team', filter.team);
+  for (const team of [filter.team ?? []].flat()) {
+    params.append('team', team);
   }
   if (filter.rule !== undefined) {
     params.set('rule', filter.rule);
+  }
+  if (filter.view) {
+    params.set('teamsView', filter.view);
   }
   return `?${params}`;
 }

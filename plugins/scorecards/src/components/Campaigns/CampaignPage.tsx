@@ -36,7 +36,7 @@ import { CampaignEditActions } from './CampaignEditActions';
 import { CampaignEntitiesTable } from './CampaignEntitiesTable';
 import { CampaignRulesList } from './CampaignRulesList';
 import { CampaignStatusChip } from './CampaignStatusChip';
-import { CampaignTeamsTable } from './CampaignTeamsTable';
+import { CampaignProgressByTeam } from './CampaignProgressByTeam';
 import { CampaignTrendChart } from './CampaignTrendChart';
 import { CompletionBar } from './CompletionBar';
 import { Markdown } from '../Markdown';
@@ -148,9 +148,7 @@ export function CampaignPage() {
         </InfoCard>
       </Grid>
       <Grid item xs={12} lg={6}>
-        <InfoCard title="Progress by team" subheader="Compare adoption">
-          <CampaignTeamsTable campaignName={value.name} teams={value.byTeam} />
-        </InfoCard>
+        <CampaignProgressByTeam campaign={value} />
       </Grid>
       <Grid item xs={12} lg={6}>
         <InfoCard title="Progress by rule">

@@ -87,12 +87,28 @@ function compare(
   return a.completion - b.completion || a.inScope - b.inScope;
 }
 
-/** A link to the failing entities of a team, or of none (`owner` ''). */
-function FailingLink(props: { owner: string; failing: number; of: string }) {
-  const { owner, failing, of } = props;
+/**
+ * A team's or a department's row: a department's `owners` are the groups
+ * whose entities it counts.
+ */
+export type CampaignProgressRow = CampaignTeamProgress & { owners?: string[] };
+
+/**
+ * A link to the failing entities of a team, of a department's `owners`, or
+ * of none (`owner` '').
+ */
+function FailingLink(props: {
+  owner: string;
+  owners?: string[];
+  failing: number;
+  of: string;
+}) {
+  const { owner, owners, failing, of } = props;
   return (
     <Link
-      to={campaignFailingLink({ team: owner })}
+      to={campaignFailingLink(
+        owners ? { team: owners, view: 'departments' } : { team: owner },
+      )}
       aria-label={`${failing}: show the failing ${
         failing === 1 ? 'entity' : 'entities'
       } of ${of}`}
@@ -102,30 +118,44 @@ function FailingLink(props: { owner: string; failing: number; of: string }) {
   );
 }
 
-function TeamFailingLink(props: { owner: string; failing: number }) {
+function TeamFailingLink(props: {
+  owner: string;
+  owners?: string[];
+  failing: number;
+}) {
   return <FailingLink {...props} of={useTeamName(props.owner)} />;
 }
 
 /** How many of a team's entities fail: a link to them in the table below. */
-function FailingCount(props: { team: CampaignTeamProgress }) {
-  const { owner, inScope, passing } = props.team;
+function FailingCount(props: { team: CampaignProgressRow }) {
+  const { owner, owners, inScope, passing } = props.team;
   const failing = inScope - passing;
   if (failing === 0) {
     return <>0</>;
   }
   return owner ? (
-    <TeamFailingLink owner={owner} failing={failing} />
+    <TeamFailingLink owner={owner} owners={owners} failing={failing} />
   ) : (
     <FailingLink owner="" failing={failing} of="no owner" />
   );
 }
 
-/** Adoption compared across teams, sortable by completion. */
+/** The groups a department counts besides itself, as "3 teams". */
+function teamsCount(row: CampaignProgressRow): string {
+  const count = (row.owners ?? []).filter(o => o !== row.owner).length;
+  return count === 1 ? '1 team' : `${count} teams`;
+}
+
+/**
+ * Adoption compared across teams, or across departments (`by`), sortable
+ * by completion.
+ */
 export function CampaignTeamsTable(props: {
   campaignName: string;
-  teams: CampaignTeamProgress[];
+  teams: CampaignProgressRow[];
+  by?: 'team' | 'department';
 }) {
-  const { campaignName, teams } = props;
+  const { campaignName, teams, by = 'team' } = props;
   const classes = useStyles();
   // The sort lives in the URL (`?teamsSort=failing&teamsOrder=desc`), so
   // that a shared link shows the teams the same way.
@@ -172,11 +202,11 @@ export function CampaignTeamsTable(props: {
     <TableContainer>
       <DataTable>
         <caption className={classes.caption}>
-          Completion of {campaignName} by team
+          Completion of {campaignName} by {by}
         </caption>
         <TableHead>
           <TableRow>
-            {header('team', 'Team')}
+            {header('team', by === 'team' ? 'Team' : 'Department')}
             {header('completion', 'Completion')}
             {header('failing', 'Failing', 'right')}
           </TableRow>
@@ -189,6 +219,15 @@ export function CampaignTeamsTable(props: {
                   <EntityRefLink entityRef={team.owner} defaultKind="group" />
                 ) : (
                   'No owner'
+                )}
+                {team.owners && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                  >
+                    {teamsCount(team)}
+                  </Typography>
                 )}
               </TableCell>
               <TableCell className={classes.bar}>

@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
+import { withNonDefaultParams } from '../urlParams';
+import { CampaignTeamsTable } from './CampaignTeamsTable';
+
+const useStyles = makeStyles(theme => ({
+  toggle: { marginRight: theme.spacing(1) },
+}));
+
+/** Progress by department, read when the switch is turned on. */
+function DepartmentsTable(props: { campaign: CampaignDetailsResponse }) {
+  const { campaign } = props;
+  const api = useApi(scorecardsApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getCampaignDepartments(campaign.key),
+    [api, campaign.key, campaign.computedAt],
+  );
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No team in this campaign has a parent group in the catalog.
+      </Typography>
+    );
+  }
+  return (
+    <CampaignTeamsTable
+      campaignName={campaign.name}
+      by="department"
+      teams={value.items.map(item => ({ ...item, owner: item.group }))}
+    />
+  );
+}
+
+/**
+ * A campaign's adoption compared across teams, or, switched on, across
+ * departments: the groups above the teams, each counting all its teams.
+ * The choice is kept in the URL (`?teamsView=departments`).
+ */
+export function CampaignProgressByTeam(props: {
+  campaign: CampaignDetailsResponse;
+}) {
+  const { campaign } = props;
+  const classes = useStyles();
+  const [params, setParams] = useSearchParams();
+  const departments = params.get('teamsView') === 'departments';
+  const setDepartments = (on: boolean) =>
+    setParams(
+      current =>
+        withNonDefaultParams(
+          current,
+          { teamsView: on ? 'departments' : 'teams' },
+          { teamsView: 'teams' },
+        ),
+      { replace: true },
+    );
+  return (
+    <InfoCard
+      title={departments ? 'Progress by department' : 'Progress by team'}
+      subheader={
+        departments
+          ? 'Each department counts the entities of all its teams'
+          : 'Compare adoption'
+      }
+      action={
+        <FormControlLabel
+          className={classes.toggle}
+          control={
+            <Switch
+              color="primary"
+              checked={departments}
+              onChange={(_, checked) => setDepartments(checked)}
+            />
+          }
+          label="By department"
+        />
+      }
+    >
+      {departments ? (
+        <DepartmentsTable campaign={campaign} />
+      ) : (
+        <CampaignTeamsTable
+          campaignName={campaign.name}
+          teams={campaign.byTeam}
+        />
+      )}
+    </InfoCard>
+  );
+}
