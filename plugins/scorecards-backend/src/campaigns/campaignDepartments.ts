@@ -18,62 +18,39 @@ import {
   campaignCompletion,
   CampaignDepartmentProgress,
 } from '@openscorecards/plugin-scorecards-common';
+import { departmentOwners } from '../service/teamOwners';
 import { CampaignTeamCounts } from './campaignProgress';
-
-/** A group's ancestors, nearest first, without the group itself. */
-function ancestorsOf(group: string, parents: Map<string, string[]>): string[] {
-  const found = new Set<string>([group]);
-  const queue = [...(parents.get(group) ?? [])];
-  const ancestors: string[] = [];
-  while (queue.length > 0) {
-    const next = queue.shift()!;
-    if (found.has(next)) continue; // a cycle in the catalog
-    found.add(next);
-    ancestors.push(next);
-    queue.push(...(parents.get(next) ?? []));
-  }
-  return ancestors;
-}
 
 /**
  * A campaign's progress by department: for each group above a team that
  * owns entities in scope, the counts of the group's own entities and of
- * its descendant groups'. `parents` are the groups' parents
- * ({@link groupParents}); teams not in it (users, groups the caller may not
- * see) count for no department. Least complete first.
+ * its descendant groups' ({@link departmentOwners}). Least complete first.
  */
 export function campaignDepartments(
   byTeam: CampaignTeamCounts[],
   parents: Map<string, string[]>,
 ): CampaignDepartmentProgress[] {
-  const ownCounts = new Map(byTeam.map(team => [team.owner, team]));
-  const departments = new Map<
-    string,
-    { owners: string[]; inScope: number; passing: number }
-  >();
-  for (const team of byTeam) {
-    if (!team.owner || !parents.has(team.owner)) continue;
-    for (const group of ancestorsOf(team.owner, parents)) {
-      let department = departments.get(group);
-      if (!department) {
-        // The department's own entities first, if it owns any in scope.
-        const own = ownCounts.get(group);
-        department = own
-          ? { owners: [group], inScope: own.inScope, passing: own.passing }
-          : { owners: [], inScope: 0, passing: 0 };
-        departments.set(group, department);
+  const countsOf = new Map(byTeam.map(team => [team.owner, team]));
+  const owners = departmentOwners(
+    byTeam.map(team => team.owner),
+    parents,
+  );
+  return [...owners]
+    .map(([group, ofGroup]) => {
+      let inScope = 0;
+      let passing = 0;
+      for (const owner of ofGroup) {
+        inScope += countsOf.get(owner)!.inScope;
+        passing += countsOf.get(owner)!.passing;
       }
-      department.owners.push(team.owner);
-      department.inScope += team.inScope;
-      department.passing += team.passing;
-    }
-  }
-  return [...departments]
-    .map(([group, counts]) => ({
-      group,
-      ...counts,
-      completion: campaignCompletion(counts),
-    }))
+      return {
+        group,
+        owners: ofGroup,
+        inScope,
+        passing,
+        completion: campaignCompletion({ inScope, passing }),
+      };
+    })
     .sort(
       (a, b) =>
         a.completion - b.completion || a.group.localeCompare(b.group, 'en-US'),

@@ -24,7 +24,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { ScorecardsDefinitionsConfig } from '@openscorecards/plugin-scorecards-common';
+import type {
+  ScorecardDepartmentsResponse,
+  ScorecardsDefinitionsConfig,
+} from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
@@ -723,10 +726,18 @@ describe('registerReadRoutes', () => {
 
     describe('with indirect ownership', () => {
       const RIDES = 'group:default/rides';
-      const group = (ref: string, children: string[], spec = {}): Entity => ({
+      const group = (
+        ref: string,
+        children: string[],
+        spec = {},
+        parents: string[] = [],
+      ): Entity => ({
         ...catalogEntity(ref),
         spec,
-        relations: children.map(targetRef => ({ type: 'parentOf', targetRef })),
+        relations: [
+          ...children.map(targetRef => ({ type: 'parentOf', targetRef })),
+          ...parents.map(targetRef => ({ type: 'childOf', targetRef })),
+        ],
       });
       let org: express.Express;
 
@@ -744,8 +755,10 @@ describe('registerReadRoutes', () => {
               group(RIDES, [TEAM_A, 'group:default/team-c'], {
                 children: ['team-b', 'secret-team'],
               }),
-              group(TEAM_A, []),
-              group(TEAM_B, []),
+              // The teams name their parent too, as the catalog's
+              // processors write it; team-b in spec only.
+              group(TEAM_A, [], {}, [RIDES]),
+              group(TEAM_B, [], { parent: 'rides' }),
               group('group:default/team-c', [RIDES]),
               {
                 ...catalogEntity('user:default/ann'),
@@ -802,6 +815,25 @@ describe('registerReadRoutes', () => {
           owner: RIDES,
           entities: 1,
         });
+      });
+
+      it('scores each department as its page does with indirect ownership', async () => {
+        const response = await getOrg('/scorecards/prod/departments');
+        expect(response.status).toBe(200);
+        const body: ScorecardDepartmentsResponse = response.body;
+        expect(body.levels).toEqual(['Basic', 'Bronze', 'Silver', 'Gold']);
+        // Rides is above team-a and team-b; it owns nothing the scorecard
+        // evaluates itself.
+        expect(body.items.map(item => item.owner)).toEqual([RIDES]);
+        const [{ owners, ...score }] = body.items;
+        expect([...owners].sort()).toEqual([TEAM_A, TEAM_B]);
+        const aggregated = await getOrg(
+          '/teams/group/default/rides?relation=aggregated',
+        );
+        expect(score).toEqual(aggregated.body.items[0].score);
+        expect(score.entities).toBe(6);
+
+        expect((await getOrg('/scorecards/nope/departments')).status).toBe(404);
       });
 
       it('counts only what the group owns itself by default', async () => {

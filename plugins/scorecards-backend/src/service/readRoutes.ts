@@ -14,13 +14,11 @@
  * limitations under the License.
  */
 
-import {
-  HttpAuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
+  ScorecardDepartmentsResponse,
   ScorecardDetailsResponse,
   ScorecardEntitiesResponse,
   ScorecardEntityRow,
@@ -69,7 +67,7 @@ import {
   readVisibleEntities,
 } from './visibleEntities';
 import { entityRefOfParams } from './entityRefParams';
-import { teamOwners } from './teamOwners';
+import { departmentOwners, groupParents, teamOwners } from './teamOwners';
 
 export interface ReadRoutesOptions {
   httpAuth: HttpAuthService;
@@ -312,6 +310,46 @@ export function registerReadRoutes(
 
   // How a team's entities do on every scorecard: the team's own rollups of
   // each scorecard's latest complete run.
+  // Teams by level, by department: each group above the teams with entities
+  // the scorecard evaluates, with its own and its descendant groups'
+  // entities, as of the latest complete run. Read from the catalog with the
+  // caller's credentials, so a group the caller may not see is no
+  // department and counts for none.
+  router.get('/scorecards/:id/departments', async (req, res) => {
+    const credentials = await userOrService(req);
+    const definition = findScorecard(req.params.id);
+    const latest = await queries.getLatestRollups([definition.id]);
+    const rollup = latest.get(definition.id);
+    const ofDay = rollup
+      ? await queries.getRollupsOfDay(definition.id, rollup.day)
+      : { scorecards: [], rules: [], ownerRules: [] };
+    const owners = ofDay.scorecards.map(r => r.owner);
+    const parents = await groupParents({
+      groups: owners,
+      catalog,
+      credentials,
+    });
+    const items = [...departmentOwners(owners, parents)]
+      .flatMap(([group, ofGroup]) => {
+        const counted = new Set(ofGroup);
+        const ofDepartment = combineOwnerRollups(
+          {
+            scorecards: ofDay.scorecards.filter(r => counted.has(r.owner)),
+            ownerRules: ofDay.ownerRules.filter(r => counted.has(r.owner)),
+          },
+          group,
+        );
+        const [score] = teamScores(ofDepartment.scorecards, ladder, {
+          definition,
+          ownerRules: ofDepartment.ownerRules,
+        });
+        return score ? [{ ...score, owner: group, owners: ofGroup }] : [];
+      })
+      .sort((a, b) => a.owner.localeCompare(b.owner, 'en-US'));
+    const body: ScorecardDepartmentsResponse = { levels: ladder, items };
+    res.json(body);
+  });
+
   router.get('/teams/:kind/:namespace/:name', async (req, res) => {
     const credentials = await userOrService(req);
     const { relation } = parseQuery(teamQuerySchema, req.query);

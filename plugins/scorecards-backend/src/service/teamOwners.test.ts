@@ -121,7 +121,8 @@ describe('groupParents', () => {
     const catalog = catalogServiceMock({
       entities: [
         child('org', []),
-        child('dept', [], 'org'),
+        // Refs in spec are relative to the namespace, in any case.
+        child('dept', [], 'Org'),
         child('team-a', ['dept']),
         // Two parents, one of which the caller may not see.
         child('team-b', ['dept', 'secret']),

@@ -40,31 +40,51 @@ const FIELDS = [
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
-/** The groups a group names as its children, as lower-case refs. */
-function childrenOf(entity: Entity): string[] {
-  const children = (entity.relations ?? [])
-    .filter(relation => relation.type === RELATION_PARENT_OF)
-    .map(relation => lower(relation.targetRef));
-  const specChildren = (entity.spec as { children?: unknown })?.children;
-  if (Array.isArray(specChildren)) {
-    for (const child of specChildren) {
-      if (typeof child !== 'string') continue;
-      try {
-        children.push(
+/**
+ * The groups a group names through relations of a type and a spec field
+ * (one ref or a list, relative to the group's namespace), as unique
+ * lower-case refs.
+ */
+function namedGroups(
+  entity: Entity,
+  relationType: string,
+  specField: 'children' | 'parent',
+): string[] {
+  const groups = new Set(
+    (entity.relations ?? [])
+      .filter(relation => relation.type === relationType)
+      .map(relation => lower(relation.targetRef)),
+  );
+  const spec = (entity.spec as Record<string, unknown> | undefined)?.[
+    specField
+  ];
+  for (const ref of [spec ?? []].flat()) {
+    if (typeof ref !== 'string') continue;
+    try {
+      groups.add(
+        lower(
           stringifyEntityRef(
-            parseEntityRef(child, {
+            parseEntityRef(ref, {
               defaultKind: 'group',
               defaultNamespace: entity.metadata.namespace ?? 'default',
             }),
           ),
-        );
-      } catch {
-        // A malformed child is the catalog's problem; skip it.
-      }
+        ),
+      );
+    } catch {
+      // A malformed ref is the catalog's problem; skip it.
     }
   }
-  return children;
+  return [...groups];
 }
+
+/** The groups a group names as its children, as lower-case refs. */
+const childrenOf = (entity: Entity) =>
+  namedGroups(entity, RELATION_PARENT_OF, 'children');
+
+/** The groups a group names as its parents, as lower-case refs. */
+const parentsOf = (entity: Entity) =>
+  namedGroups(entity, RELATION_CHILD_OF, 'parent');
 
 /**
  * A group and its descendants (through `parentOf` relations and
@@ -115,31 +135,6 @@ export async function groupTree(options: {
   return { refs: [...seen], read };
 }
 
-/** The groups a group names as its parents, as lower-case refs. */
-function parentsOf(entity: Entity): string[] {
-  const parents = new Set(
-    (entity.relations ?? [])
-      .filter(relation => relation.type === RELATION_CHILD_OF)
-      .map(relation => lower(relation.targetRef)),
-  );
-  const specParent = (entity.spec as { parent?: unknown })?.parent;
-  if (typeof specParent === 'string') {
-    try {
-      parents.add(
-        stringifyEntityRef(
-          parseEntityRef(specParent, {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        ),
-      );
-    } catch {
-      // A malformed parent is the catalog's problem; skip it.
-    }
-  }
-  return [...parents];
-}
-
 /**
  * The groups above some groups: each group's parents (through `childOf`
  * relations and `spec.parent`), read upwards one catalog batch per level, at
@@ -186,6 +181,48 @@ export async function groupParents(options: {
     );
   }
   return parents;
+}
+
+/** A group's ancestors, nearest first, without the group itself. */
+function ancestorsOf(group: string, parents: Map<string, string[]>): string[] {
+  const found = new Set<string>([group]);
+  const queue = [...(parents.get(group) ?? [])];
+  const ancestors: string[] = [];
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    if (found.has(next)) continue; // a cycle in the catalog
+    found.add(next);
+    ancestors.push(next);
+    queue.push(...(parents.get(next) ?? []));
+  }
+  return ancestors;
+}
+
+/**
+ * The departments above some owners: each group above one of the owners,
+ * with the owners whose entities it counts, itself first if it is one of
+ * them, then the owners below it in their order. `parents` are the groups'
+ * parents ({@link groupParents}); owners not in it (users, groups the
+ * caller may not see, '' for no owner) count for no department.
+ */
+export function departmentOwners(
+  owners: string[],
+  parents: Map<string, string[]>,
+): Map<string, string[]> {
+  const isOwner = new Set(owners);
+  const departments = new Map<string, string[]>();
+  for (const owner of owners) {
+    if (!parents.has(owner)) continue;
+    for (const group of ancestorsOf(owner, parents)) {
+      let ofGroup = departments.get(group);
+      if (!ofGroup) {
+        ofGroup = isOwner.has(group) ? [group] : [];
+        departments.set(group, ofGroup);
+      }
+      ofGroup.push(owner);
+    }
+  }
+  return departments;
 }
 
 /**

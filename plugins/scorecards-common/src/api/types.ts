@@ -292,6 +292,31 @@ export interface TeamScore {
   rules: TeamRulePassRate[];
 }
 
+/**
+ * A department's score on a scorecard: a group with child groups, counting
+ * the entities of the group and of all its descendant groups.
+ *
+ * @public
+ */
+export interface DepartmentScore extends TeamScore {
+  /** The department's group entity ref. */
+  owner: string;
+  /**
+   * Whose entities count: the groups of the department (itself and its
+   * descendants) with entities the scorecard evaluates, the department
+   * first if it has any itself.
+   */
+  owners: string[];
+}
+
+/** `GET /scorecards/:id/departments`. @public */
+export interface ScorecardDepartmentsResponse {
+  /** The level ladder, lowest (the base level) first. */
+  levels: string[];
+  /** By group ref. */
+  items: DepartmentScore[];
+}
+
 /** How one team does on one scorecard. @public */
 export interface TeamScorecard extends ScorecardDescription {
   /**
