@@ -253,3 +253,42 @@ test("a department's page adds up its teams' entities with indirect ownership", 
   await expect(table.getByText('Site Reliability Team').first()).toBeVisible();
   await expect(table.getByText('Dispatch Team')).toHaveCount(0);
 });
+
+test("a scorecard's levels compare departments, each counting all its teams", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  await gotoWhenEvaluated(
+    page,
+    '/scorecards/production-readiness',
+    /entities evaluated/,
+  );
+  await page.getByRole('checkbox', { name: 'By department' }).check();
+  await expect(page).toHaveURL(/\?teamsView=departments$/);
+  await expect(page.getByText('Departments by level')).toBeVisible();
+  const departments = page.getByRole('table', {
+    name: 'Entities of each department per level of Production Readiness',
+  });
+  // As Platform Engineering's team card counts them with indirect
+  // ownership: its three teams' nine services. (The first cell is the
+  // department's name.)
+  const platform = departments
+    .getByRole('row')
+    .filter({ hasText: 'Platform Engineering' });
+  await expect(platform).toContainText('3 teams');
+  await expect(platform.getByRole('cell').nth(1)).toHaveText('9');
+  await expect(platform.getByRole('cell').nth(2)).toHaveText('76.4%');
+  await expect(
+    departments.getByRole('row').filter({ hasText: 'Acme Rides' }),
+  ).toBeVisible();
+
+  // Switched off, the teams again.
+  await page.getByRole('checkbox', { name: 'By department' }).uncheck();
+  await expect(page.getByText('Teams by level')).toBeVisible();
+  await expect(
+    page.getByRole('table', {
+      name: 'Entities of each team per level of Production Readiness',
+    }),
+  ).toBeVisible();
+});

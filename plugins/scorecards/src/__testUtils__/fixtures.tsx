@@ -292,6 +292,7 @@ export function mockScorecardsApi(
   return {
     getScorecards: notMocked('getScorecards'),
     getScorecard: notMocked('getScorecard'),
+    getScorecardDepartments: notMocked('getScorecardDepartments'),
     getScorecardEntities: notMocked('getScorecardEntities'),
     exportScorecardEntities: notMocked('exportScorecardEntities'),
     getEntityScorecards: notMocked('getEntityScorecards'),

@@ -33,6 +33,7 @@ import {
   ReportContent,
   ReportSendResponse,
   ReportsListResponse,
+  ScorecardDepartmentsResponse,
   ScorecardDetailsResponse,
   ScorecardEntitiesQuery,
   ScorecardEntitiesResponse,
@@ -56,6 +57,11 @@ export interface ScorecardsApi {
   getScorecards(): Promise<ScorecardsListResponse>;
   /** One scorecard with rule pass rates, teams and leaderboards. */
   getScorecard(id: string): Promise<ScorecardDetailsResponse>;
+  /**
+   * A scorecard's scores by department: each group above its teams, with
+   * the entities of all the group's teams.
+   */
+  getScorecardDepartments(id: string): Promise<ScorecardDepartmentsResponse>;
   /** A page of the entities a scorecard evaluated, filtered and sorted. */
   getScorecardEntities(
     id: string,

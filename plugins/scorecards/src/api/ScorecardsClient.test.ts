@@ -240,6 +240,23 @@ describe('ScorecardsClient', () => {
     });
   });
 
+  it("reads a scorecard's scores by department by its encoded id", async () => {
+    let requestedUrl = '';
+    server.use(
+      http.get(`${baseUrl}/scorecards/:id/departments`, ({ request }) => {
+        requestedUrl = request.url;
+        return HttpResponse.json({ levels: ['Basic'], items: [] });
+      }),
+    );
+
+    await expect(
+      client.getScorecardDepartments('prod readiness'),
+    ).resolves.toEqual({ levels: ['Basic'], items: [] });
+    expect(requestedUrl).toBe(
+      `${baseUrl}/scorecards/prod%20readiness/departments`,
+    );
+  });
+
   it('passes entity table filters, sort and cursor as query parameters', async () => {
     let params: URLSearchParams | undefined;
     server.use(

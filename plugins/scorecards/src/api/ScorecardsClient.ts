@@ -39,6 +39,7 @@ import {
   ReportContent,
   ReportSendResponse,
   ReportsListResponse,
+  ScorecardDepartmentsResponse,
   ScorecardDetailsResponse,
   ScorecardEntitiesQuery,
   ScorecardEntitiesResponse,
@@ -113,6 +114,12 @@ export class ScorecardsClient implements ScorecardsApi {
 
   async getScorecard(id: string): Promise<ScorecardDetailsResponse> {
     return this.getJson(`/scorecards/${encodeURIComponent(id)}`);
+  }
+
+  async getScorecardDepartments(
+    id: string,
+  ): Promise<ScorecardDepartmentsResponse> {
+    return this.getJson(`/scorecards/${encodeURIComponent(id)}/departments`);
   }
 
   async getScorecardEntities(

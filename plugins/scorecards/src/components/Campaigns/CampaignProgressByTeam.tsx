@@ -20,19 +20,11 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
-import { withNonDefaultParams } from '../urlParams';
+import { ByDepartmentSwitch, useByDepartment } from '../ByDepartment';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
-
-const useStyles = makeStyles(theme => ({
-  toggle: { marginRight: theme.spacing(1) },
-}));
 
 /** Progress by department, read when the switch is turned on. */
 function DepartmentsTable(props: { campaign: CampaignDetailsResponse }) {
@@ -73,19 +65,7 @@ export function CampaignProgressByTeam(props: {
   campaign: CampaignDetailsResponse;
 }) {
   const { campaign } = props;
-  const classes = useStyles();
-  const [params, setParams] = useSearchParams();
-  const departments = params.get('teamsView') === 'departments';
-  const setDepartments = (on: boolean) =>
-    setParams(
-      current =>
-        withNonDefaultParams(
-          current,
-          { teamsView: on ? 'departments' : 'teams' },
-          { teamsView: 'teams' },
-        ),
-      { replace: true },
-    );
+  const [departments, setDepartments] = useByDepartment();
   return (
     <InfoCard
       title={departments ? 'Progress by department' : 'Progress by team'}
@@ -95,17 +75,7 @@ export function CampaignProgressByTeam(props: {
           : 'Compare adoption'
       }
       action={
-        <FormControlLabel
-          className={classes.toggle}
-          control={
-            <Switch
-              color="primary"
-              checked={departments}
-              onChange={(_, checked) => setDepartments(checked)}
-            />
-          }
-          label="By department"
-        />
+        <ByDepartmentSwitch checked={departments} onChange={setDepartments} />
       }
     >
       {departments ? (

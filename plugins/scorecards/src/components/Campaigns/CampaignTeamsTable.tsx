@@ -31,6 +31,7 @@ import { withNonDefaultParams } from '../urlParams';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
 import { DataTable } from '../DataTable';
+import { DepartmentTeams } from '../ByDepartment';
 
 type SortField = 'team' | 'completion' | 'failing';
 type Sort = { field: SortField; order: 'asc' | 'desc' };
@@ -140,12 +141,6 @@ function FailingCount(props: { team: CampaignProgressRow }) {
   );
 }
 
-/** The groups a department counts besides itself, as "3 teams". */
-function teamsCount(row: CampaignProgressRow): string {
-  const count = (row.owners ?? []).filter(o => o !== row.owner).length;
-  return count === 1 ? '1 team' : `${count} teams`;
-}
-
 /**
  * Adoption compared across teams, or across departments (`by`), sortable
  * by completion.
@@ -221,13 +216,7 @@ export function CampaignTeamsTable(props: {
                   'No owner'
                 )}
                 {team.owners && (
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    component="div"
-                  >
-                    {teamsCount(team)}
-                  </Typography>
+                  <DepartmentTeams group={team.owner} owners={team.owners} />
                 )}
               </TableCell>
               <TableCell className={classes.bar}>

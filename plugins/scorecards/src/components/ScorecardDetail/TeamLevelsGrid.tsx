@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 
-import { InfoCard } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -22,17 +27,124 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { ScorecardDetailsResponse } from '../../api';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  ScorecardDetailsResponse,
+  scorecardsApiRef,
+  TeamScore,
+} from '../../api';
+import {
+  ByDepartmentSwitch,
+  DepartmentTeams,
+  useByDepartment,
+} from '../ByDepartment';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
 
+/** A team's row, or a department's with the groups it counts. */
+type LevelsRow = TeamScore & { owners?: string[] };
+
+/** Owners × levels: entities, average score and entities per level. */
+function LevelsTable(props: {
+  scorecard: ScorecardDetailsResponse;
+  rows: LevelsRow[];
+  by: 'team' | 'department';
+}) {
+  const { scorecard, rows, by } = props;
+  return (
+    <TableContainer>
+      <DataTable>
+        <caption>
+          <VisuallyHidden>
+            Entities of each {by} per level of {scorecard.title}
+          </VisuallyHidden>
+        </caption>
+        <TableHead>
+          <TableRow>
+            <TableCell>{by === 'team' ? 'Team' : 'Department'}</TableCell>
+            <TableCell align="right">Entities</TableCell>
+            <TableCell align="right">Average score</TableCell>
+            {scorecard.levels.map(level => (
+              <TableCell key={level} align="right">
+                <LevelBadge
+                  level={level}
+                  levels={scorecard.levels}
+                  size="small"
+                />
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(row => {
+            const counts = new Map(
+              row.distribution.map(d => [d.level, d.count]),
+            );
+            return (
+              <TableRow key={row.owner ?? ''}>
+                <TableCell component="th" scope="row">
+                  {row.owner ? (
+                    <EntityRefLink entityRef={row.owner} defaultKind="group" />
+                  ) : (
+                    <em>No owner</em>
+                  )}
+                  {row.owner && row.owners && (
+                    <DepartmentTeams group={row.owner} owners={row.owners} />
+                  )}
+                </TableCell>
+                <TableCell align="right">{row.entities}</TableCell>
+                <TableCell align="right">{row.averageScore}%</TableCell>
+                {scorecard.levels.map(level => (
+                  <TableCell key={level} align="right">
+                    {counts.get(level) ?? 0}
+                  </TableCell>
+                ))}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </DataTable>
+    </TableContainer>
+  );
+}
+
+/** Departments × levels, read when the switch is turned on. */
+function DepartmentLevels(props: { scorecard: ScorecardDetailsResponse }) {
+  const { scorecard } = props;
+  const api = useApi(scorecardsApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getScorecardDepartments(scorecard.id),
+    [api, scorecard.id, scorecard.lastRun?.id],
+  );
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No team with entities evaluated by this scorecard has a parent group in
+        the catalog.
+      </Typography>
+    );
+  }
+  return (
+    <LevelsTable scorecard={scorecard} rows={value.items} by="department" />
+  );
+}
+
 /**
  * Teams × levels: each owner's entity count, average score and how many of
- * its entities are at each level.
+ * its entities are at each level; switched on, the same by department (the
+ * groups above the teams, each counting all its teams), kept in the URL
+ * (`?teamsView=departments`).
  */
 export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
   const { scorecard } = props;
+  const [departments, setDepartments] = useByDepartment();
   if (scorecard.teams.length === 0) {
     return (
       <InfoCard title="Teams by level">
@@ -43,60 +155,22 @@ export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
     );
   }
   return (
-    <InfoCard title="Teams by level" subheader="Entities per level, by owner">
-      <TableContainer>
-        <DataTable>
-          <caption>
-            <VisuallyHidden>
-              Entities of each team per level of {scorecard.title}
-            </VisuallyHidden>
-          </caption>
-          <TableHead>
-            <TableRow>
-              <TableCell>Team</TableCell>
-              <TableCell align="right">Entities</TableCell>
-              <TableCell align="right">Average score</TableCell>
-              {scorecard.levels.map(level => (
-                <TableCell key={level} align="right">
-                  <LevelBadge
-                    level={level}
-                    levels={scorecard.levels}
-                    size="small"
-                  />
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {scorecard.teams.map(team => {
-              const counts = new Map(
-                team.distribution.map(d => [d.level, d.count]),
-              );
-              return (
-                <TableRow key={team.owner ?? ''}>
-                  <TableCell component="th" scope="row">
-                    {team.owner ? (
-                      <EntityRefLink
-                        entityRef={team.owner}
-                        defaultKind="group"
-                      />
-                    ) : (
-                      <em>No owner</em>
-                    )}
-                  </TableCell>
-                  <TableCell align="right">{team.entities}</TableCell>
-                  <TableCell align="right">{team.averageScore}%</TableCell>
-                  {scorecard.levels.map(level => (
-                    <TableCell key={level} align="right">
-                      {counts.get(level) ?? 0}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </DataTable>
-      </TableContainer>
+    <InfoCard
+      title={departments ? 'Departments by level' : 'Teams by level'}
+      subheader={
+        departments
+          ? 'Entities per level; each department counts all its teams'
+          : 'Entities per level, by owner'
+      }
+      action={
+        <ByDepartmentSwitch checked={departments} onChange={setDepartments} />
+      }
+    >
+      {departments ? (
+        <DepartmentLevels scorecard={scorecard} />
+      ) : (
+        <LevelsTable scorecard={scorecard} rows={scorecard.teams} by="team" />
+      )}
     </InfoCard>
   );
 }

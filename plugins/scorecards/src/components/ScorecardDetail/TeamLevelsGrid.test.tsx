@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
+import { ScorecardDepartmentsResponse, scorecardsApiRef } from '../../api';
+import {
+  mockScorecardsApi,
+  productionReadinessDetails,
+} from '../../__testUtils__/fixtures';
+import { TeamLevelsGrid } from './TeamLevelsGrid';
+
+let currentSearch = '';
+function SearchProbe() {
+  currentSearch = useLocation().search;
+  return null;
+}
+
+const departments: ScorecardDepartmentsResponse = {
+  levels: productionReadinessDetails.levels,
+  items: [
+    {
+      owner: 'group:default/engineering',
+      owners: [
+        'group:default/engineering',
+        'group:default/team-a',
+        'group:default/team-b',
+      ],
+      entities: 30,
+      averageScore: 72.5,
+      distribution: [
+        { level: 'Basic', count: 6 },
+        { level: 'Bronze', count: 13 },
+        { level: 'Silver', count: 7 },
+        { level: 'Gold', count: 4 },
+      ],
+      rules: [],
+    },
+  ],
+};
+
+async function renderGrid(
+  api: ReturnType<typeof mockScorecardsApi>,
+  path = '/',
+  scorecard = productionReadinessDetails,
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+      <TeamLevelsGrid scorecard={scorecard} />
+      <SearchProbe />
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: [path],
+    },
+  );
+}
+
+const rowsOf = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row =>
+      Array.from(row.querySelectorAll('th, td')).map(cell => cell.textContent),
+    );
+
+describe('TeamLevelsGrid', () => {
+  it("shows each team's entities per level, and each department's when switched on", async () => {
+    const api = mockScorecardsApi({
+      getScorecardDepartments: jest.fn().mockResolvedValue(departments),
+    });
+    await renderGrid(api);
+    expect(screen.getByText('Teams by level')).toBeInTheDocument();
+    const teams = screen.getByRole('table', {
+      name: 'Entities of each team per level of Production Readiness',
+    });
+    expect(rowsOf(teams)).toEqual([
+      ['team-a', '25', '80%', '5', '12', '5', '3'],
+      ['No owner', '15', '60%', '5', '8', '1', '1'],
+    ]);
+    expect(api.getScorecardDepartments).not.toHaveBeenCalled();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'By department' }),
+    );
+    expect(currentSearch).toBe('?teamsView=departments');
+    expect(screen.getByText('Departments by level')).toBeInTheDocument();
+    const table = await screen.findByRole('table', {
+      name: 'Entities of each department per level of Production Readiness',
+    });
+    expect(api.getScorecardDepartments).toHaveBeenCalledWith(
+      'production-readiness',
+    );
+    // The department, with the teams it counts besides itself.
+    expect(rowsOf(table)).toEqual([
+      ['engineering2 teams', '30', '72.5%', '6', '13', '7', '4'],
+    ]);
+    expect(
+      within(table).getByRole('link', { name: 'engineering' }),
+    ).toHaveAttribute('href', '/catalog/default/group/engineering');
+  });
+
+  it('says when no team has a parent group, from the URL', async () => {
+    await renderGrid(
+      mockScorecardsApi({
+        getScorecardDepartments: jest
+          .fn()
+          .mockResolvedValue({ levels: [], items: [] }),
+      }),
+      '/?teamsView=departments',
+    );
+    expect(
+      screen.getByRole('checkbox', { name: 'By department' }),
+    ).toBeChecked();
+    expect(
+      await screen.findByText(
+        'No team with entities evaluated by this scorecard has a parent group in the catalog.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a progress bar while loading, then the error of a failed request', async () => {
+    let fail: (error: Error) => void = () => {};
+    await renderGrid(
+      mockScorecardsApi({
+        getScorecardDepartments: jest.fn(
+          (_id: string) =>
+            new Promise<ScorecardDepartmentsResponse>(
+              (_, reject) => (fail = reject),
+            ),
+        ),
+      }),
+      '/?teamsView=departments',
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    fail(new Error('Catalog unavailable'));
+    await waitFor(() =>
+      expect(screen.getAllByText(/Catalog unavailable/).length).toBeGreaterThan(
+        0,
+      ),
+    );
+  });
+
+  it('says when no team has entities yet, without the switch', async () => {
+    await renderGrid(mockScorecardsApi(), '/', {
+      ...productionReadinessDetails,
+      teams: [],
+    });
+    expect(
+      screen.getByText('No team has entities evaluated by this scorecard yet.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('checkbox', { name: 'By department' }),
+    ).toBeNull();
+  });
+});
