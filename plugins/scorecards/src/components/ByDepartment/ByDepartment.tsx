@@ -14,16 +14,12 @@
  * limitations under the License.
  */
 
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
+import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { HeaderSwitch } from '../HeaderSwitch';
 import { withNonDefaultParams } from '../urlParams';
-
-const useStyles = makeStyles(theme => ({
-  toggle: { marginRight: theme.spacing(1) },
-}));
 
 /**
  * Whether a page compares departments rather than teams, kept in the URL
@@ -46,24 +42,33 @@ export function useByDepartment(): [boolean, (on: boolean) => void] {
   return [on, set];
 }
 
-/** The switch between teams and departments, for a card's header. */
-export function ByDepartmentSwitch(props: {
-  checked: boolean;
-  onChange: (on: boolean) => void;
+/**
+ * A card that compares teams, or, with the **By department** switch in its
+ * header, departments: its title, subheader and content for each. The
+ * departments' content is only mounted (and so only reads) when switched on.
+ */
+export function ByDepartmentCard(props: {
+  title: { teams: string; departments: string };
+  subheader: { teams: string; departments: string };
+  teams: ReactNode;
+  departments: ReactNode;
 }) {
-  const classes = useStyles();
+  const [departments, setDepartments] = useByDepartment();
+  const view = departments ? 'departments' : 'teams';
   return (
-    <FormControlLabel
-      className={classes.toggle}
-      control={
-        <Switch
-          color="primary"
-          checked={props.checked}
-          onChange={(_, checked) => props.onChange(checked)}
+    <InfoCard
+      title={props.title[view]}
+      subheader={props.subheader[view]}
+      action={
+        <HeaderSwitch
+          label="By department"
+          checked={departments}
+          onChange={setDepartments}
         />
       }
-      label="By department"
-    />
+    >
+      {departments ? props.departments : props.teams}
+    </InfoCard>
   );
 }
 

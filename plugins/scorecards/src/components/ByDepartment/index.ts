@@ -14,8 +14,4 @@
  * limitations under the License.
  */
 
-export {
-  ByDepartmentSwitch,
-  DepartmentTeams,
-  useByDepartment,
-} from './ByDepartment';
+export { ByDepartmentCard, DepartmentTeams } from './ByDepartment';

@@ -14,16 +14,12 @@
  * limitations under the License.
  */
 
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
-import { ByDepartmentSwitch, useByDepartment } from '../ByDepartment';
+import { ByDepartmentCard } from '../ByDepartment';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
 
 /** Progress by department, read when the switch is turned on. */
@@ -65,27 +61,23 @@ export function CampaignProgressByTeam(props: {
   campaign: CampaignDetailsResponse;
 }) {
   const { campaign } = props;
-  const [departments, setDepartments] = useByDepartment();
   return (
-    <InfoCard
-      title={departments ? 'Progress by department' : 'Progress by team'}
-      subheader={
-        departments
-          ? 'Each department counts the entities of all its teams'
-          : 'Compare adoption'
-      }
-      action={
-        <ByDepartmentSwitch checked={departments} onChange={setDepartments} />
-      }
-    >
-      {departments ? (
-        <DepartmentsTable campaign={campaign} />
-      ) : (
+    <ByDepartmentCard
+      title={{
+        teams: 'Progress by team',
+        departments: 'Progress by department',
+      }}
+      subheader={{
+        teams: 'Compare adoption',
+        departments: 'Each department counts the entities of all its teams',
+      }}
+      teams={
         <CampaignTeamsTable
           campaignName={campaign.name}
           teams={campaign.byTeam}
         />
-      )}
-    </InfoCard>
+      }
+      departments={<DepartmentsTable campaign={campaign} />}
+    />
   );
 }

@@ -33,11 +33,7 @@ import {
   scorecardsApiRef,
   TeamScore,
 } from '../../api';
-import {
-  ByDepartmentSwitch,
-  DepartmentTeams,
-  useByDepartment,
-} from '../ByDepartment';
+import { ByDepartmentCard, DepartmentTeams } from '../ByDepartment';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
@@ -144,7 +140,6 @@ function DepartmentLevels(props: { scorecard: ScorecardDetailsResponse }) {
  */
 export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
   const { scorecard } = props;
-  const [departments, setDepartments] = useByDepartment();
   if (scorecard.teams.length === 0) {
     return (
       <InfoCard title="Teams by level">
@@ -155,22 +150,16 @@ export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
     );
   }
   return (
-    <InfoCard
-      title={departments ? 'Departments by level' : 'Teams by level'}
-      subheader={
-        departments
-          ? 'Entities per level; each department counts all its teams'
-          : 'Entities per level, by owner'
-      }
-      action={
-        <ByDepartmentSwitch checked={departments} onChange={setDepartments} />
-      }
-    >
-      {departments ? (
-        <DepartmentLevels scorecard={scorecard} />
-      ) : (
+    <ByDepartmentCard
+      title={{ teams: 'Teams by level', departments: 'Departments by level' }}
+      subheader={{
+        teams: 'Entities per level, by owner',
+        departments: 'Entities per level; each department counts all its teams',
+      }}
+      teams={
         <LevelsTable scorecard={scorecard} rows={scorecard.teams} by="team" />
-      )}
-    </InfoCard>
+      }
+      departments={<DepartmentLevels scorecard={scorecard} />}
+    />
   );
 }

@@ -15,16 +15,10 @@
  */
 
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
-import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { ReactNode, useState } from 'react';
 import { TeamRelation } from '../../api';
-
-const useStyles = makeStyles(theme => ({
-  toggle: { marginRight: theme.spacing(1) },
-}));
+import { HeaderSwitch } from '../HeaderSwitch';
 
 /** The config of a team card: which ownership it counts, as the catalog's Ownership card. */
 export interface TeamOwnershipProps {
@@ -102,23 +96,12 @@ export function TeamOwnershipSwitch(props: {
   onChange: (relation: TeamRelation) => void;
   cardTitle: string;
 }) {
-  const classes = useStyles();
   return (
-    <FormControlLabel
-      className={classes.toggle}
-      control={
-        <Switch
-          color="primary"
-          checked={props.relation === 'aggregated'}
-          inputProps={{
-            'aria-label': `Include indirect ownership in ${props.cardTitle}`,
-          }}
-          onChange={(_, checked) =>
-            props.onChange(checked ? 'aggregated' : 'direct')
-          }
-        />
-      }
+    <HeaderSwitch
       label="Include indirect ownership"
+      ariaLabel={`Include indirect ownership in ${props.cardTitle}`}
+      checked={props.relation === 'aggregated'}
+      onChange={checked => props.onChange(checked ? 'aggregated' : 'direct')}
     />
   );
 }
