@@ -64,6 +64,17 @@ test('an entity page shows its scorecards, levels and failing rules', async ({
   await expect(readiness).toContainText(
     'metadata.annotations.pagerduty.com/service-id is missing',
   );
+
+  // The overview's card opens one scorecard's card on the tab, scrolled
+  // into view (it is below the first row of cards).
+  await page.goto('/catalog/default/component/incident-bot');
+  await page.getByRole('link', { name: 'Documentation & Ownership' }).click();
+  await expect(page).toHaveURL(
+    /\/incident-bot\/scorecards#scorecard-documentation-ownership$/,
+  );
+  await expect(
+    page.locator('#scorecard-documentation-ownership'),
+  ).toBeInViewport();
 });
 
 test('the Scorecards page filters the entity table by team and charts history', async ({

@@ -54,6 +54,13 @@ describe('EntityScorecardsCard', () => {
     expect(
       screen.getByRole('link', { name: /View scorecards/ }),
     ).toHaveAttribute('href', '/catalog/default/component/payments/scorecards');
+    // Each scorecard opens its own card on the tab.
+    expect(
+      within(row).getByRole('link', { name: 'Production Readiness' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments/scorecards#scorecard-production-readiness',
+    );
   });
 
   it('says so when no scorecard applies', async () => {

@@ -17,6 +17,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
+  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -31,6 +32,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../../api';
 import { LevelBadge } from '../LevelBadge';
+import { scorecardAnchor } from '../EntityScorecardsContent';
 
 const useStyles = makeStyles(theme => ({
   table: {
@@ -55,7 +57,8 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * The entity's level and score in each scorecard at a glance, for the
- * entity's overview page. Links to the Scorecards tab.
+ * entity's overview page. Links to the Scorecards tab, each scorecard to
+ * its card there.
  *
  * @public
  */
@@ -122,7 +125,11 @@ export function EntityScorecardsCard(props: {
           {value.scorecards.map(scorecard => (
             <tr key={scorecard.id}>
               <th scope="row">
-                <Typography variant="body2">{scorecard.title}</Typography>
+                <Typography variant="body2">
+                  <Link to={`${tabLink}#${scorecardAnchor(scorecard.id)}`}>
+                    {scorecard.title}
+                  </Link>
+                </Typography>
               </th>
               <td>
                 <LevelBadge

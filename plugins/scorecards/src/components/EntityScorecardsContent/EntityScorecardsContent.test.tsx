@@ -39,6 +39,7 @@ function renderContent(
   authorize:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.DENY,
+  path = '/',
 ) {
   return renderInTestApp(
     <TestApiProvider
@@ -53,6 +54,7 @@ function renderContent(
         </EntityProvider>
       </FreshPermissionCache>
     </TestApiProvider>,
+    { routeEntries: [path] },
   );
 }
 
@@ -169,6 +171,34 @@ describe('EntityScorecardsContent', () => {
         entityRef: 'component:default/payments',
       }),
     );
+  });
+
+  it("scrolls to the scorecard's card that the URL's hash names", async () => {
+    // jsdom has no scrolling: record what would scroll into view.
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function scroll(this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      await renderContent(
+        mockScorecardsApi({
+          getEntityScorecards: jest.fn().mockResolvedValue(paymentsScorecards),
+          getHistory: jest.fn().mockRejectedValue(new Error('no history')),
+        }),
+        AuthorizeResult.DENY,
+        '/#scorecard-production-readiness',
+      );
+      await screen.findByText('Production Readiness');
+      await waitFor(() => expect(scrolled).toHaveLength(1));
+      expect(scrolled[0]).toHaveAttribute(
+        'id',
+        'scorecard-production-readiness',
+      );
+      expect(scrolled[0]).toHaveTextContent('Production Readiness');
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
   });
 
   it('hides the trend when history is unavailable', async () => {

@@ -25,6 +25,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
@@ -59,6 +61,17 @@ export function EntityScorecardsContent() {
         : undefined,
     [api, entityRef, hasChecks, value],
   );
+  // A link to one scorecard's card (`#scorecard-<id>`, from the overview
+  // card) scrolls to it once the cards are there.
+  const { hash } = useLocation();
+  const shown = (value?.scorecards.length ?? 0) > 0;
+  useEffect(() => {
+    if (shown && hash.length > 1) {
+      document
+        .getElementById(decodeURIComponent(hash.slice(1)))
+        ?.scrollIntoView({ block: 'start' });
+    }
+  }, [shown, hash]);
 
   if (loading && !value) {
     return <Progress />;

@@ -50,6 +50,13 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/**
+ * The id of a scorecard's card on the entity's Scorecards tab: the tab
+ * scrolls to it when the URL's hash names it (`#scorecard-<id>`).
+ */
+export const scorecardAnchor = (scorecardId: string) =>
+  `scorecard-${scorecardId}`;
+
 /** One scorecard's result for the current entity. */
 export function ScorecardResultCard(props: {
   scorecard: EntityScorecardResult;
@@ -60,7 +67,7 @@ export function ScorecardResultCard(props: {
   const classes = useStyles();
   const groups = groupRulesByLevel(scorecard.rules, levels);
   const gap = nextLevelGap(scorecard.level, scorecard.rules, levels);
-  const headingId = `scorecard-${scorecard.id}`;
+  const headingId = scorecardAnchor(scorecard.id);
 
   return (
     <InfoCard

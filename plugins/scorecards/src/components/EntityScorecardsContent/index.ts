@@ -15,3 +15,4 @@
  */
 
 export { EntityScorecardsContent } from './EntityScorecardsContent';
+export { scorecardAnchor } from './ScorecardResultCard';
