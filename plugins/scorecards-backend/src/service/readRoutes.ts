@@ -308,8 +308,6 @@ export function registerReadRoutes(
     }
   });
 
-  // How a team's entities do on every scorecard: the team's own rollups of
-  // each scorecard's latest complete run.
   // Teams by level, by department: each group above the teams with entities
   // the scorecard evaluates, with its own and its descendant groups'
   // entities, as of the latest complete run. Read from the catalog with the
@@ -350,6 +348,8 @@ export function registerReadRoutes(
     res.json(body);
   });
 
+  // How a team's entities do on every scorecard: the team's own rollups of
+  // each scorecard's latest complete run.
   router.get('/teams/:kind/:namespace/:name', async (req, res) => {
     const credentials = await userOrService(req);
     const { relation } = parseQuery(teamQuerySchema, req.query);
