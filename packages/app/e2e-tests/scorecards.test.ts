@@ -265,7 +265,7 @@ test("a department's page adds up its teams' entities with indirect ownership", 
   await expect(table.getByText('Dispatch Team')).toHaveCount(0);
 });
 
-test("a scorecard's levels compare departments, each counting all its teams", async ({
+test("a scorecard's team grids compare departments, each counting all its teams", async ({
   page,
 }) => {
   await signInAsGuest(page);
@@ -275,7 +275,9 @@ test("a scorecard's levels compare departments, each counting all its teams", as
     '/scorecards/production-readiness',
     /entities evaluated/,
   );
-  await page.getByRole('checkbox', { name: 'By department' }).check();
+  await page
+    .getByRole('checkbox', { name: 'By department in Teams by level' })
+    .check();
   await expect(page).toHaveURL(/\?teamsView=departments$/);
   await expect(page.getByText('Departments by level')).toBeVisible();
   const departments = page.getByRole('table', {
@@ -293,9 +295,19 @@ test("a scorecard's levels compare departments, each counting all its teams", as
   await expect(
     departments.getByRole('row').filter({ hasText: 'Acme Rides' }),
   ).toBeVisible();
+  // Teams by rule switched with it.
+  await expect(page.getByText('Departments by rule')).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Pass rate by department and rule' })
+      .getByRole('row')
+      .filter({ hasText: 'Platform Engineering' }),
+  ).toContainText('3 teams');
 
   // Switched off, the teams again.
-  await page.getByRole('checkbox', { name: 'By department' }).uncheck();
+  await page
+    .getByRole('checkbox', { name: 'By department in Teams by level' })
+    .uncheck();
   await expect(page.getByText('Teams by level')).toBeVisible();
   await expect(
     page.getByRole('table', {

@@ -46,6 +46,8 @@ export function useByDepartment(): [boolean, (on: boolean) => void] {
  * A card that compares teams, or, with the **By department** switch in its
  * header, departments: its title, subheader and content for each. The
  * departments' content is only mounted (and so only reads) when switched on.
+ * The switch is named after the card's title for teams ("By department in
+ * Teams by level"): the cards of a page switch together.
  */
 export function ByDepartmentCard(props: {
   title: { teams: string; departments: string };
@@ -62,6 +64,7 @@ export function ByDepartmentCard(props: {
       action={
         <HeaderSwitch
           label="By department"
+          ariaLabel={`By department in ${props.title.teams}`}
           checked={departments}
           onChange={setDepartments}
         />

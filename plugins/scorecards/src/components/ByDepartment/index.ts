@@ -14,4 +14,8 @@
  * limitations under the License.
  */
 
-export { ByDepartmentCard, DepartmentTeams } from './ByDepartment';
+export {
+  ByDepartmentCard,
+  DepartmentTeams,
+  useByDepartment,
+} from './ByDepartment';

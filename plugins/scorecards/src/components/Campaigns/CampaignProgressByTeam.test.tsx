@@ -91,7 +91,9 @@ describe('CampaignProgressByTeam', () => {
     expect(api.getCampaignDepartments).not.toHaveBeenCalled();
 
     await userEvent.click(
-      screen.getByRole('checkbox', { name: 'By department' }),
+      screen.getByRole('checkbox', {
+        name: 'By department in Progress by team',
+      }),
     );
     expect(currentSearch).toBe('?teamsView=departments');
     expect(screen.getByText('Progress by department')).toBeInTheDocument();
@@ -117,7 +119,9 @@ describe('CampaignProgressByTeam', () => {
     expect(params.get('teamsView')).toBe('departments');
 
     await userEvent.click(
-      screen.getByRole('checkbox', { name: 'By department' }),
+      screen.getByRole('checkbox', {
+        name: 'By department in Progress by team',
+      }),
     );
     expect(currentSearch).toBe('');
     expect(
@@ -133,7 +137,9 @@ describe('CampaignProgressByTeam', () => {
     });
     await renderCard(api, '/?teamsView=departments');
     expect(
-      screen.getByRole('checkbox', { name: 'By department' }),
+      screen.getByRole('checkbox', {
+        name: 'By department in Progress by team',
+      }),
     ).toBeChecked();
     expect(
       await screen.findByText(

@@ -27,7 +27,7 @@ import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import { scorecardsApiRef } from '../../api';
+import { ScorecardDetailsResponse, scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { LastRunNote } from '../LastRunNote';
 import { LevelDistributionBar } from '../LevelDistributionBar';
@@ -36,7 +36,26 @@ import { ScorecardLeaderboards } from '../ScorecardLeaderboards';
 import { RulePassRates } from './RulePassRates';
 import { TeamLevelsGrid } from './TeamLevelsGrid';
 import { TeamRulesGrid } from './TeamRulesGrid';
+import { useScorecardDepartments } from './scorecardDepartments';
 import { Markdown } from '../Markdown';
+
+/**
+ * Teams by rule and by level, which switch to departments together: the
+ * departments are read once for both.
+ */
+function TeamGrids(props: { scorecard: ScorecardDetailsResponse }) {
+  const departments = useScorecardDepartments(props.scorecard);
+  return (
+    <>
+      <Grid item xs={12}>
+        <TeamRulesGrid scorecard={props.scorecard} departments={departments} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamLevelsGrid scorecard={props.scorecard} departments={departments} />
+      </Grid>
+    </>
+  );
+}
 
 /**
  * One scorecard: its figures, rules by pass rate, highest and lowest rules,
@@ -128,12 +147,7 @@ export function ScorecardDetail() {
         </Typography>
         <ScorecardLeaderboards scorecard={value} />
       </Grid>
-      <Grid item xs={12}>
-        <TeamRulesGrid scorecard={value} />
-      </Grid>
-      <Grid item xs={12}>
-        <TeamLevelsGrid scorecard={value} />
-      </Grid>
+      <TeamGrids scorecard={value} />
       <Grid item xs={12}>
         <InfoCard title="Entities">
           <ScorecardEntitiesTable scorecard={value} />

@@ -19,12 +19,25 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
-import { ScorecardDepartmentsResponse, scorecardsApiRef } from '../../api';
+import {
+  ScorecardDepartmentsResponse,
+  ScorecardDetailsResponse,
+  scorecardsApiRef,
+} from '../../api';
 import {
   mockScorecardsApi,
   productionReadinessDetails,
 } from '../../__testUtils__/fixtures';
 import { TeamLevelsGrid } from './TeamLevelsGrid';
+import { useScorecardDepartments } from './scorecardDepartments';
+
+/** The grid as the scorecard page has it, reading departments when asked. */
+function Grid(props: { scorecard: ScorecardDetailsResponse }) {
+  const departments = useScorecardDepartments(props.scorecard);
+  return (
+    <TeamLevelsGrid scorecard={props.scorecard} departments={departments} />
+  );
+}
 
 let currentSearch = '';
 function SearchProbe() {
@@ -62,7 +75,7 @@ async function renderGrid(
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[scorecardsApiRef, api]]}>
-      <TeamLevelsGrid scorecard={scorecard} />
+      <Grid scorecard={scorecard} />
       <SearchProbe />
     </TestApiProvider>,
     {
@@ -97,7 +110,7 @@ describe('TeamLevelsGrid', () => {
     expect(api.getScorecardDepartments).not.toHaveBeenCalled();
 
     await userEvent.click(
-      screen.getByRole('checkbox', { name: 'By department' }),
+      screen.getByRole('checkbox', { name: 'By department in Teams by level' }),
     );
     expect(currentSearch).toBe('?teamsView=departments');
     expect(screen.getByText('Departments by level')).toBeInTheDocument();
@@ -126,7 +139,7 @@ describe('TeamLevelsGrid', () => {
       '/?teamsView=departments',
     );
     expect(
-      screen.getByRole('checkbox', { name: 'By department' }),
+      screen.getByRole('checkbox', { name: 'By department in Teams by level' }),
     ).toBeChecked();
     expect(
       await screen.findByText(
@@ -166,7 +179,9 @@ describe('TeamLevelsGrid', () => {
       screen.getByText('No team has entities evaluated by this scorecard yet.'),
     ).toBeInTheDocument();
     expect(
-      screen.queryByRole('checkbox', { name: 'By department' }),
+      screen.queryByRole('checkbox', {
+        name: 'By department in Teams by level',
+      }),
     ).toBeNull();
   });
 });

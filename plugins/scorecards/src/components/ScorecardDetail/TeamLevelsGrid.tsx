@@ -14,12 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -27,16 +22,15 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import {
-  ScorecardDetailsResponse,
-  scorecardsApiRef,
-  TeamScore,
-} from '../../api';
+import { ScorecardDetailsResponse, TeamScore } from '../../api';
 import { ByDepartmentCard, DepartmentTeams } from '../ByDepartment';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
+import {
+  DepartmentsContent,
+  ScorecardDepartments,
+} from './scorecardDepartments';
 
 /** A team's row, or a department's with the groups it counts. */
 type LevelsRow = TeamScore & { owners?: string[] };
@@ -105,40 +99,16 @@ function LevelsTable(props: {
   );
 }
 
-/** Departments × levels, read when the switch is turned on. */
-function DepartmentLevels(props: { scorecard: ScorecardDetailsResponse }) {
-  const { scorecard } = props;
-  const api = useApi(scorecardsApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.getScorecardDepartments(scorecard.id),
-    [api, scorecard.id, scorecard.lastRun?.id],
-  );
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value || value.items.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No team with entities evaluated by this scorecard has a parent group in
-        the catalog.
-      </Typography>
-    );
-  }
-  return (
-    <LevelsTable scorecard={scorecard} rows={value.items} by="department" />
-  );
-}
-
 /**
  * Teams × levels: each owner's entity count, average score and how many of
  * its entities are at each level; switched on, the same by department (the
  * groups above the teams, each counting all its teams), kept in the URL
  * (`?teamsView=departments`).
  */
-export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
+export function TeamLevelsGrid(props: {
+  scorecard: ScorecardDetailsResponse;
+  departments: ScorecardDepartments;
+}) {
   const { scorecard } = props;
   if (scorecard.teams.length === 0) {
     return (
@@ -159,7 +129,17 @@ export function TeamLevelsGrid(props: { scorecard: ScorecardDetailsResponse }) {
       teams={
         <LevelsTable scorecard={scorecard} rows={scorecard.teams} by="team" />
       }
-      departments={<DepartmentLevels scorecard={scorecard} />}
+      departments={
+        <DepartmentsContent departments={props.departments}>
+          {value => (
+            <LevelsTable
+              scorecard={scorecard}
+              rows={value.items}
+              by="department"
+            />
+          )}
+        </DepartmentsContent>
+      }
     />
   );
 }

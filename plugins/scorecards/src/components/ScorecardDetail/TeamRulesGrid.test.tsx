@@ -162,6 +162,7 @@ describe('TeamRulesGrid', () => {
             ...productionReadinessDetails,
             teams: [...productionReadinessDetails.teams, teamB],
           }}
+          departments={{ loading: false }}
         />
       </TestApiProvider>,
       { mountedRoutes },
@@ -185,6 +186,84 @@ describe('TeamRulesGrid', () => {
     expect(teamOrder()).toEqual(['team-a', 'team-b', 'No owner']);
     await userEvent.click(within(grid).getByRole('button', { name: 'Team' }));
     expect(teamOrder()).toEqual(['team-b', 'team-a', 'No owner']);
+  });
+
+  it('switches both team grids to departments, read once', async () => {
+    const engineering = {
+      owner: 'group:default/engineering',
+      owners: ['group:default/team-a', 'group:default/team-b'],
+      entities: 29,
+      averageScore: 75,
+      distribution: [
+        { level: 'Basic', count: 5 },
+        { level: 'Bronze', count: 14 },
+        { level: 'Silver', count: 6 },
+        { level: 'Gold', count: 4 },
+      ],
+      rules: [
+        { ruleId: 'has-owner', applicable: 29, passed: 29, passRate: 100 },
+        { ruleId: 'on-call', applicable: 24, passed: 11, passRate: 45.8 },
+      ],
+    };
+    const api = mockScorecardsApi({
+      getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+      getScorecardDepartments: jest.fn().mockResolvedValue({
+        levels: productionReadinessDetails.levels,
+        items: [engineering],
+      }),
+      getScorecardEntities: jest
+        .fn()
+        .mockResolvedValue({ items: [], totalCount: 0 }),
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [scorecardsApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
+        <Routes>
+          <Route
+            path="/scorecards/:scorecardId"
+            element={<ScorecardDetail />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      { mountedRoutes, routeEntries: ['/scorecards/production-readiness'] },
+    );
+    await screen.findByRole('table', { name: 'Pass rate by team and rule' });
+    expect(api.getScorecardDepartments).not.toHaveBeenCalled();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'By department in Teams by rule' }),
+    );
+    const grid = await screen.findByRole('table', {
+      name: 'Pass rate by department and rule',
+    });
+    const row = within(grid).getByRole('row', { name: /engineering/ });
+    expect(cellTexts(row)).toEqual(['engineering2 teams', '100%', '45.8%']);
+    // A department's rate opens its teams' entities failing the rule.
+    const link = within(row).getByRole('link', {
+      name: '45.8%: show the 13 entities of engineering failing Has on-call',
+    });
+    const { searchParams } = new URL(
+      link.getAttribute('href')!,
+      'http://localhost',
+    );
+    expect(searchParams.getAll('team')).toEqual(engineering.owners);
+    expect(searchParams.get('failingRule')).toBe('on-call');
+    expect(searchParams.get('teamsView')).toBe('departments');
+
+    // Teams by level switched with it, from the same answer.
+    expect(
+      screen.getByRole('checkbox', { name: 'By department in Teams by level' }),
+    ).toBeChecked();
+    expect(
+      screen.getByRole('table', {
+        name: 'Entities of each department per level of Production Readiness',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getScorecardDepartments).toHaveBeenCalledTimes(1);
   });
 
   it('sorts teams by the names the catalog presents', async () => {
@@ -212,6 +291,7 @@ describe('TeamRulesGrid', () => {
               },
             ],
           }}
+          departments={{ loading: false }}
         />
       </TestApiProvider>,
       { mountedRoutes },

@@ -35,6 +35,11 @@ import { LevelBadge } from '../LevelBadge';
 import { useTeamName, useTeamNames } from '../EntityName';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
+import { ByDepartmentCard, DepartmentTeams } from '../ByDepartment';
+import {
+  DepartmentsContent,
+  ScorecardDepartments,
+} from './scorecardDepartments';
 
 /** Opacity of the cell colour at a 0% and a 100% pass rate. */
 const MIN_ALPHA = 0.06;
@@ -106,12 +111,12 @@ function ruleRate(team: TeamScore, ruleId: string): TeamRulePassRate {
 }
 
 /** Teams in the order asked for; entities without an owner always last. */
-function sortTeams(
-  teams: TeamScore[],
+function sortTeams<T extends TeamScore>(
+  teams: T[],
   sortBy: SortBy,
   order: Order,
   nameOf: (owner: string) => string,
-) {
+): T[] {
   const sign = order === 'asc' ? 1 : -1;
   const byName = (a: TeamScore, b: TeamScore) =>
     nameOf(a.owner ?? '').localeCompare(nameOf(b.owner ?? ''), 'en-US');
@@ -132,24 +137,33 @@ function sortTeams(
   });
 }
 
-/** A team's rate of a rule, linked to its entities failing that rule. */
+/**
+ * A team's rate of a rule, linked to its entities failing that rule; a
+ * department's to its teams' (`owners`), the departments still shown.
+ */
 function FailingLink(props: {
   rate: TeamRulePassRate;
   ruleTitle: string;
   owner: string;
+  owners?: string[];
   failing: number;
 }) {
-  const { rate, ruleTitle, owner, failing } = props;
+  const { rate, ruleTitle, owner, owners, failing } = props;
   const presented = useTeamName(owner);
   // '': the entities without an owner (`team=` in the URL).
   const name = owner ? presented : 'no owner';
+  const params = new URLSearchParams();
+  for (const team of owners ?? [owner]) {
+    params.append('team', team);
+  }
+  params.set('failingRule', rate.ruleId);
+  if (owners) {
+    params.set('teamsView', 'departments');
+  }
   return (
     // The entity table below reads its filters from the URL.
     <Link
-      to={`?${new URLSearchParams({
-        team: owner,
-        failingRule: rate.ruleId,
-      })}`}
+      to={`?${params}`}
       aria-label={`${rate.passRate}%: show the ${failing} ${
         failing === 1 ? 'entity' : 'entities'
       } of ${name} failing ${ruleTitle}`}
@@ -164,8 +178,10 @@ function PassRateCell(props: {
   ruleTitle: string;
   /** The team; '' for the entities without an owner. */
   owner: string;
+  /** A department's teams. */
+  owners?: string[];
 }) {
-  const { rate, ruleTitle, owner } = props;
+  const { rate, ruleTitle, owner, owners } = props;
   const classes = useStyles();
   const theme = useTheme();
   if (rate.passRate === null) {
@@ -193,6 +209,7 @@ function PassRateCell(props: {
           rate={rate}
           ruleTitle={ruleTitle}
           owner={owner}
+          owners={owners}
           failing={failing}
         />
       ) : (
@@ -202,127 +219,164 @@ function PassRateCell(props: {
   );
 }
 
-/**
- * Teams × rules: the pass rate of each rule among each owner's entities, as
- * a number on a background that deepens with the rate. Sortable by team and
- * by each rule.
- */
-export function TeamRulesGrid(props: { scorecard: ScorecardDetailsResponse }) {
-  const { scorecard } = props;
+/** A team's row, or a department's with the groups it counts. */
+type RulesRow = TeamScore & { owners?: string[] };
+
+/** Owners × rules, sortable by owner and by each rule. */
+function RulesTable(props: {
+  scorecard: ScorecardDetailsResponse;
+  rows: RulesRow[];
+  by: 'team' | 'department';
+}) {
+  const { scorecard, rows, by } = props;
   const classes = useStyles();
   const [sortBy, setSortBy] = useState<SortBy>({ column: 'team' });
   const [order, setOrder] = useState<Order>('asc');
   // Sorted by the names the table shows.
   const nameOf = useTeamNames(
-    scorecard.teams.flatMap(team => (team.owner ? [team.owner] : [])),
+    rows.flatMap(row => (row.owner ? [row.owner] : [])),
   );
 
-  const title = 'Teams by rule';
-  const subheader = "Pass rate of each rule among each team's entities";
+  const isSorted = (sorted: SortBy) =>
+    sorted.column === sortBy.column &&
+    (sorted.column === 'team' ||
+      (sortBy.column === 'rule' && sorted.ruleId === sortBy.ruleId));
+  const sortOn = (sorted: SortBy, firstOrder: Order) => () => {
+    if (isSorted(sorted)) {
+      setOrder(order === 'asc' ? 'desc' : 'asc');
+    } else {
+      setSortBy(sorted);
+      setOrder(firstOrder);
+    }
+  };
+  const sortedRows = sortTeams(rows, sortBy, order, nameOf);
+
+  return (
+    <TableContainer className={classes.container}>
+      <DataTable>
+        <caption>
+          <VisuallyHidden>Pass rate by {by} and rule</VisuallyHidden>
+        </caption>
+        <TableHead>
+          <TableRow>
+            <TableCell
+              className={classes.teamCell}
+              sortDirection={isSorted({ column: 'team' }) ? order : false}
+            >
+              <TableSortLabel
+                active={isSorted({ column: 'team' })}
+                direction={isSorted({ column: 'team' }) ? order : 'asc'}
+                onClick={sortOn({ column: 'team' }, 'asc')}
+              >
+                {by === 'team' ? 'Team' : 'Department'}
+              </TableSortLabel>
+            </TableCell>
+            {scorecard.rules.map(rule => {
+              const sorted: SortBy = { column: 'rule', ruleId: rule.id };
+              return (
+                <TableCell
+                  key={rule.id}
+                  align="right"
+                  className={classes.ruleHeader}
+                  sortDirection={isSorted(sorted) ? order : false}
+                >
+                  <TableSortLabel
+                    active={isSorted(sorted)}
+                    direction={isSorted(sorted) ? order : 'desc'}
+                    onClick={sortOn(sorted, 'desc')}
+                  >
+                    <span>
+                      <Tooltip title={rule.title}>
+                        <span className={classes.ruleTitle}>{rule.title}</span>
+                      </Tooltip>
+                      <LevelBadge
+                        level={rule.level}
+                        levels={scorecard.levels}
+                        size="small"
+                      />
+                    </span>
+                  </TableSortLabel>
+                </TableCell>
+              );
+            })}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {sortedRows.map(row => (
+            <TableRow key={row.owner ?? ''}>
+              <TableCell
+                component="th"
+                scope="row"
+                className={classes.teamCell}
+              >
+                {row.owner ? (
+                  <EntityRefLink entityRef={row.owner} defaultKind="group" />
+                ) : (
+                  <em>No owner</em>
+                )}
+                {row.owner && row.owners && (
+                  <DepartmentTeams group={row.owner} owners={row.owners} />
+                )}
+              </TableCell>
+              {scorecard.rules.map(rule => (
+                <PassRateCell
+                  key={rule.id}
+                  rate={ruleRate(row, rule.id)}
+                  ruleTitle={rule.title}
+                  owner={row.owner ?? ''}
+                  owners={row.owners}
+                />
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </DataTable>
+    </TableContainer>
+  );
+}
+
+/**
+ * Teams × rules: the pass rate of each rule among each owner's entities, as
+ * a number on a background that deepens with the rate. Sortable by team and
+ * by each rule. Switched to departments, the same for each group above the
+ * teams, counting all its teams.
+ */
+export function TeamRulesGrid(props: {
+  scorecard: ScorecardDetailsResponse;
+  departments: ScorecardDepartments;
+}) {
+  const { scorecard } = props;
   if (scorecard.teams.length === 0 || scorecard.rules.length === 0) {
     return (
-      <InfoCard title={title}>
+      <InfoCard title="Teams by rule">
         <Typography variant="body2" color="textSecondary">
           No team has entities evaluated by this scorecard yet.
         </Typography>
       </InfoCard>
     );
   }
-
-  const isSorted = (by: SortBy) =>
-    by.column === sortBy.column &&
-    (by.column === 'team' ||
-      (sortBy.column === 'rule' && by.ruleId === sortBy.ruleId));
-  const sortOn = (by: SortBy, firstOrder: Order) => () => {
-    if (isSorted(by)) {
-      setOrder(order === 'asc' ? 'desc' : 'asc');
-    } else {
-      setSortBy(by);
-      setOrder(firstOrder);
-    }
-  };
-  const teams = sortTeams(scorecard.teams, sortBy, order, nameOf);
-
   return (
-    <InfoCard title={title} subheader={subheader}>
-      <TableContainer className={classes.container}>
-        <DataTable>
-          <caption>
-            <VisuallyHidden>Pass rate by team and rule</VisuallyHidden>
-          </caption>
-          <TableHead>
-            <TableRow>
-              <TableCell
-                className={classes.teamCell}
-                sortDirection={isSorted({ column: 'team' }) ? order : false}
-              >
-                <TableSortLabel
-                  active={isSorted({ column: 'team' })}
-                  direction={isSorted({ column: 'team' }) ? order : 'asc'}
-                  onClick={sortOn({ column: 'team' }, 'asc')}
-                >
-                  Team
-                </TableSortLabel>
-              </TableCell>
-              {scorecard.rules.map(rule => {
-                const by: SortBy = { column: 'rule', ruleId: rule.id };
-                return (
-                  <TableCell
-                    key={rule.id}
-                    align="right"
-                    className={classes.ruleHeader}
-                    sortDirection={isSorted(by) ? order : false}
-                  >
-                    <TableSortLabel
-                      active={isSorted(by)}
-                      direction={isSorted(by) ? order : 'desc'}
-                      onClick={sortOn(by, 'desc')}
-                    >
-                      <span>
-                        <Tooltip title={rule.title}>
-                          <span className={classes.ruleTitle}>
-                            {rule.title}
-                          </span>
-                        </Tooltip>
-                        <LevelBadge
-                          level={rule.level}
-                          levels={scorecard.levels}
-                          size="small"
-                        />
-                      </span>
-                    </TableSortLabel>
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {teams.map(team => (
-              <TableRow key={team.owner ?? ''}>
-                <TableCell
-                  component="th"
-                  scope="row"
-                  className={classes.teamCell}
-                >
-                  {team.owner ? (
-                    <EntityRefLink entityRef={team.owner} defaultKind="group" />
-                  ) : (
-                    <em>No owner</em>
-                  )}
-                </TableCell>
-                {scorecard.rules.map(rule => (
-                  <PassRateCell
-                    key={rule.id}
-                    rate={ruleRate(team, rule.id)}
-                    ruleTitle={rule.title}
-                    owner={team.owner ?? ''}
-                  />
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </DataTable>
-      </TableContainer>
-    </InfoCard>
+    <ByDepartmentCard
+      title={{ teams: 'Teams by rule', departments: 'Departments by rule' }}
+      subheader={{
+        teams: "Pass rate of each rule among each team's entities",
+        departments:
+          "Pass rate of each rule among each department's entities, all its teams'",
+      }}
+      teams={
+        <RulesTable scorecard={scorecard} rows={scorecard.teams} by="team" />
+      }
+      departments={
+        <DepartmentsContent departments={props.departments}>
+          {value => (
+            <RulesTable
+              scorecard={scorecard}
+              rows={value.items}
+              by="department"
+            />
+          )}
+        </DepartmentsContent>
+      }
+    />
   );
 }

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  ScorecardDepartmentsResponse,
+  ScorecardDetailsResponse,
+  scorecardsApiRef,
+} from '../../api';
+import { useByDepartment } from '../ByDepartment';
+
+/** A scorecard's scores by department, as read (or not yet). */
+export type ScorecardDepartments = {
+  loading: boolean;
+  error?: Error;
+  value?: ScorecardDepartmentsResponse;
+};
+
+/**
+ * A scorecard's scores by department, read once for the page's cards, and
+ * only while they are switched to departments.
+ */
+export function useScorecardDepartments(
+  scorecard: ScorecardDetailsResponse,
+): ScorecardDepartments {
+  const api = useApi(scorecardsApiRef);
+  const [on] = useByDepartment();
+  return useAsync(
+    async () => (on ? api.getScorecardDepartments(scorecard.id) : undefined),
+    [api, on, scorecard.id, scorecard.lastRun?.id],
+  );
+}
+
+/** The departments' content of a card: loading, an error, none, or them. */
+export function DepartmentsContent(props: {
+  departments: ScorecardDepartments;
+  children: (value: ScorecardDepartmentsResponse) => ReactNode;
+}) {
+  const { loading, error, value } = props.departments;
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No team with entities evaluated by this scorecard has a parent group in
+        the catalog.
+      </Typography>
+    );
+  }
+  return <>{props.children(value)}</>;
+}
