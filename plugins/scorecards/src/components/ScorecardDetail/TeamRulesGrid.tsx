@@ -361,7 +361,7 @@ export function TeamRulesGrid(props: {
       subheader={{
         teams: "Pass rate of each rule among each team's entities",
         departments:
-          "Pass rate of each rule among each department's entities, all its teams'",
+          'Pass rate of each rule; each department counts all its teams',
       }}
       teams={
         <RulesTable scorecard={scorecard} rows={scorecard.teams} by="team" />
