@@ -14,31 +14,27 @@
  * limitations under the License.
  */
 
-import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
-import { ScorecardDetailsResponse, TeamScore } from '../../api';
-import { ByDepartmentCard, DepartmentTeams } from '../ByDepartment';
+import { ScorecardDetailsResponse } from '../../api';
+import { DepartmentTeams } from '../ByDepartment';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
 import {
-  DepartmentsContent,
   ScorecardDepartments,
+  TeamsOrDepartmentsCard,
+  TeamsRow,
 } from './scorecardDepartments';
-
-/** A team's row, or a department's with the groups it counts. */
-type LevelsRow = TeamScore & { owners?: string[] };
 
 /** Owners × levels: entities, average score and entities per level. */
 function LevelsTable(props: {
   scorecard: ScorecardDetailsResponse;
-  rows: LevelsRow[];
+  rows: TeamsRow[];
   by: 'team' | 'department';
 }) {
   const { scorecard, rows, by } = props;
@@ -110,36 +106,19 @@ export function TeamLevelsGrid(props: {
   departments: ScorecardDepartments;
 }) {
   const { scorecard } = props;
-  if (scorecard.teams.length === 0) {
-    return (
-      <InfoCard title="Teams by level">
-        <Typography variant="body2" color="textSecondary">
-          No team has entities evaluated by this scorecard yet.
-        </Typography>
-      </InfoCard>
-    );
-  }
   return (
-    <ByDepartmentCard
+    <TeamsOrDepartmentsCard
       title={{ teams: 'Teams by level', departments: 'Departments by level' }}
       subheader={{
         teams: 'Entities per level, by owner',
         departments: 'Entities per level; each department counts all its teams',
       }}
-      teams={
-        <LevelsTable scorecard={scorecard} rows={scorecard.teams} by="team" />
-      }
-      departments={
-        <DepartmentsContent departments={props.departments}>
-          {value => (
-            <LevelsTable
-              scorecard={scorecard}
-              rows={value.items}
-              by="department"
-            />
-          )}
-        </DepartmentsContent>
-      }
+      empty={scorecard.teams.length === 0}
+      scorecard={scorecard}
+      departments={props.departments}
+      table={(rows, by) => (
+        <LevelsTable scorecard={scorecard} rows={rows} by={by} />
+      )}
     />
   );
 }

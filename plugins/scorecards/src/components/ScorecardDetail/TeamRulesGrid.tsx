@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { InfoCard, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -23,7 +23,6 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import { alpha, makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import { useState } from 'react';
 import {
@@ -35,10 +34,11 @@ import { LevelBadge } from '../LevelBadge';
 import { useTeamName, useTeamNames } from '../EntityName';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
-import { ByDepartmentCard, DepartmentTeams } from '../ByDepartment';
+import { DepartmentTeams } from '../ByDepartment';
 import {
-  DepartmentsContent,
   ScorecardDepartments,
+  TeamsOrDepartmentsCard,
+  TeamsRow,
 } from './scorecardDepartments';
 
 /** Opacity of the cell colour at a 0% and a 100% pass rate. */
@@ -219,13 +219,10 @@ function PassRateCell(props: {
   );
 }
 
-/** A team's row, or a department's with the groups it counts. */
-type RulesRow = TeamScore & { owners?: string[] };
-
 /** Owners × rules, sortable by owner and by each rule. */
 function RulesTable(props: {
   scorecard: ScorecardDetailsResponse;
-  rows: RulesRow[];
+  rows: TeamsRow[];
   by: 'team' | 'department';
 }) {
   const { scorecard, rows, by } = props;
@@ -346,37 +343,20 @@ export function TeamRulesGrid(props: {
   departments: ScorecardDepartments;
 }) {
   const { scorecard } = props;
-  if (scorecard.teams.length === 0 || scorecard.rules.length === 0) {
-    return (
-      <InfoCard title="Teams by rule">
-        <Typography variant="body2" color="textSecondary">
-          No team has entities evaluated by this scorecard yet.
-        </Typography>
-      </InfoCard>
-    );
-  }
   return (
-    <ByDepartmentCard
+    <TeamsOrDepartmentsCard
       title={{ teams: 'Teams by rule', departments: 'Departments by rule' }}
       subheader={{
         teams: "Pass rate of each rule among each team's entities",
         departments:
           'Pass rate of each rule; each department counts all its teams',
       }}
-      teams={
-        <RulesTable scorecard={scorecard} rows={scorecard.teams} by="team" />
-      }
-      departments={
-        <DepartmentsContent departments={props.departments}>
-          {value => (
-            <RulesTable
-              scorecard={scorecard}
-              rows={value.items}
-              by="department"
-            />
-          )}
-        </DepartmentsContent>
-      }
+      empty={scorecard.teams.length === 0 || scorecard.rules.length === 0}
+      scorecard={scorecard}
+      departments={props.departments}
+      table={(rows, by) => (
+        <RulesTable scorecard={scorecard} rows={rows} by={by} />
+      )}
     />
   );
 }

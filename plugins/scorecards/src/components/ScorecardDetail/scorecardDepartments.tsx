@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
@@ -23,8 +27,9 @@ import {
   ScorecardDepartmentsResponse,
   ScorecardDetailsResponse,
   scorecardsApiRef,
+  TeamScore,
 } from '../../api';
-import { useByDepartment } from '../ByDepartment';
+import { ByDepartmentCard, useByDepartment } from '../ByDepartment';
 
 /** A scorecard's scores by department, as read (or not yet). */
 export type ScorecardDepartments = {
@@ -69,4 +74,44 @@ export function DepartmentsContent(props: {
     );
   }
   return <>{props.children(value)}</>;
+}
+
+/** A team's row, or a department's with the groups it counts. */
+export type TeamsRow = TeamScore & { owners?: string[] };
+
+/**
+ * A card of the scorecard page that compares teams, or, switched on,
+ * departments, in a table of its own (`table`); or says that no team has
+ * entities yet (`empty`).
+ */
+export function TeamsOrDepartmentsCard(props: {
+  title: { teams: string; departments: string };
+  subheader: { teams: string; departments: string };
+  empty: boolean;
+  scorecard: ScorecardDetailsResponse;
+  departments: ScorecardDepartments;
+  table: (rows: TeamsRow[], by: 'team' | 'department') => ReactNode;
+}) {
+  const { title, subheader, scorecard, table } = props;
+  if (props.empty) {
+    return (
+      <InfoCard title={title.teams}>
+        <Typography variant="body2" color="textSecondary">
+          No team has entities evaluated by this scorecard yet.
+        </Typography>
+      </InfoCard>
+    );
+  }
+  return (
+    <ByDepartmentCard
+      title={title}
+      subheader={subheader}
+      teams={table(scorecard.teams, 'team')}
+      departments={
+        <DepartmentsContent departments={props.departments}>
+          {value => table(value.items, 'department')}
+        </DepartmentsContent>
+      }
+    />
+  );
 }
