@@ -15,6 +15,7 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -85,5 +86,22 @@ export function DepartmentTeams(props: { group: string; owners: string[] }) {
     <Typography variant="caption" color="textSecondary" component="div">
       {count === 1 ? '1 team' : `${count} teams`}
     </Typography>
+  );
+}
+
+/**
+ * A row's name in a table of teams or departments: the owner (a link), or
+ * "No owner"; under a department, how many teams it counts.
+ */
+export function OwnerName(props: { owner: string | null; owners?: string[] }) {
+  const { owner, owners } = props;
+  if (!owner) {
+    return <em>No owner</em>;
+  }
+  return (
+    <>
+      <EntityRefLink entityRef={owner} defaultKind="group" />
+      {owners && <DepartmentTeams group={owner} owners={owners} />}
+    </>
   );
 }

@@ -17,5 +17,6 @@
 export {
   ByDepartmentCard,
   DepartmentTeams,
+  OwnerName,
   useByDepartment,
 } from './ByDepartment';

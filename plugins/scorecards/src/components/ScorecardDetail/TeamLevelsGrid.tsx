@@ -14,14 +14,13 @@
  * limitations under the License.
  */
 
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { ScorecardDetailsResponse } from '../../api';
-import { DepartmentTeams } from '../ByDepartment';
+import { OwnerName } from '../ByDepartment';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
@@ -70,14 +69,7 @@ function LevelsTable(props: {
             return (
               <TableRow key={row.owner ?? ''}>
                 <TableCell component="th" scope="row">
-                  {row.owner ? (
-                    <EntityRefLink entityRef={row.owner} defaultKind="group" />
-                  ) : (
-                    <em>No owner</em>
-                  )}
-                  {row.owner && row.owners && (
-                    <DepartmentTeams group={row.owner} owners={row.owners} />
-                  )}
+                  <OwnerName owner={row.owner} owners={row.owners} />
                 </TableCell>
                 <TableCell align="right">{row.entities}</TableCell>
                 <TableCell align="right">{row.averageScore}%</TableCell>

@@ -15,7 +15,6 @@
  */
 
 import { Link } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
@@ -34,7 +33,7 @@ import { LevelBadge } from '../LevelBadge';
 import { useTeamName, useTeamNames } from '../EntityName';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
-import { DepartmentTeams } from '../ByDepartment';
+import { OwnerName } from '../ByDepartment';
 import {
   ScorecardDepartments,
   TeamsOrDepartmentsCard,
@@ -306,14 +305,7 @@ function RulesTable(props: {
                 scope="row"
                 className={classes.teamCell}
               >
-                {row.owner ? (
-                  <EntityRefLink entityRef={row.owner} defaultKind="group" />
-                ) : (
-                  <em>No owner</em>
-                )}
-                {row.owner && row.owners && (
-                  <DepartmentTeams group={row.owner} owners={row.owners} />
-                )}
+                <OwnerName owner={row.owner} owners={row.owners} />
               </TableCell>
               {scorecard.rules.map(rule => (
                 <PassRateCell
