@@ -30,6 +30,7 @@ import {
   RuleRollup,
 } from '../database/ResultStore';
 import { rollupDay } from '../evaluation/RollupAccumulator';
+import { splitRanked } from '../service/scorecardSummaries';
 import { ReportDefinition } from './readReportsConfig';
 import { ReportStore } from './ReportStore';
 
@@ -62,10 +63,7 @@ function rank(items: ReportItem[]): ReportRanking {
   const byScore = [...items].sort(
     (a, b) => b.score - a.score || a.title.localeCompare(b.title),
   );
-  const size = Math.min(REPORT_RANKING_SIZE, Math.ceil(byScore.length / 2));
-  const highest = byScore.slice(0, size);
-  const lowest = byScore.slice(size).reverse().slice(0, REPORT_RANKING_SIZE);
-  return { highest, lowest };
+  return splitRanked(byScore, REPORT_RANKING_SIZE);
 }
 
 function withChange(score: number, previous: number | undefined) {

@@ -494,8 +494,10 @@ describe('registerReadRoutes', () => {
       });
 
       const ids = (items: Array<{ id: string }>) => items.map(i => i.id);
-      expect(ids(body.highest.rules)).toEqual(['rule-a', 'rule-ab', 'docs']);
-      expect(ids(body.lowest.rules)).toEqual(['docs', 'rule-ab', 'rule-a']);
+      // Fewer than ten rules, teams and entities: the better half and the
+      // worse half, none in both.
+      expect(ids(body.highest.rules)).toEqual(['rule-a', 'rule-ab']);
+      expect(ids(body.lowest.rules)).toEqual(['docs']);
       expect(body.highest.rules[0]).toEqual({
         id: 'rule-a',
         title: 'Rule A',
@@ -505,32 +507,14 @@ describe('registerReadRoutes', () => {
         passRate: 71.4,
       });
       // Unowned entities are no team.
-      expect(body.highest.teams.map((t: any) => t.owner)).toEqual([
-        TEAM_B,
-        TEAM_A,
-      ]);
-      expect(body.lowest.teams.map((t: any) => t.owner)).toEqual([
-        TEAM_A,
-        TEAM_B,
-      ]);
+      expect(body.highest.teams.map((t: any) => t.owner)).toEqual([TEAM_B]);
+      expect(body.lowest.teams.map((t: any) => t.owner)).toEqual([TEAM_A]);
 
       // Hidden entities have the top and the bottom scores, yet never show.
       const refs = (items: Array<{ entityRef: string }>) =>
         items.map(i => i.entityRef.replace(/^.*\//, ''));
-      expect(refs(body.highest.entities)).toEqual([
-        'alpha',
-        'echo',
-        'bravo',
-        'charlie',
-        'delta',
-      ]);
-      expect(refs(body.lowest.entities)).toEqual([
-        'delta',
-        'charlie',
-        'bravo',
-        'echo',
-        'alpha',
-      ]);
+      expect(refs(body.highest.entities)).toEqual(['alpha', 'echo', 'bravo']);
+      expect(refs(body.lowest.entities)).toEqual(['delta', 'charlie']);
       expect(body.highest.entities[0]).toEqual({
         entityRef: 'component:default/alpha',
         entity: {
@@ -1397,6 +1381,24 @@ describe('registerReadRoutes', () => {
       expect(response.status).toBe(200);
       const lines = response.text.trimEnd().split('\r\n');
       expect(lines.slice(1).map(line => line.split(',')[0])).toEqual(expected);
+    });
+
+    it('lists the five best and the five worst visible entities', async () => {
+      const response = await request(bulkApp).get('/scorecards/bulk');
+      expect(response.status).toBe(200);
+      // Sorted by score, then by reference, both descending for the best.
+      const bestFirst = Array.from({ length: COUNT }, (_, i) => i)
+        .filter(visible)
+        .sort((a, b) => (b % 101) - (a % 101) || b - a)
+        .map(i => `component:default/${name(i)}`);
+      const refs = (items: Array<{ entityRef: string }>) =>
+        items.map(i => i.entityRef);
+      expect(refs(response.body.highest.entities)).toEqual(
+        bestFirst.slice(0, 5),
+      );
+      expect(refs(response.body.lowest.entities)).toEqual(
+        bestFirst.slice(-5).reverse(),
+      );
     });
 
     it('fills full pages past hidden rows, without gaps or repeats', async () => {

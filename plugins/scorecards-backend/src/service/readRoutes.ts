@@ -58,6 +58,7 @@ import {
   describeScorecard,
   highestAndLowest,
   rulePassRates,
+  splitRanked,
   summarizeRollup,
   teamScores,
 } from './scorecardSummaries';
@@ -78,7 +79,10 @@ export interface ReadRoutesOptions {
   logger: LoggerService;
 }
 
-/** How many rules, entities and teams the highest and lowest lists show. */
+/**
+ * How many rules, entities and teams the highest and lowest lists show;
+ * with fewer than twice as many, each list shows half.
+ */
 const LEADERBOARD_SIZE = 5;
 const DEFAULT_HISTORY_DAYS = 90;
 const MAX_HISTORY_YEARS = 2;
@@ -192,19 +196,28 @@ export function registerReadRoutes(
         count: LEADERBOARD_SIZE,
       },
     );
-    const topEntities = (order: 'asc' | 'desc') =>
+    const topEntities = (order: 'asc' | 'desc', limit: number) =>
       pageVisibleEntities({
         queries,
         catalog,
         credentials,
         scorecardId: definition.id,
         sort: { field: 'score', order },
-        limit: LEADERBOARD_SIZE,
-      }).then(page => page.items.map(toEntityItem));
-    const [highestEntities, lowestEntities] = await Promise.all([
-      topEntities('desc'),
-      topEntities('asc'),
+        limit,
+      });
+    // With at most twice the board's size, the best first are all of them,
+    // split into halves as the rules and teams are; with more, the worst
+    // are those of the other query.
+    const [best, worst] = await Promise.all([
+      topEntities('desc', 2 * LEADERBOARD_SIZE),
+      topEntities('asc', LEADERBOARD_SIZE),
     ]);
+    const entitiesByScore = best.next
+      ? {
+          highest: best.items.slice(0, LEADERBOARD_SIZE),
+          lowest: worst.items,
+        }
+      : splitRanked(best.items, LEADERBOARD_SIZE);
 
     const description = describeScorecard(definition);
     const ratesById = new Map(rules.map(r => [r.id, r]));
@@ -223,12 +236,12 @@ export function registerReadRoutes(
       facets: rollup?.facets ?? null,
       highest: {
         rules: rulesByRate.highest,
-        entities: highestEntities,
+        entities: entitiesByScore.highest.map(toEntityItem),
         teams: teamsByScore.highest,
       },
       lowest: {
         rules: rulesByRate.lowest,
-        entities: lowestEntities,
+        entities: entitiesByScore.lowest.map(toEntityItem),
         teams: teamsByScore.lowest,
       },
     };

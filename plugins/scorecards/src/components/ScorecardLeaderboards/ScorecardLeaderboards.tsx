@@ -56,7 +56,11 @@ interface Ranked {
   value: ReactNode;
 }
 
-function RankedList(props: { label: string; items: Ranked[] }) {
+function RankedList(props: {
+  label: string;
+  items: Ranked[];
+  emptyText: string;
+}) {
   const classes = useStyles();
   return (
     <>
@@ -65,7 +69,7 @@ function RankedList(props: { label: string; items: Ranked[] }) {
       </Typography>
       {props.items.length === 0 ? (
         <Typography variant="body2" color="textSecondary" paragraph>
-          Nothing evaluated yet
+          {props.emptyText}
         </Typography>
       ) : (
         <ol className={classes.list} aria-label={props.label}>
@@ -93,7 +97,9 @@ function RankedList(props: { label: string; items: Ranked[] }) {
 
 /**
  * The highest and lowest scoring rules (by pass rate), entities (by score)
- * and teams (by average score) of one scorecard.
+ * and teams (by average score) of one scorecard. With fewer than ten of a
+ * kind, the backend lists the better half as the highest and the worse half
+ * as the lowest, so that none is in both lists.
  */
 export function ScorecardLeaderboards(props: {
   scorecard: ScorecardDetailsResponse;
@@ -131,10 +137,16 @@ export function ScorecardLeaderboards(props: {
     }));
 
   const boards = [
-    { title: 'Rules', subheader: 'By pass rate', ranked: rules },
-    { title: 'Entities', subheader: 'By score', ranked: entities },
+    { title: 'Rules', one: 'rule', subheader: 'By pass rate', ranked: rules },
+    {
+      title: 'Entities',
+      one: 'entity',
+      subheader: 'By score',
+      ranked: entities,
+    },
     {
       title: 'Teams',
+      one: 'team',
       subheader: 'By average score; entities owned',
       ranked: teams,
     },
@@ -154,10 +166,17 @@ export function ScorecardLeaderboards(props: {
                 'en-US',
               )}`}
               items={board.ranked('highest')}
+              emptyText="Nothing evaluated yet"
             />
             <RankedList
               label={`Lowest scoring ${board.title.toLocaleLowerCase('en-US')}`}
               items={board.ranked('lowest')}
+              emptyText={
+                // A single one is the highest alone.
+                board.ranked('highest').length > 0
+                  ? `Only one ${board.one}, listed above`
+                  : 'Nothing evaluated yet'
+              }
             />
           </InfoCard>
         </Grid>

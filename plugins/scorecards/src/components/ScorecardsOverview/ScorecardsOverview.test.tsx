@@ -129,4 +129,27 @@ describe('ScorecardsOverview', () => {
       expect(api.getScorecard).toHaveBeenLastCalledWith('documentation'),
     );
   });
+
+  it('says a lone entity is listed above, not that nothing was evaluated', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+      getScorecard: jest.fn().mockResolvedValue({
+        ...productionReadinessDetails,
+        lowest: { ...productionReadinessDetails.lowest, entities: [] },
+      }),
+    });
+    await renderOverview(api);
+
+    const highest = await screen.findByRole('list', {
+      name: 'Highest scoring entities',
+    });
+    expect(within(highest).getByText('checkout')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Lowest scoring entities' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Only one entity, listed above'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Nothing evaluated yet')).not.toBeInTheDocument();
+  });
 });
