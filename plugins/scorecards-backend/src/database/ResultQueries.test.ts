@@ -628,7 +628,7 @@ describe.each(databases.eachSupportedId())(
 
         await expect(
           queries.getScorecardSeries('prod', {
-            owner: '*',
+            owners: ['*'],
             from: '2026-11-01',
             to: '2026-11-30',
           }),
@@ -638,14 +638,14 @@ describe.each(databases.eachSupportedId())(
         ]);
         await expect(
           queries.getScorecardSeries('prod', {
-            owner: TEAM_B,
+            owners: [TEAM_B],
             from: '2026-11-01',
             to: '2026-11-30',
           }),
         ).resolves.toEqual([]);
         await expect(
           queries.getScorecardSeries('docs', {
-            owner: '*',
+            owners: ['*'],
             from: '2026-11-23',
             to: '2026-11-23',
           }),
@@ -654,7 +654,7 @@ describe.each(databases.eachSupportedId())(
         ]);
         await expect(
           queries.getRuleSeries('prod', 'rule-a', {
-            owner: TEAM_A,
+            owners: [TEAM_A],
             from: '2026-11-01',
             to: '2026-11-30',
           }),
@@ -667,6 +667,35 @@ describe.each(databases.eachSupportedId())(
             applicable: 2,
             passed: 2,
           },
+        ]);
+        // Several owners' series: each day's rows by owner.
+        await expect(
+          queries.getScorecardSeries('prod', {
+            owners: ['', TEAM_A, TEAM_B],
+            from: '2026-11-01',
+            to: '2026-11-30',
+          }),
+        ).resolves.toEqual([
+          expect.objectContaining({
+            day: '2026-11-24',
+            owner: '',
+            entities: 3,
+          }),
+          expect.objectContaining({
+            day: '2026-11-24',
+            owner: TEAM_A,
+            entities: 2,
+          }),
+        ]);
+        await expect(
+          queries.getRuleSeries('prod', 'rule-a', {
+            owners: ['', TEAM_A],
+            from: '2026-11-01',
+            to: '2026-11-30',
+          }),
+        ).resolves.toEqual([
+          expect.objectContaining({ owner: '', applicable: 3, passed: 3 }),
+          expect.objectContaining({ owner: TEAM_A, applicable: 2, passed: 2 }),
         ]);
       });
 

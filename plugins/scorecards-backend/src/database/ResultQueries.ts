@@ -470,32 +470,33 @@ export class ResultQueries {
     };
   }
 
-  /** A scorecard's daily rollups of one owner, oldest first. */
+  /**
+   * A scorecard's daily rollups of some owners, oldest first, each day's by
+   * owner.
+   */
   async getScorecardSeries(
     scorecardId: string,
-    options: { owner: string; from: string; to: string },
+    options: { owners: string[]; from: string; to: string },
   ): Promise<StoredScorecardRollup[]> {
     const rows: DailyRow[] = await this.selectDaily()
-      .where({ scorecard_id: scorecardId, owner: options.owner })
+      .where({ scorecard_id: scorecardId })
+      .whereIn('owner', options.owners)
       .whereBetween('day', [options.from, options.to])
-      .orderBy('day');
+      .orderBy(['day', 'owner']);
     return rows.map(fromDailyRow);
   }
 
-  /** A rule's daily rollups of one owner, oldest first. */
+  /** A rule's daily rollups of some owners, oldest first, each day's by owner. */
   async getRuleSeries(
     scorecardId: string,
     ruleId: string,
-    options: { owner: string; from: string; to: string },
+    options: { owners: string[]; from: string; to: string },
   ): Promise<StoredRuleRollup[]> {
     const rows = await this.db<DailyRuleRow>(DAILY_RULES)
-      .where({
-        scorecard_id: scorecardId,
-        rule_id: ruleId,
-        owner: options.owner,
-      })
+      .where({ scorecard_id: scorecardId, rule_id: ruleId })
+      .whereIn('owner', options.owners)
       .whereBetween('day', [options.from, options.to])
-      .orderBy('day');
+      .orderBy(['day', 'owner']);
     return rows.map(fromDailyRuleRow);
   }
 

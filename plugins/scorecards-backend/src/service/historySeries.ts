@@ -32,32 +32,61 @@ export function eachDay(from: DateTime, to: DateTime): string[] {
   return days;
 }
 
-/** A scorecard's (or one team's) entities, average score and levels per day. */
+/** Rows in day order, each day's together. */
+function byDay<T extends { day: string }>(rows: T[]): T[][] {
+  const days: T[][] = [];
+  for (const row of rows) {
+    const last = days[days.length - 1];
+    if (last && last[0].day === row.day) {
+      last.push(row);
+    } else {
+      days.push([row]);
+    }
+  }
+  return days;
+}
+
+/**
+ * A scorecard's (or some owners') entities, average score and levels per
+ * day; several owners' rollups of a day are added up (each entity has one
+ * owner, so none counts twice).
+ */
 export function scorecardPoints(
   rollups: StoredScorecardRollup[],
   ladder: string[],
 ): ScorecardHistoryPoint[] {
-  return rollups.map(r => ({
-    date: r.day,
-    entities: r.entities,
-    averageScore: r.entities > 0 ? roundToTenth(r.scoreSum / r.entities) : null,
-    levels: Object.fromEntries(
-      ladder.map(level => [level, r.levelCounts[level] ?? 0]),
-    ),
-  }));
+  return byDay(rollups).map(ofDay => {
+    const entities = ofDay.reduce((sum, r) => sum + r.entities, 0);
+    const scoreSum = ofDay.reduce((sum, r) => sum + r.scoreSum, 0);
+    return {
+      date: ofDay[0].day,
+      entities,
+      averageScore: entities > 0 ? roundToTenth(scoreSum / entities) : null,
+      levels: Object.fromEntries(
+        ladder.map(level => [
+          level,
+          ofDay.reduce((sum, r) => sum + (r.levelCounts[level] ?? 0), 0),
+        ]),
+      ),
+    };
+  });
 }
 
-/** A rule's pass rate (a percentage) per day. */
+/** A rule's pass rate (a percentage) per day, some owners' added up. */
 export function rulePoints(
   rollups: StoredRuleRollup[],
 ): ScorecardHistoryPoint[] {
-  return rollups.map(r => ({
-    date: r.day,
-    applicable: r.applicable,
-    passed: r.passed,
-    passRate:
-      r.applicable > 0 ? roundToTenth((r.passed / r.applicable) * 100) : null,
-  }));
+  return byDay(rollups).map(ofDay => {
+    const applicable = ofDay.reduce((sum, r) => sum + r.applicable, 0);
+    const passed = ofDay.reduce((sum, r) => sum + r.passed, 0);
+    return {
+      date: ofDay[0].day,
+      applicable,
+      passed,
+      passRate:
+        applicable > 0 ? roundToTenth((passed / applicable) * 100) : null,
+    };
+  });
 }
 
 /**

@@ -145,6 +145,7 @@ export const historyQuerySchema = strictQuery({
   scorecardId: single('must be a scorecard id').min(1, 'is required'),
   ruleId: single('must be a rule id').min(1, 'must not be empty').optional(),
   team: entityRef('group').optional(),
+  relation: oneOf(['direct', 'aggregated']).optional(),
   entityRef: entityRef().optional(),
   from: day.optional(),
   to: day.optional(),

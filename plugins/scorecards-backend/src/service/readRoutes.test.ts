@@ -831,6 +831,60 @@ describe('registerReadRoutes', () => {
         ).toEqual([null, null]);
       });
 
+      it("answers a department's history: its groups' rollups added up", async () => {
+        const response = await getOrg(
+          '/history?scorecardId=prod&team=group:default/rides&relation=aggregated&from=2026-11-01&to=2026-11-10',
+        );
+        expect(response.status).toBe(200);
+        expect(response.body.owners).toEqual([
+          RIDES,
+          TEAM_A,
+          'group:default/team-c',
+          TEAM_B,
+        ]);
+        // Team-a alone on the 2nd and 3rd; team-a and team-b on the 4th,
+        // as the department's score has them.
+        expect(response.body.points).toEqual([
+          {
+            date: '2026-11-02',
+            entities: 1,
+            averageScore: 10,
+            levels: { Basic: 1, Bronze: 0, Silver: 0, Gold: 0 },
+          },
+          {
+            date: '2026-11-03',
+            entities: 1,
+            averageScore: 10,
+            levels: { Basic: 1, Bronze: 0, Silver: 0, Gold: 0 },
+          },
+          {
+            date: '2026-11-04',
+            entities: 6,
+            averageScore: 61.1,
+            levels: { Basic: 1, Bronze: 1, Silver: 2, Gold: 2 },
+          },
+        ]);
+        const rule = await getOrg(
+          '/history?scorecardId=prod&ruleId=rule-a&team=group:default/rides&relation=aggregated&from=2026-11-01&to=2026-11-10',
+        );
+        expect(rule.body.points).toEqual([
+          { date: '2026-11-02', applicable: 1, passed: 0, passRate: 0 },
+          { date: '2026-11-03', applicable: 1, passed: 0, passRate: 0 },
+          { date: '2026-11-04', applicable: 6, passed: 5, passRate: 83.3 },
+        ]);
+
+        // Directly, rides owns nothing.
+        const direct = await getOrg(
+          '/history?scorecardId=prod&team=group:default/rides&from=2026-11-01&to=2026-11-10',
+        );
+        expect(direct.body).toMatchObject({ owners: [RIDES], points: [] });
+        // A department the caller cannot see is not found.
+        const hidden = await getOrg(
+          '/history?scorecardId=prod&team=group:default/secret-team&relation=aggregated',
+        );
+        expect(hidden.status).toBe(404);
+      });
+
       it("adds up a user's groups' entities", async () => {
         const response = await getOrg(
           '/teams/user/default/ann?relation=aggregated',
@@ -1152,6 +1206,7 @@ describe('registerReadRoutes', () => {
       const response = await history(
         'team=Team-A&from=2026-11-01&to=2026-11-10',
       );
+      expect(response.body.owners).toEqual([TEAM_A]);
       expect(response.body.points).toEqual([
         {
           date: '2026-11-02',
@@ -1245,6 +1300,19 @@ describe('registerReadRoutes', () => {
       ]);
     });
 
+    it('needs a team for a relation', async () => {
+      const response = await history('relation=aggregated');
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        'Invalid query: relation: needs a team',
+      );
+      const wrong = await history(`team=${TEAM_A}&relation=all`);
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error.message).toBe(
+        'Invalid query: relation: must be one of direct, aggregated',
+      );
+    });
+
     it('covers the last 90 days by default', async () => {
       const today = DateTime.utc().startOf('day');
       const response = await history('');
@@ -1319,7 +1387,7 @@ describe('registerReadRoutes', () => {
       [
         'scorecardId=prod&scorecard=prod',
         400,
-        'Invalid query: scorecard: unknown parameter; allowed are scorecardId, ruleId, team, entityRef, from, to, interval',
+        'Invalid query: scorecard: unknown parameter; allowed are scorecardId, ruleId, team, relation, entityRef, from, to, interval',
       ],
     ])('answers %s with %s', async (params, status, message) => {
       const response = await get(`/history?${params}`);

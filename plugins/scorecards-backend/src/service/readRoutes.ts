@@ -428,8 +428,20 @@ export function registerReadRoutes(
         `Invalid query: from, to: must be at most ${MAX_HISTORY_YEARS} years apart`,
       );
     }
+    if (query.relation && !query.team) {
+      throw new InputError('Invalid query: relation: needs a team');
+    }
     const range = { from: from.toISODate()!, to: to.toISODate()! };
-    const owner = query.team ?? ROLLUP_ORGANISATION;
+    // A team alone, or with the groups below it (a department's history).
+    let owners = [query.team ?? ROLLUP_ORGANISATION];
+    if (query.team && query.relation === 'aggregated') {
+      owners = await teamOwners({
+        team: query.team,
+        relation: 'aggregated',
+        catalog,
+        credentials,
+      });
+    }
 
     let points: ScorecardHistoryPoint[];
     if (query.entityRef) {
@@ -445,13 +457,16 @@ export function registerReadRoutes(
     } else if (query.ruleId) {
       points = rulePoints(
         await queries.getRuleSeries(definition.id, query.ruleId, {
-          owner,
+          owners,
           ...range,
         }),
       );
     } else {
       points = scorecardPoints(
-        await queries.getScorecardSeries(definition.id, { owner, ...range }),
+        await queries.getScorecardSeries(definition.id, {
+          owners,
+          ...range,
+        }),
         ladder,
       );
     }
@@ -459,6 +474,7 @@ export function registerReadRoutes(
     const body: ScorecardHistoryResponse = {
       interval: query.interval,
       ...range,
+      ...(query.team ? { owners } : {}),
       points: query.interval === 'week' ? lastPointPerWeek(points) : points,
     };
     res.json(body);

@@ -480,6 +480,12 @@ export interface ScorecardHistoryQuery {
   scorecardId: string;
   ruleId?: string;
   team?: string;
+  /**
+   * With `team`: `aggregated` adds up the groups below the team (its
+   * descendant groups, those the caller may see), a department's history;
+   * `direct` (the default) is the team alone.
+   */
+  relation?: TeamRelation;
   entityRef?: string;
   /** `YYYY-MM-DD`; 90 days before `to` when left out. */
   from?: string;
@@ -515,6 +521,11 @@ export interface ScorecardHistoryResponse {
   from: string;
   /** `YYYY-MM-DD`. */
   to: string;
+  /**
+   * With a team: the owners whose entities count, the team first (more
+   * than one with `relation: 'aggregated'`).
+   */
+  owners?: string[];
   points: ScorecardHistoryPoint[];
 }
 
