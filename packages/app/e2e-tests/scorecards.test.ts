@@ -150,9 +150,32 @@ test('the Scorecards page filters the entity table by team and charts history', 
   await expect(
     page.getByRole('img', { name: /^Average score\./ }),
   ).toBeVisible();
+  const levels = page.getByRole('img', { name: /^Entities per level\./ });
+  await expect(levels).toBeVisible();
+
+  // A department: Platform Engineering owns nothing itself; its teams'
+  // entities are added up, fewer than the organisation's.
+  const entitiesPerLevel = async () => {
+    const label = (await levels.getAttribute('aria-label')) ?? '';
+    return [...label.matchAll(/ (\d+)[,.]/g)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
+  };
+  const organisation = await entitiesPerLevel();
+  await page.getByRole('button', { name: /^Team/ }).click();
+  await page.getByRole('option', { name: 'Platform Engineering' }).click();
   await expect(
-    page.getByRole('img', { name: /^Entities per level\./ }),
+    page.getByText(
+      'Showing Platform Engineering and the teams below it, added up.',
+    ),
   ).toBeVisible();
+  await expect(page).toHaveURL(
+    /department=group%3Adefault%2Fplatform-engineering/,
+  );
+  await expect.poll(entitiesPerLevel).not.toBe(organisation);
+  expect(await entitiesPerLevel()).toBeGreaterThan(0);
+  expect(await entitiesPerLevel()).toBeLessThan(organisation);
 });
 
 test('the Scorecards pages stay readable in a 1024 px wide window', async ({

@@ -17,7 +17,11 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ScorecardHistoryResponse, scorecardsApiRef } from '../../api';
+import {
+  ScorecardDepartmentsResponse,
+  ScorecardHistoryResponse,
+  scorecardsApiRef,
+} from '../../api';
 import {
   mockScorecardsApi,
   productionReadinessDetails,
@@ -72,10 +76,25 @@ const scorecardHistory: ScorecardHistoryResponse = {
   ],
 };
 
+const departments: ScorecardDepartmentsResponse = {
+  levels: productionReadinessDetails.levels,
+  items: [
+    {
+      owner: 'group:default/engineering',
+      owners: ['group:default/team-a', 'group:default/team-b'],
+      entities: 30,
+      averageScore: 72.5,
+      distribution: [],
+      rules: [],
+    },
+  ],
+};
+
 function api() {
   return mockScorecardsApi({
     getScorecards: jest.fn().mockResolvedValue(scorecardsList),
     getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+    getScorecardDepartments: jest.fn().mockResolvedValue(departments),
     getHistory: jest.fn(async query =>
       query.ruleId
         ? {
@@ -134,6 +153,14 @@ describe('ScorecardsHistory', () => {
     // The figures are also there as a table.
     const table = screen.getByRole('table', { name: 'Average score' });
     expect(within(table).getByText('55.5%')).toBeInTheDocument();
+    // Nothing chosen reads as what it means, not as an empty field.
+    const controls = screen.getByRole('group', { name: 'History options' });
+    expect(
+      within(controls).getByRole('button', { name: /^Rule/ }),
+    ).toHaveTextContent('All rules (average score)');
+    expect(
+      within(controls).getByRole('button', { name: /^Team/ }),
+    ).toHaveTextContent('Whole organisation');
   });
 
   it('charts the pass rate of a chosen rule for a chosen team', async () => {
@@ -156,6 +183,99 @@ describe('ScorecardsHistory', () => {
       to: '2026-01-03',
       interval: 'day',
     });
+  });
+
+  it("charts a department's history: the group with the teams below it", async () => {
+    const scorecardsApi = await renderHistory();
+    await screen.findByRole('img', { name: /^Average score/ });
+
+    await userEvent.click(
+      within(screen.getByRole('group', { name: 'History options' })).getByRole(
+        'button',
+        { name: /Team/ },
+      ),
+    );
+    const listbox = await screen.findByRole('listbox');
+    // Headings are not options: the teams, then the departments.
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['Whole organisation', 'team-a', 'engineering']);
+    expect(
+      within(listbox).getByText('Departments, with their teams'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(listbox).getByRole('option', { name: 'engineering' }),
+    );
+
+    await waitFor(() =>
+      expect(scorecardsApi.getHistory).toHaveBeenLastCalledWith({
+        scorecardId: 'production-readiness',
+        team: 'group:default/engineering',
+        relation: 'aggregated',
+        from: '2026-01-01',
+        to: '2026-01-03',
+        interval: 'day',
+      }),
+    );
+    expect(
+      screen.getByText(/and the teams below it, added up/),
+    ).toHaveTextContent('Showing engineering and the teams below it');
+    expect(scorecardsApi.getScorecardDepartments).toHaveBeenCalledWith(
+      'production-readiness',
+    );
+  });
+
+  it('reads a department from the URL, and a team after it alone', async () => {
+    const scorecardsApi = await renderHistory(
+      api(),
+      '/?scorecard=production-readiness&department=group:default/engineering&team=group:default/team-b&from=2026-01-01&to=2026-01-03',
+    );
+    await screen.findByRole('img', { name: /^Average score/ });
+    expect(scorecardsApi.getHistory).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        team: 'group:default/engineering',
+        relation: 'aggregated',
+      }),
+    );
+
+    await chooseOption(/Team/, 'team-a');
+    await waitFor(() =>
+      expect(scorecardsApi.getHistory).toHaveBeenLastCalledWith(
+        expect.objectContaining({ team: 'group:default/team-a' }),
+      ),
+    );
+    expect(scorecardsApi.getHistory.mock.lastCall![0]).not.toHaveProperty(
+      'relation',
+    );
+    expect(screen.getByText(/only\./)).toHaveTextContent(
+      'Showing team-a only.',
+    );
+  });
+
+  it('still offers the teams when the departments cannot be read', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getScorecardDepartments.mockRejectedValue(
+      new Error('Catalog down'),
+    );
+    await renderHistory(scorecardsApi);
+    await screen.findByRole('img', { name: /^Average score/ });
+    await userEvent.click(
+      within(screen.getByRole('group', { name: 'History options' })).getByRole(
+        'button',
+        { name: /Team/ },
+      ),
+    );
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox).getByRole('option', { name: 'team-a' }),
+    ).toBeInTheDocument();
+    expect(
+      within(listbox).getByRole('option', {
+        name: /Departments could not be read: Catalog down/,
+      }),
+    ).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('reads the range and interval from the date inputs', async () => {

@@ -25,7 +25,9 @@ import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
 import InputLabel from '@material-ui/core/InputLabel';
+import ListSubheader from '@material-ui/core/ListSubheader';
 import MenuItem from '@material-ui/core/MenuItem';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -56,6 +58,7 @@ import {
 import { levelAppearance } from '../LevelBadge';
 import { ChartFigure } from './ChartFigure';
 import { EntityName } from '../EntityName';
+import { errorText } from '../errorText';
 
 const DEFAULT_DAYS = 90;
 const CHART_HEIGHT = 280;
@@ -82,11 +85,16 @@ function LabelledSelect(props: {
   const classes = useStyles();
   return (
     <FormControl variant="outlined" size="small" className={classes.select}>
-      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+      {/* The empty choice (all rules, the whole organisation) shows as
+          itself, under its label, rather than as an empty field. */}
+      <InputLabel id={`${props.id}-label`} shrink>
+        {props.label}
+      </InputLabel>
       <Select
         labelId={`${props.id}-label`}
         id={props.id}
-        label={props.label}
+        input={<OutlinedInput notched label={props.label} />}
+        displayEmpty
         value={props.value}
         onChange={e => props.onChange(e.target.value as string)}
       >
@@ -94,6 +102,23 @@ function LabelledSelect(props: {
       </Select>
     </FormControl>
   );
+}
+
+/**
+ * A heading among a select's options. The select gives each child the props
+ * of an option (a click handler, the option role); a heading takes none of
+ * them, so it is neither chosen by a click nor focused by the arrow keys.
+ */
+function OptionsHeading(props: { children: ReactNode }) {
+  return <ListSubheader disableSticky>{props.children}</ListSubheader>;
+}
+
+/** The Team select's value: a team alone, or a department with its teams. */
+function ownerChoice(team: string, department: string) {
+  if (department) {
+    return `department ${department}`;
+  }
+  return team ? `team ${team}` : '';
 }
 
 function useChartColors() {
@@ -292,9 +317,10 @@ function HistoryCharts(props: {
 }
 
 /**
- * Score over time by scorecard, rule and team, for a range of dates. The
- * choices live in the URL (`?scorecard=&rule=&team=&from=&to=&interval=`),
- * so a view can be shared.
+ * Score over time by scorecard, rule and team (or department: a group with
+ * the teams below it), for a range of dates. The choices live in the URL
+ * (`?scorecard=&rule=&team=&department=&from=&to=&interval=`), so a view can
+ * be shared.
  */
 export function ScorecardsHistory() {
   const api = useApi(scorecardsApiRef);
@@ -309,7 +335,9 @@ export function ScorecardsHistory() {
       .toISODate()!;
   const interval = params.get('interval') === 'week' ? 'week' : 'day';
   const ruleId = params.get('rule') || '';
-  const team = params.get('team') || '';
+  // A department wins over a team; the select offers one at a time.
+  const department = params.get('department') || '';
+  const team = department ? '' : params.get('team') || '';
 
   const scorecards = useAsync(() => api.getScorecards(), [api]);
   const scorecardId =
@@ -318,19 +346,26 @@ export function ScorecardsHistory() {
     async () => (scorecardId ? api.getScorecard(scorecardId) : undefined),
     [api, scorecardId],
   );
+  const departments = useAsync(
+    async () =>
+      scorecardId ? api.getScorecardDepartments(scorecardId) : undefined,
+    [api, scorecardId],
+  );
   const history = useAsync(
     async () =>
       scorecardId
         ? api.getHistory({
             scorecardId,
             ruleId: ruleId || undefined,
-            team: team || undefined,
+            ...(department
+              ? { team: department, relation: 'aggregated' as const }
+              : { team: team || undefined }),
             from,
             to,
             interval,
           })
         : undefined,
-    [api, scorecardId, ruleId, team, from, to, interval],
+    [api, scorecardId, ruleId, team, department, from, to, interval],
   );
 
   const update = (changes: Record<string, string>) => {
@@ -366,6 +401,7 @@ export function ScorecardsHistory() {
     .map(t => t.owner)
     .filter((owner): owner is string => owner !== null);
   const ruleTitle = rules.find(r => r.id === ruleId)?.title;
+  const departmentRefs = (departments.value?.items ?? []).map(d => d.owner);
 
   return (
     <InfoCard title="Score over time">
@@ -378,7 +414,9 @@ export function ScorecardsHistory() {
           id="history-scorecard"
           label="Scorecard"
           value={scorecardId}
-          onChange={value => update({ scorecard: value, rule: '', team: '' })}
+          onChange={value =>
+            update({ scorecard: value, rule: '', team: '', department: '' })
+          }
         >
           {scorecards.value.items.map(s => (
             <MenuItem key={s.id} value={s.id}>
@@ -404,17 +442,46 @@ export function ScorecardsHistory() {
         <LabelledSelect
           id="history-team"
           label="Team"
-          value={team}
-          onChange={value => update({ team: value })}
+          value={ownerChoice(team, department)}
+          onChange={value => {
+            const [which, ref] = value.split(' ');
+            update({
+              team: which === 'team' ? ref : '',
+              department: which === 'department' ? ref : '',
+            });
+          }}
         >
           <MenuItem value="">
             <em>Whole organisation</em>
           </MenuItem>
+          {departmentRefs.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
           {teams.map(owner => (
-            <MenuItem key={owner} value={owner}>
+            <MenuItem key={owner} value={ownerChoice(owner, '')}>
               <EntityName entityRef={owner} defaultKind="group" />
             </MenuItem>
           ))}
+          {departmentRefs.length > 0 && (
+            <OptionsHeading>Departments, with their teams</OptionsHeading>
+          )}
+          {departmentRefs.map(ref => (
+            <MenuItem key={`department ${ref}`} value={ownerChoice('', ref)}>
+              <EntityName entityRef={ref} defaultKind="group" />
+            </MenuItem>
+          ))}
+          {departments.error && (
+            <MenuItem disabled>
+              Departments could not be read: {errorText(departments.error)}
+            </MenuItem>
+          )}
+          {
+            // A department from a shared link that the scorecard no longer
+            // has: still the select's value, so still an option.
+            department && !departmentRefs.includes(department) && (
+              <MenuItem value={ownerChoice('', department)}>
+                <EntityName entityRef={department} defaultKind="group" />
+              </MenuItem>
+            )
+          }
         </LabelledSelect>
         <TextField
           type="date"
@@ -449,6 +516,12 @@ export function ScorecardsHistory() {
       {team && (
         <Typography variant="body2" color="textSecondary" paragraph>
           Showing <EntityName entityRef={team} defaultKind="group" /> only.
+        </Typography>
+      )}
+      {department && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Showing <EntityName entityRef={department} defaultKind="group" /> and
+          the teams below it, added up.
         </Typography>
       )}
       {history.loading && <Progress />}
