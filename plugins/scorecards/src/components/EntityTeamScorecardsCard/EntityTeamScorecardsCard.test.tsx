@@ -276,6 +276,93 @@ describe('EntityTeamScorecardsCard', () => {
     );
   });
 
+  it("charts each scorecard's average score over time, linked to the History tab", async () => {
+    const api = mockScorecardsApi({
+      getTeamScorecards: jest.fn(async (_team, options) =>
+        options?.relation === 'aggregated'
+          ? {
+              ...response,
+              relation: 'aggregated' as const,
+              owners: ['group:default/payments', 'group:default/payments-api'],
+            }
+          : response,
+      ),
+      getHistory: jest.fn(async query => ({
+        interval: 'day' as const,
+        from: '2026-09-08',
+        to: '2026-12-07',
+        points: [
+          { date: '2026-12-06', entities: 6, averageScore: 50, levels: {} },
+          {
+            date: '2026-12-07',
+            entities: 6,
+            averageScore: query.relation === 'aggregated' ? 70 : 62.5,
+            levels: {},
+          },
+        ],
+      })),
+    });
+    await renderCard(api);
+
+    expect(
+      await screen.findAllByRole('img', {
+        name: 'Average score trend over the last 90 days: 50% on 2026-12-06, 62.5% on 2026-12-07',
+      }),
+    ).toHaveLength(2);
+    expect(api.getHistory).toHaveBeenCalledWith(
+      expect.objectContaining({
+        scorecardId: 'production-readiness',
+        team: 'group:default/payments',
+        relation: 'direct',
+      }),
+    );
+    expect(
+      screen.getAllByRole('link', { name: 'Score over time' })[0],
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/history?scorecard=production-readiness&team=group%3Adefault%2Fpayments',
+    );
+
+    // With indirect ownership: the department's trend and history.
+    await userEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
+    );
+    expect(
+      await screen.findAllByRole('img', {
+        name: /50% on 2026-12-06, 70% on 2026-12-07$/,
+      }),
+    ).toHaveLength(2);
+    expect(
+      screen.getAllByRole('link', { name: 'Score over time' })[0],
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/history?scorecard=production-readiness&department=group%3Adefault%2Fpayments',
+    );
+  });
+
+  it("has no History link for a user's teams, which that tab cannot chart", async () => {
+    const api = mockScorecardsApi({
+      getTeamScorecards: jest.fn().mockResolvedValue({
+        ...response,
+        team: 'user:default/wei',
+        relation: 'aggregated',
+        owners: ['user:default/wei', 'group:default/payments'],
+      }),
+    });
+    await renderCard(api, {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { namespace: 'default', name: 'wei' },
+      spec: {},
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Production Readiness' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Score over time' })).toBeNull();
+  });
+
   it('starts as configured, without the switch if it is hidden', async () => {
     const api = mockScorecardsApi({
       getTeamScorecards: jest.fn().mockResolvedValue({

@@ -21,9 +21,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
-import { TeamScorecard, scorecardsApiRef } from '../../api';
+import { TeamRelation, TeamScorecard, scorecardsApiRef } from '../../api';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { LevelDistributionBar } from '../LevelDistributionBar';
+import { ScoreTrend } from '../ScoreTrend';
 import {
   ownsText,
   teamParams,
@@ -49,6 +50,8 @@ const useStyles = makeStyles(theme => ({
   },
   rules: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
   spaced: { marginTop: theme.spacing(1) },
+  // On the right even when there is no trend to its left.
+  historyLink: { marginLeft: 'auto' },
 }));
 
 /** A scorecard that evaluated some of the team's entities. */
@@ -75,13 +78,37 @@ function tableLink(
   )}`;
 }
 
+/**
+ * The History tab charting what the card counts: the team alone, or a group
+ * with the groups below it (a department). A user's groups have no such
+ * view, so a user's card with indirect ownership has no link.
+ */
+function historyLink(
+  root: string | undefined,
+  scorecardId: string,
+  team: string,
+  options: { relation: TeamRelation; isUser: boolean },
+): string | undefined {
+  if (!root || (options.isUser && options.relation === 'aggregated')) {
+    return undefined;
+  }
+  const params = new URLSearchParams({
+    scorecard: scorecardId,
+    [options.relation === 'aggregated' ? 'department' : 'team']: team,
+  });
+  return `${root}/history?${params}`;
+}
+
 function TeamScorecardItem(props: {
   item: ScoredTeamScorecard;
+  team: string;
+  relation: TeamRelation;
+  isUser: boolean;
   owners: string[];
   levels: string[];
   root: string | undefined;
 }) {
-  const { item, owners, levels, root } = props;
+  const { item, team, relation, isUser, owners, levels, root } = props;
   const { score } = item;
   const classes = useStyles();
   const titles = new Map(item.rules.map(r => [r.id, r.title]));
@@ -91,6 +118,7 @@ function TeamScorecardItem(props: {
     .sort((a, b) => a.passRate! - b.passRate! || b.applicable - a.applicable)
     .slice(0, MOST_FAILED);
   const link = tableLink(root, item.id, owners);
+  const history = historyLink(root, item.id, team, { relation, isUser });
   return (
     <li className={classes.item}>
       <Box display="flex" justifyContent="space-between" gridGap={16}>
@@ -111,6 +139,21 @@ function TeamScorecardItem(props: {
           distribution={score.distribution}
           levels={levels}
         />
+      </Box>
+      <Box
+        mt={1}
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        gridGap={8}
+      >
+        <ScoreTrend scorecardId={item.id} team={team} relation={relation} />
+        {history && (
+          <Typography variant="body2" className={classes.historyLink}>
+            <Link to={history}>Score over time</Link>
+          </Typography>
+        )}
       </Box>
       {mostFailed.length > 0 ? (
         <>
@@ -209,6 +252,9 @@ export function EntityTeamScorecardsCard(props: TeamOwnershipProps) {
           <TeamScorecardItem
             key={item.id}
             item={item}
+            team={team}
+            relation={relation}
+            isUser={isUser}
             owners={value.owners}
             levels={value.levels}
             root={root}

@@ -20,7 +20,7 @@ import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
 import { Line, LineChart, YAxis } from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
-import { scorecardsApiRef } from '../../api';
+import { scorecardsApiRef, TeamRelation } from '../../api';
 
 const TREND_DAYS = 90;
 
@@ -33,12 +33,19 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * An entity's score in one scorecard over the last 90 days, as a sparkline.
- * Renders nothing while loading, when history is unavailable (the backend
- * may not record it) or when there are fewer than two points to draw.
+ * A score in one scorecard over the last 90 days, as a sparkline: an
+ * entity's (`entityRef`), or the average score of a team's entities
+ * (`team`, with its groups' when `relation` is `aggregated`). Renders
+ * nothing while loading, when history is unavailable (the backend may not
+ * record it) or when there are fewer than two points to draw.
  */
-export function ScoreTrend(props: { scorecardId: string; entityRef: string }) {
-  const { scorecardId, entityRef } = props;
+export function ScoreTrend(
+  props: { scorecardId: string } & (
+    | { entityRef: string; team?: undefined; relation?: undefined }
+    | { team: string; relation?: TeamRelation; entityRef?: undefined }
+  ),
+) {
+  const { scorecardId, entityRef, team, relation } = props;
   const api = useApi(scorecardsApiRef);
   const theme = useTheme();
   const classes = useStyles();
@@ -46,22 +53,25 @@ export function ScoreTrend(props: { scorecardId: string; entityRef: string }) {
     () =>
       api.getHistory({
         scorecardId,
-        entityRef,
+        ...(entityRef ? { entityRef } : { team, relation }),
         from: DateTime.now().minus({ days: TREND_DAYS }).toISODate()!,
         interval: 'day',
       }),
-    [api, scorecardId, entityRef],
+    [api, scorecardId, entityRef, team, relation],
   );
 
-  const points = (value?.points ?? []).filter(
-    (p): p is typeof p & { score: number } => typeof p.score === 'number',
-  );
+  // An entity's points have its score; a team's their average score.
+  const points = (value?.points ?? []).flatMap(p => {
+    const score = entityRef ? p.score : p.averageScore;
+    return typeof score === 'number' ? [{ date: p.date, score }] : [];
+  });
   if (points.length < 2) {
     return null;
   }
   const first = points[0];
   const last = points[points.length - 1];
-  const label = `Score trend over the last ${TREND_DAYS} days: ${first.score}% on ${first.date}, ${last.score}% on ${last.date}`;
+  const what = entityRef ? 'Score' : 'Average score';
+  const label = `${what} trend over the last ${TREND_DAYS} days: ${first.score}% on ${first.date}, ${last.score}% on ${last.date}`;
 
   return (
     <span className={classes.root} data-testid="score-trend">
