@@ -115,6 +115,7 @@ describe.each(databases.eachSupportedId())('CampaignStore on %p', id => {
     await store.writeDaily('2026-11-20', [
       { campaignKey: 'a', owner: '*', inScope: 10, passing: 2 },
       { campaignKey: 'a', owner: 'group:default/x', inScope: 4, passing: 1 },
+      { campaignKey: 'a', owner: 'group:default/y', inScope: 3, passing: 2 },
       { campaignKey: 'b', owner: '*', inScope: 5, passing: 5 },
     ]);
     await store.writeDaily('2026-11-21', [
@@ -123,6 +124,7 @@ describe.each(databases.eachSupportedId())('CampaignStore on %p', id => {
     // A second run the same day replaces the day of the campaigns it has.
     await store.writeDaily('2026-11-21', [
       { campaignKey: 'a', owner: '*', inScope: 10, passing: 4 },
+      { campaignKey: 'a', owner: 'group:default/y', inScope: 3, passing: 3 },
     ]);
     await store.writeDaily('2026-11-22', []);
 
@@ -131,15 +133,24 @@ describe.each(databases.eachSupportedId())('CampaignStore on %p', id => {
       { day: '2026-11-21', inScope: 10, passing: 4 },
     ]);
     await expect(
-      store.getTrend('a', { owner: 'group:default/x' }),
+      store.getTrend('a', { owners: ['group:default/x'] }),
     ).resolves.toEqual([{ day: '2026-11-20', inScope: 4, passing: 1 }]);
+    // Several owners: added up per day.
+    await expect(
+      store.getTrend('a', {
+        owners: ['group:default/x', 'group:default/y', 'group:default/z'],
+      }),
+    ).resolves.toEqual([
+      { day: '2026-11-20', inScope: 7, passing: 3 },
+      { day: '2026-11-21', inScope: 3, passing: 3 },
+    ]);
     await expect(store.getTrend('a', { since: '2026-11-21' })).resolves.toEqual(
       [{ day: '2026-11-21', inScope: 10, passing: 4 }],
     );
     await expect(store.getTrend('b')).resolves.toEqual([
       { day: '2026-11-20', inScope: 5, passing: 5 },
     ]);
-    await expect(store.pruneDaily('2026-11-21')).resolves.toBe(3);
+    await expect(store.pruneDaily('2026-11-21')).resolves.toBe(4);
     await expect(store.getTrend('b')).resolves.toEqual([]);
   });
 });

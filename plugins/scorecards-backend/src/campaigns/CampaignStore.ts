@@ -236,23 +236,30 @@ export class CampaignStore {
     });
   }
 
-  /** The daily progress of a campaign for one owner (everyone by default), oldest first. */
+  /**
+   * The daily progress of a campaign, oldest first: the whole organisation's
+   * by default, or that of some owners, added up per day.
+   */
   async getTrend(
     campaignKey: string,
-    options: { owner?: string; since?: string } = {},
+    options: { owners?: string[]; since?: string } = {},
   ): Promise<CampaignTrendPoint[]> {
     const query = this.db(DAILY)
-      .select('day', 'in_scope', 'passing')
-      .where({
-        campaign_key: campaignKey,
-        owner: options.owner ?? CAMPAIGN_ORGANISATION,
-      })
+      .select('day')
+      .sum({ in_scope: 'in_scope', passing: 'passing' })
+      .where({ campaign_key: campaignKey })
+      .whereIn('owner', options.owners ?? [CAMPAIGN_ORGANISATION])
+      .groupBy('day')
       .orderBy('day');
     if (options.since) {
       query.where('day', '>=', options.since);
     }
-    const rows: Array<{ day: string; in_scope: number; passing: number }> =
-      await query;
+    // Sums come back as strings from some databases (PostgreSQL's bigint).
+    const rows = (await query) as unknown as Array<{
+      day: string;
+      in_scope: number | string;
+      passing: number | string;
+    }>;
     return rows.map(r => ({
       day: r.day,
       inScope: Number(r.in_scope),

@@ -219,6 +219,7 @@ describe('campaign routes', () => {
       '/campaigns',
       '/campaigns/docs-and-on-call',
       '/campaigns/docs-and-on-call/departments',
+      '/campaigns/docs-and-on-call/trend',
       '/campaigns/docs-and-on-call/entities',
       '/campaigns/docs-and-on-call/export.csv',
       '/entities/component/default/b/campaigns',
@@ -354,6 +355,77 @@ describe('campaign routes', () => {
       .get('/campaigns/nope')
       .set('Authorization', asUser);
     expect(missing.status).toBe(404);
+  });
+
+  it("answers a team's and a department's trend, today's from the live progress", async () => {
+    await campaignStore.writeDaily('2026-11-24', [
+      { campaignKey: 'docs-and-on-call', owner: '*', inScope: 6, passing: 1 },
+      {
+        campaignKey: 'docs-and-on-call',
+        owner: TEAM_A,
+        inScope: 2,
+        passing: 0,
+      },
+      {
+        campaignKey: 'docs-and-on-call',
+        owner: TEAM_B,
+        inScope: 4,
+        passing: 1,
+      },
+    ]);
+    const get = (query: string) =>
+      request(app)
+        .get(`/campaigns/docs-and-on-call/trend${query}`)
+        .set('Authorization', asUser);
+
+    const team = await get('?team=team-a');
+    expect(team.status).toBe(200);
+    expect(team.body).toEqual({
+      team: TEAM_A,
+      relation: 'direct',
+      owners: [TEAM_A],
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+      points: [
+        { day: '2026-11-24', inScope: 2, passing: 0, completion: 0 },
+        { day: '2026-11-25', inScope: 2, passing: 1, completion: 50 },
+      ],
+    });
+
+    // Platform owns nothing itself: its teams' rows added up.
+    const department = await get('?team=platform&relation=aggregated');
+    expect(department.body).toMatchObject({
+      team: 'group:default/platform',
+      relation: 'aggregated',
+      owners: ['group:default/platform', TEAM_A, TEAM_B],
+      points: [
+        { day: '2026-11-24', inScope: 6, passing: 1, completion: 16.7 },
+        { day: '2026-11-25', inScope: 5, passing: 2, completion: 40 },
+      ],
+    });
+    expect((await get('?team=platform')).body.points).toEqual([
+      { day: '2026-11-25', inScope: 0, passing: 0, completion: 0 },
+    ]);
+
+    // Without a team, the organisation's, as on the campaign's page.
+    const organisation = await get('');
+    const details = await request(app)
+      .get('/campaigns/docs-and-on-call')
+      .set('Authorization', asUser);
+    expect(organisation.body).toEqual(details.body.trend);
+
+    expect((await get('?relation=aggregated')).body.error.message).toBe(
+      'Invalid query: relation: needs a team',
+    );
+    expect((await get('?team=team-a&relation=all')).status).toBe(400);
+    expect((await get('?team=hidden')).status).toBe(404);
+    expect(
+      (
+        await request(app)
+          .get('/campaigns/nope/trend')
+          .set('Authorization', asUser)
+      ).status,
+    ).toBe(404);
   });
 
   it('shows the campaign ticket link template, or the global one', async () => {
@@ -896,7 +968,7 @@ describe('campaign routes', () => {
       { day: '2026-11-25', inScope: 5, passing: 2 },
     ]);
     await expect(
-      campaignStore.getTrend('docs-and-on-call', { owner: TEAM_B }),
+      campaignStore.getTrend('docs-and-on-call', { owners: [TEAM_B] }),
     ).resolves.toEqual([{ day: '2026-11-25', inScope: 3, passing: 1 }]);
     await expect(campaignStore.getTrend('adopt-techdocs')).resolves.toEqual([]);
 

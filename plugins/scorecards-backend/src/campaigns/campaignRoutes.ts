@@ -45,6 +45,7 @@ import {
   campaignStatus,
   CampaignSummary,
   CampaignTrendPoint,
+  CampaignTrendResponse,
   CAMPAIGN_STATUSES,
   EntityCampaignsResponse,
   formatValidationProblems,
@@ -108,6 +109,51 @@ const ENTITIES_MAX_LIMIT = 100;
 const ENTITIES_DEFAULT_LIMIT = 25;
 /** Rows per catalog request while paging the visible failing entities. */
 const VISIBILITY_BATCH = 500;
+
+const trendQuerySchema = strict({
+  team: groupRef.optional(),
+  relation: z
+    .enum(['direct', 'aggregated'], {
+      errorMap: () => ({ message: 'must be one of direct, aggregated' }),
+    })
+    .optional(),
+});
+
+/**
+ * A campaign's stored daily progress, with today's from the live progress
+ * while the campaign runs and today is not stored yet.
+ */
+function trendOf(
+  entry: CampaignEntry,
+  stored: Array<{ day: string; inScope: number; passing: number }>,
+  live: { inScope: number; passing: number },
+  today: string,
+): CampaignDetailsResponse['trend'] {
+  const { campaign } = entry;
+  const points = stored.map(
+    (point): CampaignTrendPoint => ({
+      ...point,
+      completion: campaignCompletion(point),
+    }),
+  );
+  if (
+    !entry.archived &&
+    campaign.startDate <= today &&
+    points[points.length - 1]?.day !== today
+  ) {
+    points.push({
+      day: today,
+      inScope: live.inScope,
+      passing: live.passing,
+      completion: campaignCompletion(live),
+    });
+  }
+  return {
+    startDate: campaign.startDate,
+    endDate: campaign.endDate,
+    points,
+  };
+}
 
 const listQuerySchema = strict({
   status: z
@@ -217,6 +263,9 @@ export function registerCampaignRoutes(
     options;
   const { progress, definitions } = options;
   const now = options.now ?? (() => new Date());
+  /** Today (UTC) as `YYYY-MM-DD`, the day daily progress is stored under. */
+  const todayOf = () =>
+    DateTime.fromJSDate(now(), { zone: 'utc' }).toISODate()!;
   const registry = new CampaignRegistry(options.campaigns, campaignStore);
 
   const scorecardById = new Map(definitions.definitions.map(d => [d.id, d]));
@@ -323,25 +372,6 @@ export function registerCampaignRoutes(
       progress.getOne(campaign),
       campaignStore.getTrend(campaign.key),
     ]);
-    const points = stored.map(
-      (point): CampaignTrendPoint => ({
-        ...point,
-        completion: campaignCompletion(point),
-      }),
-    );
-    const today = DateTime.fromJSDate(now(), { zone: 'utc' }).toISODate()!;
-    if (
-      !entry.archived &&
-      campaign.startDate <= today &&
-      points[points.length - 1]?.day !== today
-    ) {
-      points.push({
-        day: today,
-        inScope: p.inScope,
-        passing: p.passing,
-        completion: campaignCompletion(p),
-      });
-    }
     const body: CampaignDetailsResponse = {
       ...summaryOf(entry, p),
       scope: campaign.scope,
@@ -372,11 +402,54 @@ export function registerCampaignRoutes(
           }),
         };
       }),
-      trend: {
-        startDate: campaign.startDate,
-        endDate: campaign.endDate,
-        points,
-      },
+      trend: trendOf(entry, stored, p, todayOf()),
+    };
+    res.json(body);
+  });
+
+  // The trend of a team's entities in scope, or of a department's (a group
+  // with the groups below it, `relation=aggregated`); the organisation's
+  // without a team.
+  router.get('/campaigns/:key/trend', async (req, res) => {
+    const credentials = await userOrService(req);
+    const query = parseQuery(trendQuerySchema, req.query);
+    if (query.relation && !query.team) {
+      throw new InputError('Invalid query: relation: needs a team');
+    }
+    const entry = await findCampaign(req.params.key);
+    if (!query.team) {
+      const [p, stored] = await Promise.all([
+        progress.getOne(entry.campaign),
+        campaignStore.getTrend(entry.campaign.key),
+      ]);
+      const body: CampaignTrendResponse = trendOf(entry, stored, p, todayOf());
+      res.json(body);
+      return;
+    }
+    const relation = query.relation ?? 'direct';
+    const owners = await teamOwners({
+      team: query.team,
+      relation,
+      catalog,
+      credentials,
+    });
+    const [p, stored] = await Promise.all([
+      progress.getOne(entry.campaign),
+      campaignStore.getTrend(entry.campaign.key, { owners }),
+    ]);
+    const ofOwners = new Set(owners);
+    const today = { inScope: 0, passing: 0 };
+    for (const counts of p.byTeam) {
+      if (ofOwners.has(counts.owner)) {
+        today.inScope += counts.inScope;
+        today.passing += counts.passing;
+      }
+    }
+    const body: CampaignTrendResponse = {
+      team: owners[0],
+      relation,
+      owners,
+      ...trendOf(entry, stored, today, todayOf()),
     };
     res.json(body);
   });

@@ -687,6 +687,23 @@ export interface CampaignDetailsResponse extends CampaignSummary {
 }
 
 /**
+ * `GET /campaigns/:key/trend`: a campaign's completion per day, of the whole
+ * organisation or, with `team`, of a team's entities in scope (with
+ * `relation: 'aggregated'`, a department's: the group's and its descendant
+ * groups' entities added up). @public
+ */
+export interface CampaignTrendResponse {
+  /** With a team: the team's entity ref. */
+  team?: string;
+  relation?: TeamRelation;
+  /** With a team: the owners whose entities count, the team first. */
+  owners?: string[];
+  startDate: string;
+  endDate?: string;
+  points: CampaignTrendPoint[];
+}
+
+/**
  * Filters and page of `GET /campaigns/:key/entities` (and, without the
  * page, of `GET /campaigns/:key/export.csv`).
  *
