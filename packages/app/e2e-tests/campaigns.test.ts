@@ -104,6 +104,22 @@ test("a campaign page compares departments, and opens a department's failing ent
     departments.getByRole('row').filter({ hasText: 'Acme Rides' }),
   ).toBeVisible();
 
+  // The department's completion over time: 5 of 8 today, as in its row.
+  // The trend's Team select; the failing entities' says "All teams".
+  await page.getByRole('button', { name: 'Team Whole organisation' }).click();
+  await page.getByRole('option', { name: 'Platform Engineering' }).click();
+  await expect(
+    page.getByText(
+      'Showing Platform Engineering and the teams below it, added up.',
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /to 62\.5% on \d{4}-\d{2}-\d{2}/ }),
+  ).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('trendDepartment')).toBe(
+    'group:default/platform-engineering',
+  );
+
   await platform
     .getByRole('link', {
       name: '3: show the failing entities of Platform Engineering',

@@ -304,6 +304,7 @@ export function mockScorecardsApi(
     getCampaigns: notMocked('getCampaigns'),
     getCampaign: notMocked('getCampaign'),
     getCampaignDepartments: notMocked('getCampaignDepartments'),
+    getCampaignTrend: notMocked('getCampaignTrend'),
     createCampaign: notMocked('createCampaign'),
     updateCampaign: notMocked('updateCampaign'),
     archiveCampaign: notMocked('archiveCampaign'),

@@ -19,6 +19,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   CampaignDefinitionResponse,
   CampaignDepartmentsResponse,
+  CampaignTrendResponse,
   CampaignDetailsResponse,
   CampaignEntitiesQuery,
   CampaignInput,
@@ -111,6 +112,15 @@ export interface ScorecardsApi {
    * the entities of all the group's teams.
    */
   getCampaignDepartments(key: string): Promise<CampaignDepartmentsResponse>;
+  /**
+   * A campaign's completion per day: the organisation's, or with `team` a
+   * team's, and with `relation: 'aggregated'` a department's (the group
+   * with the groups below it).
+   */
+  getCampaignTrend(
+    key: string,
+    query?: { team?: string; relation?: TeamRelation },
+  ): Promise<CampaignTrendResponse>;
   /**
    * Creates a campaign (stored in the database). Needs the
    * `scorecards.campaign.create` permission.

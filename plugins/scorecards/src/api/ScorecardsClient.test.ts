@@ -422,6 +422,35 @@ describe('ScorecardsClient', () => {
       ]);
     });
 
+    it("reads a department's campaign trend", async () => {
+      let requestedUrl = '';
+      server.use(
+        http.get(`${baseUrl}/campaigns/:key/trend`, ({ request }) => {
+          requestedUrl = request.url;
+          return HttpResponse.json({
+            team: 'group:default/eng',
+            relation: 'aggregated',
+            owners: ['group:default/eng', 'group:default/team-a'],
+            startDate: '2026-11-01',
+            points: [],
+          });
+        }),
+      );
+
+      const result = await client.getCampaignTrend('tls 1.3', {
+        team: 'group:default/eng',
+        relation: 'aggregated',
+      });
+
+      expect(requestedUrl).toBe(
+        `${baseUrl}/campaigns/tls%201.3/trend?team=group%3Adefault%2Feng&relation=aggregated`,
+      );
+      expect(result.owners).toEqual([
+        'group:default/eng',
+        'group:default/team-a',
+      ]);
+    });
+
     it('pages failing entities, sending an empty team for unowned ones', async () => {
       const urls: string[] = [];
       server.use(

@@ -25,6 +25,7 @@ import { ScorecardsApi } from './ScorecardsApi';
 import {
   CampaignDefinitionResponse,
   CampaignDepartmentsResponse,
+  CampaignTrendResponse,
   CampaignDetailsResponse,
   CampaignEntitiesQuery,
   CampaignInput,
@@ -202,6 +203,17 @@ export class ScorecardsClient implements ScorecardsApi {
     key: string,
   ): Promise<CampaignDepartmentsResponse> {
     return this.getJson(`/campaigns/${encodeURIComponent(key)}/departments`);
+  }
+
+  async getCampaignTrend(
+    key: string,
+    query: { team?: string; relation?: TeamRelation } = {},
+  ): Promise<CampaignTrendResponse> {
+    return this.getJson(
+      `/campaigns/${encodeURIComponent(key)}/trend${toQueryString({
+        ...query,
+      })}`,
+    );
   }
 
   async createCampaign(

@@ -38,6 +38,7 @@ export type {
   CampaignsQuery,
   CampaignStatus,
   CampaignSummary,
+  CampaignTrendResponse,
   CampaignTeamProgress,
   CampaignTrendPoint,
   DepartmentScore,

@@ -37,7 +37,7 @@ import { CampaignEntitiesTable } from './CampaignEntitiesTable';
 import { CampaignRulesList } from './CampaignRulesList';
 import { CampaignStatusChip } from './CampaignStatusChip';
 import { CampaignProgressByTeam } from './CampaignProgressByTeam';
-import { CampaignTrendChart } from './CampaignTrendChart';
+import { CampaignTrendCard } from './CampaignTrendCard';
 import { CompletionBar } from './CompletionBar';
 import { Markdown } from '../Markdown';
 
@@ -143,9 +143,7 @@ export function CampaignPage() {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Completion over time">
-          <CampaignTrendChart trend={value.trend} />
-        </InfoCard>
+        <CampaignTrendCard campaign={value} />
       </Grid>
       <Grid item xs={12} lg={6}>
         <CampaignProgressByTeam campaign={value} />

@@ -25,12 +25,10 @@ import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
 import InputLabel from '@material-ui/core/InputLabel';
-import ListSubheader from '@material-ui/core/ListSubheader';
 import MenuItem from '@material-ui/core/MenuItem';
 import OutlinedInput from '@material-ui/core/OutlinedInput';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { ReactNode } from 'react';
@@ -57,8 +55,12 @@ import {
 } from '../../api';
 import { levelAppearance } from '../LevelBadge';
 import { ChartFigure } from './ChartFigure';
-import { EntityName } from '../EntityName';
-import { errorText } from '../errorText';
+import {
+  OwnerCaption,
+  ownerChoiceFromParams,
+  ownerQuery,
+  OwnerSelect,
+} from '../TeamSelect';
 
 const DEFAULT_DAYS = 90;
 const CHART_HEIGHT = 280;
@@ -102,23 +104,6 @@ function LabelledSelect(props: {
       </Select>
     </FormControl>
   );
-}
-
-/**
- * A heading among a select's options. The select gives each child the props
- * of an option (a click handler, the option role); a heading takes none of
- * them, so it is neither chosen by a click nor focused by the arrow keys.
- */
-function OptionsHeading(props: { children: ReactNode }) {
-  return <ListSubheader disableSticky>{props.children}</ListSubheader>;
-}
-
-/** The Team select's value: a team alone, or a department with its teams. */
-function ownerChoice(team: string, department: string) {
-  if (department) {
-    return `department ${department}`;
-  }
-  return team ? `team ${team}` : '';
 }
 
 function useChartColors() {
@@ -335,9 +320,10 @@ export function ScorecardsHistory() {
       .toISODate()!;
   const interval = params.get('interval') === 'week' ? 'week' : 'day';
   const ruleId = params.get('rule') || '';
-  // A department wins over a team; the select offers one at a time.
-  const department = params.get('department') || '';
-  const team = department ? '' : params.get('team') || '';
+  const owner = ownerChoiceFromParams(params, {
+    team: 'team',
+    department: 'department',
+  });
 
   const scorecards = useAsync(() => api.getScorecards(), [api]);
   const scorecardId =
@@ -357,15 +343,22 @@ export function ScorecardsHistory() {
         ? api.getHistory({
             scorecardId,
             ruleId: ruleId || undefined,
-            ...(department
-              ? { team: department, relation: 'aggregated' as const }
-              : { team: team || undefined }),
+            ...ownerQuery(owner),
             from,
             to,
             interval,
           })
         : undefined,
-    [api, scorecardId, ruleId, team, department, from, to, interval],
+    [
+      api,
+      scorecardId,
+      ruleId,
+      owner.team,
+      owner.department,
+      from,
+      to,
+      interval,
+    ],
   );
 
   const update = (changes: Record<string, string>) => {
@@ -399,9 +392,8 @@ export function ScorecardsHistory() {
   const rules = details.value?.rules ?? [];
   const teams = (details.value?.teams ?? [])
     .map(t => t.owner)
-    .filter((owner): owner is string => owner !== null);
+    .filter((ref): ref is string => ref !== null);
   const ruleTitle = rules.find(r => r.id === ruleId)?.title;
-  const departmentRefs = (departments.value?.items ?? []).map(d => d.owner);
 
   return (
     <InfoCard title="Score over time">
@@ -439,50 +431,19 @@ export function ScorecardsHistory() {
             </MenuItem>
           ))}
         </LabelledSelect>
-        <LabelledSelect
+        <OwnerSelect
           id="history-team"
-          label="Team"
-          value={ownerChoice(team, department)}
-          onChange={value => {
-            const [which, ref] = value.split(' ');
+          value={owner}
+          onChange={value =>
             update({
-              team: which === 'team' ? ref : '',
-              department: which === 'department' ? ref : '',
-            });
-          }}
-        >
-          <MenuItem value="">
-            <em>Whole organisation</em>
-          </MenuItem>
-          {departmentRefs.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
-          {teams.map(owner => (
-            <MenuItem key={owner} value={ownerChoice(owner, '')}>
-              <EntityName entityRef={owner} defaultKind="group" />
-            </MenuItem>
-          ))}
-          {departmentRefs.length > 0 && (
-            <OptionsHeading>Departments, with their teams</OptionsHeading>
-          )}
-          {departmentRefs.map(ref => (
-            <MenuItem key={`department ${ref}`} value={ownerChoice('', ref)}>
-              <EntityName entityRef={ref} defaultKind="group" />
-            </MenuItem>
-          ))}
-          {departments.error && (
-            <MenuItem disabled>
-              Departments could not be read: {errorText(departments.error)}
-            </MenuItem>
-          )}
-          {
-            // A department from a shared link that the scorecard no longer
-            // has: still the select's value, so still an option.
-            department && !departmentRefs.includes(department) && (
-              <MenuItem value={ownerChoice('', department)}>
-                <EntityName entityRef={department} defaultKind="group" />
-              </MenuItem>
-            )
+              team: value.team ?? '',
+              department: value.department ?? '',
+            })
           }
-        </LabelledSelect>
+          teams={teams}
+          departments={(departments.value?.items ?? []).map(d => d.owner)}
+          departmentsError={departments.error}
+        />
         <TextField
           type="date"
           label="From"
@@ -513,17 +474,7 @@ export function ScorecardsHistory() {
           <MenuItem value="week">Weekly</MenuItem>
         </LabelledSelect>
       </Box>
-      {team && (
-        <Typography variant="body2" color="textSecondary" paragraph>
-          Showing <EntityName entityRef={team} defaultKind="group" /> only.
-        </Typography>
-      )}
-      {department && (
-        <Typography variant="body2" color="textSecondary" paragraph>
-          Showing <EntityName entityRef={department} defaultKind="group" /> and
-          the teams below it, added up.
-        </Typography>
-      )}
+      <OwnerCaption value={owner} />
       {history.loading && <Progress />}
       {history.error && <ResponseErrorPanel error={history.error} />}
       {history.value && !history.loading && (

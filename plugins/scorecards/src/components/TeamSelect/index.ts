@@ -16,3 +16,10 @@
 
 export { NO_OWNER, teamOption, TeamSelect } from './TeamSelect';
 export type { TeamOption } from './TeamSelect';
+export {
+  OwnerCaption,
+  ownerChoiceFromParams,
+  ownerQuery,
+  OwnerSelect,
+} from './OwnerSelect';
+export type { OwnerChoice } from './OwnerSelect';

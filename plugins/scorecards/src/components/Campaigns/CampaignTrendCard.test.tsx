@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
+import { CampaignTrendResponse, scorecardsApiRef } from '../../api';
+import { tlsDetails } from '../../__testUtils__/campaignFixtures';
+import { mockScorecardsApi } from '../../__testUtils__/fixtures';
+import { CampaignTrendCard } from './CampaignTrendCard';
+
+// jsdom lays nothing out: give the chart a size of its own.
+jest.mock('recharts', () => {
+  const actual = jest.requireActual('recharts');
+  const { cloneElement } = jest.requireActual('react');
+  return {
+    ...actual,
+    ResponsiveContainer: (props: { children: any }) =>
+      cloneElement(props.children, { width: 600, height: 300 }),
+  };
+});
+
+let currentSearch = '';
+function SearchProbe() {
+  currentSearch = useLocation().search;
+  return null;
+}
+
+const departmentTrend: CampaignTrendResponse = {
+  team: 'group:default/engineering',
+  relation: 'aggregated',
+  owners: ['group:default/engineering', 'group:default/team-a'],
+  startDate: '2026-01-01',
+  endDate: '2026-03-31',
+  points: [
+    { day: '2026-01-01', inScope: 20, passing: 2, completion: 10 },
+    { day: '2026-03-19', inScope: 20, passing: 19, completion: 95 },
+  ],
+};
+
+function api() {
+  return mockScorecardsApi({
+    getCampaignDepartments: jest.fn().mockResolvedValue({
+      items: [
+        {
+          group: 'group:default/engineering',
+          owners: ['group:default/team-a', 'group:default/team-b'],
+          inScope: 38,
+          passing: 29,
+          completion: 76.3,
+        },
+      ],
+    }),
+    getCampaignTrend: jest.fn().mockResolvedValue(departmentTrend),
+  });
+}
+
+async function renderCard(scorecardsApi = api(), path = '/') {
+  await renderInTestApp(
+    <TestApiProvider apis={[[scorecardsApiRef, scorecardsApi]]}>
+      <CampaignTrendCard campaign={tlsDetails} />
+      <SearchProbe />
+    </TestApiProvider>,
+    { routeEntries: [path] },
+  );
+  return scorecardsApi;
+}
+
+describe('CampaignTrendCard', () => {
+  it("charts the organisation's completion, then a department's", async () => {
+    const scorecardsApi = await renderCard();
+    expect(
+      await screen.findByRole('img', {
+        name: /Completion went from 25% on 2026-01-01 to 75% on 2026-03-19/,
+      }),
+    ).toBeInTheDocument();
+    expect(scorecardsApi.getCampaignTrend).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    const listbox = await screen.findByRole('listbox');
+    // The campaign's teams (not the entities without an owner), then the
+    // departments.
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['Whole organisation', 'team-a', 'team-b', 'engineering']);
+    await userEvent.click(
+      within(listbox).getByRole('option', { name: 'engineering' }),
+    );
+
+    expect(
+      await screen.findByRole('img', {
+        name: /Completion went from 10% on 2026-01-01 to 95% on 2026-03-19/,
+      }),
+    ).toBeInTheDocument();
+    expect(scorecardsApi.getCampaignTrend).toHaveBeenCalledWith('tls-13', {
+      team: 'group:default/engineering',
+      relation: 'aggregated',
+    });
+    expect(
+      screen.getByText(/and the teams below it, added up/),
+    ).toHaveTextContent('Showing engineering and the teams below it');
+    expect(new URLSearchParams(currentSearch).get('trendDepartment')).toBe(
+      'group:default/engineering',
+    );
+
+    // Back to the whole organisation: the campaign's own trend again.
+    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Whole organisation' }),
+    );
+    expect(
+      await screen.findByRole('img', { name: /from 25% on 2026-01-01/ }),
+    ).toBeInTheDocument();
+    expect(currentSearch).toBe('');
+  });
+
+  it('reads a team from the URL and shows why its trend cannot be read', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getCampaignTrend.mockRejectedValue(
+      new Error('No entity group:default/team-b in the catalog'),
+    );
+    await renderCard(scorecardsApi, '/?trendTeam=group:default/team-b');
+    expect(
+      (await screen.findAllByText(/No entity group:default\/team-b/)).length,
+    ).toBeGreaterThan(0);
+    expect(scorecardsApi.getCampaignTrend).toHaveBeenCalledWith('tls-13', {
+      team: 'group:default/team-b',
+    });
+    expect(screen.getByText(/only\./)).toHaveTextContent(
+      'Showing team-b only.',
+    );
+  });
+
+  it('still offers the teams when the departments cannot be read', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getCampaignDepartments.mockRejectedValue(
+      new Error('Catalog down'),
+    );
+    await renderCard(scorecardsApi);
+    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox).getByRole('option', { name: 'team-a' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        within(listbox).getByRole('option', {
+          name: /Departments could not be read: Catalog down/,
+        }),
+      ).toHaveAttribute('aria-disabled', 'true'),
+    );
+  });
+});

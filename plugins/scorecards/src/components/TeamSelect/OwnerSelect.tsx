@@ -1,0 +1,173 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import ListSubheader from '@material-ui/core/ListSubheader';
+import MenuItem from '@material-ui/core/MenuItem';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
+import Select from '@material-ui/core/Select';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReactNode } from 'react';
+import { EntityName } from '../EntityName';
+import { errorText } from '../errorText';
+
+const useStyles = makeStyles({
+  select: { minWidth: 200 },
+});
+
+/**
+ * Whose figures a chart shows: a team's alone, a department's (a group with
+ * the teams below it, added up), or, with neither, the whole organisation.
+ */
+export interface OwnerChoice {
+  team?: string;
+  department?: string;
+}
+
+/**
+ * The choice kept in a page's URL under two parameters (such as `team` and
+ * `department`); a department wins over a team.
+ */
+export function ownerChoiceFromParams(
+  params: URLSearchParams,
+  names: { team: string; department: string },
+): OwnerChoice {
+  const department = params.get(names.department) || undefined;
+  if (department) {
+    return { department };
+  }
+  return { team: params.get(names.team) || undefined };
+}
+
+/** The API's query for a choice: `team`, with `relation` for a department. */
+export function ownerQuery(choice: OwnerChoice): {
+  team?: string;
+  relation?: 'aggregated';
+} {
+  if (choice.department) {
+    return { team: choice.department, relation: 'aggregated' };
+  }
+  return choice.team ? { team: choice.team } : {};
+}
+
+/**
+ * A heading among a select's options. The select gives each child the props
+ * of an option (a click handler, the option role); a heading takes none of
+ * them, so it is neither chosen by a click nor focused by the arrow keys.
+ */
+function OptionsHeading(props: { children: ReactNode }) {
+  return <ListSubheader disableSticky>{props.children}</ListSubheader>;
+}
+
+const valueOf = (choice: OwnerChoice) => {
+  if (choice.department) {
+    return `department ${choice.department}`;
+  }
+  return choice.team ? `team ${choice.team}` : '';
+};
+
+/**
+ * A single choice of the whole organisation, a team, or a department (under
+ * "Departments, with their teams"), labelled "Team". A department from a
+ * shared link that is not among the choices stays one, so that the select
+ * still shows it.
+ */
+export function OwnerSelect(props: {
+  id: string;
+  value: OwnerChoice;
+  onChange: (value: OwnerChoice) => void;
+  teams: string[];
+  departments: string[];
+  /** Why the departments could not be read, shown as a disabled option. */
+  departmentsError?: Error;
+}) {
+  const classes = useStyles();
+  const { id, value, teams, departments, departmentsError } = props;
+  const labelId = `${id}-label`;
+  const extraDepartment =
+    value.department && !departments.includes(value.department)
+      ? [value.department]
+      : [];
+  const extraTeam =
+    value.team && !teams.includes(value.team) ? [value.team] : [];
+  const allTeams = [...teams, ...extraTeam];
+  const allDepartments = [...departments, ...extraDepartment];
+  return (
+    <FormControl variant="outlined" size="small" className={classes.select}>
+      <InputLabel id={labelId} shrink>
+        Team
+      </InputLabel>
+      <Select
+        labelId={labelId}
+        id={id}
+        input={<OutlinedInput notched label="Team" />}
+        displayEmpty
+        value={valueOf(value)}
+        onChange={e => {
+          const [which, ref] = (e.target.value as string).split(' ');
+          props.onChange(
+            which === 'department'
+              ? { department: ref }
+              : { team: which === 'team' ? ref : undefined },
+          );
+        }}
+      >
+        <MenuItem value="">
+          <em>Whole organisation</em>
+        </MenuItem>
+        {allDepartments.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
+        {allTeams.map(team => (
+          <MenuItem key={`team ${team}`} value={valueOf({ team })}>
+            <EntityName entityRef={team} defaultKind="group" />
+          </MenuItem>
+        ))}
+        {allDepartments.length > 0 && (
+          <OptionsHeading>Departments, with their teams</OptionsHeading>
+        )}
+        {allDepartments.map(department => (
+          <MenuItem
+            key={`department ${department}`}
+            value={valueOf({ department })}
+          >
+            <EntityName entityRef={department} defaultKind="group" />
+          </MenuItem>
+        ))}
+        {departmentsError && (
+          <MenuItem disabled>
+            Departments could not be read: {errorText(departmentsError)}
+          </MenuItem>
+        )}
+      </Select>
+    </FormControl>
+  );
+}
+
+/** Says whose figures a chart shows, when not the whole organisation's. */
+export function OwnerCaption(props: { value: OwnerChoice }) {
+  const { team, department } = props.value;
+  if (!team && !department) {
+    return null;
+  }
+  return (
+    <Typography variant="body2" color="textSecondary" paragraph>
+      Showing{' '}
+      <EntityName entityRef={(department ?? team)!} defaultKind="group" />{' '}
+      {department ? 'and the teams below it, added up.' : 'only.'}
+    </Typography>
+  );
+}
