@@ -48,7 +48,10 @@ const useStyles = makeStyles(theme => ({
     fontVariantNumeric: 'tabular-nums',
     whiteSpace: 'nowrap',
   },
-  rules: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
+  rules: {
+    margin: theme.spacing(0.5, 0, 0),
+    paddingLeft: theme.spacing(2.5),
+  },
   spaced: { marginTop: theme.spacing(1) },
   // On the right even when there is no trend to its left.
   historyLink: { marginLeft: 'auto' },
@@ -121,18 +124,27 @@ function TeamScorecardItem(props: {
   const history = historyLink(root, item.id, team, { relation, isUser });
   return (
     <li className={classes.item}>
-      <Box display="flex" justifyContent="space-between" gridGap={16}>
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="center"
+        flexWrap="wrap"
+        gridGap={16}
+      >
         <Typography variant="subtitle2" component="h4">
           {link ? <Link to={link}>{item.title}</Link> : item.title}
         </Typography>
-        <Typography
-          variant="body2"
-          color="textSecondary"
-          className={classes.figures}
-        >
-          {score.entities} {score.entities === 1 ? 'entity' : 'entities'} ·
-          average {score.averageScore}%
-        </Typography>
+        <Box display="flex" alignItems="center" gridGap={16} ml="auto">
+          <ScoreTrend scorecardId={item.id} team={team} relation={relation} />
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            className={classes.figures}
+          >
+            {score.entities} {score.entities === 1 ? 'entity' : 'entities'} ·
+            average {score.averageScore}%
+          </Typography>
+        </Box>
       </Box>
       <Box mt={1}>
         <LevelDistributionBar
@@ -141,56 +153,46 @@ function TeamScorecardItem(props: {
         />
       </Box>
       <Box
-        mt={1}
         display="flex"
-        alignItems="center"
         justifyContent="space-between"
+        alignItems="baseline"
         flexWrap="wrap"
         gridGap={8}
+        className={classes.spaced}
       >
-        <ScoreTrend scorecardId={item.id} team={team} relation={relation} />
+        {mostFailed.length > 0 ? (
+          <Typography variant="caption" color="textSecondary" component="p">
+            Most failed rules
+          </Typography>
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            Every entity passes every rule.
+          </Typography>
+        )}
         {history && (
           <Typography variant="body2" className={classes.historyLink}>
             <Link to={history}>Score over time</Link>
           </Typography>
         )}
       </Box>
-      {mostFailed.length > 0 ? (
-        <>
-          <Typography
-            variant="caption"
-            color="textSecondary"
-            component="p"
-            className={classes.spaced}
-          >
-            Most failed rules
-          </Typography>
-          <ul className={classes.rules}>
-            {mostFailed.map(rule => {
-              const failing = rule.applicable - rule.passed;
-              const title = titles.get(rule.ruleId) ?? rule.ruleId;
-              const ruleLink = tableLink(root, item.id, owners, {
-                failingRule: rule.ruleId,
-              });
-              const text = `${title}: ${failing} of ${rule.applicable} failing`;
-              return (
-                <li key={rule.ruleId}>
-                  <Typography variant="body2">
-                    {ruleLink ? <Link to={ruleLink}>{text}</Link> : text}
-                  </Typography>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : (
-        <Typography
-          variant="body2"
-          color="textSecondary"
-          className={classes.spaced}
-        >
-          Every entity passes every rule.
-        </Typography>
+      {mostFailed.length > 0 && (
+        <ul className={classes.rules}>
+          {mostFailed.map(rule => {
+            const failing = rule.applicable - rule.passed;
+            const title = titles.get(rule.ruleId) ?? rule.ruleId;
+            const ruleLink = tableLink(root, item.id, owners, {
+              failingRule: rule.ruleId,
+            });
+            const text = `${title}: ${failing} of ${rule.applicable} failing`;
+            return (
+              <li key={rule.ruleId}>
+                <Typography variant="body2">
+                  {ruleLink ? <Link to={ruleLink}>{text}</Link> : text}
+                </Typography>
+              </li>
+            );
+          })}
+        </ul>
       )}
     </li>
   );
