@@ -55,7 +55,15 @@ const departmentTrend: CampaignTrendResponse = {
 function api() {
   return mockScorecardsApi({
     getCampaignDepartments: jest.fn().mockResolvedValue({
+      // By completion, not by name.
       items: [
+        {
+          group: 'group:default/payments-dept',
+          owners: ['group:default/team-b'],
+          inScope: 18,
+          passing: 10,
+          completion: 55.6,
+        },
         {
           group: 'group:default/engineering',
           owners: ['group:default/team-a', 'group:default/team-b'],
@@ -98,7 +106,13 @@ describe('CampaignTrendCard', () => {
       within(listbox)
         .getAllByRole('option')
         .map(option => option.textContent),
-    ).toEqual(['Whole organisation', 'team-a', 'team-b', 'engineering']);
+    ).toEqual([
+      'Whole organisation',
+      'team-a',
+      'team-b',
+      'engineering',
+      'payments-dept',
+    ]);
     await userEvent.click(
       within(listbox).getByRole('option', { name: 'engineering' }),
     );

@@ -106,7 +106,9 @@ export function OwnerSelect(props: {
   const extraTeam =
     value.team && !teams.includes(value.team) ? [value.team] : [];
   const allTeams = [...teams, ...extraTeam];
-  const allDepartments = [...departments, ...extraDepartment];
+  // In the order of their refs, whatever order the figures came in (a
+  // campaign's departments come by completion).
+  const allDepartments = [...departments, ...extraDepartment].sort();
   return (
     <FormControl variant="outlined" size="small" className={classes.select}>
       <InputLabel id={labelId} shrink>
