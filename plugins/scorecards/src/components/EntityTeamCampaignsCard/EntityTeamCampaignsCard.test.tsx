@@ -147,7 +147,11 @@ describe('EntityTeamCampaignsCard', () => {
     const [onCall, tls, docs] = items;
     expect(
       within(onCall).getByRole('link', { name: 'On-call for every service' }),
-    ).toHaveAttribute('href', '/scorecards/campaigns/on-call');
+    ).toHaveAttribute(
+      'href',
+      // The campaign page opens on the team's completion over time.
+      '/scorecards/campaigns/on-call?trendTeam=group%3Adefault%2Fpayments',
+    );
     expect(within(onCall).getByText('Overdue')).toBeInTheDocument();
     expect(
       within(onCall).getByText('Due Oct 31, 2026 · Overdue by 37 days'),
@@ -162,7 +166,7 @@ describe('EntityTeamCampaignsCard', () => {
       within(onCall).getByRole('link', { name: '2 failing' }),
     ).toHaveAttribute(
       'href',
-      '/scorecards/campaigns/on-call?team=group%3Adefault%2Fpayments',
+      '/scorecards/campaigns/on-call?team=group%3Adefault%2Fpayments&trendTeam=group%3Adefault%2Fpayments',
     );
 
     // Every entity passes: nothing failing to link to.
@@ -217,10 +221,16 @@ describe('EntityTeamCampaignsCard', () => {
     expect(screen.getByRole('listitem')).toHaveTextContent(
       '15 of 20 entities pass · 5 failing',
     );
-    // The failing entities of all of them.
+    // The failing entities of all of them, and the department's trend.
     expect(screen.getByRole('link', { name: '5 failing' })).toHaveAttribute(
       'href',
-      '/scorecards/campaigns/on-call?team=group%3Adefault%2Fpayments&team=group%3Adefault%2Fpayments-api&team=group%3Adefault%2Fpayments-web',
+      '/scorecards/campaigns/on-call?team=group%3Adefault%2Fpayments&team=group%3Adefault%2Fpayments-api&team=group%3Adefault%2Fpayments-web&trendDepartment=group%3Adefault%2Fpayments',
+    );
+    expect(
+      screen.getByRole('link', { name: 'On-call for every service' }),
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/campaigns/on-call?trendDepartment=group%3Adefault%2Fpayments',
     );
   });
 
@@ -245,6 +255,10 @@ describe('EntityTeamCampaignsCard', () => {
         name: 'Include indirect ownership in Campaigns',
       }),
     ).toBeChecked();
+    // A campaign's trend has no view of a user's teams: a plain link.
+    expect(
+      screen.getByRole('link', { name: 'On-call for every service' }),
+    ).toHaveAttribute('href', '/scorecards/campaigns/on-call');
   });
 
   it('starts as configured, without the switch if it is hidden', async () => {

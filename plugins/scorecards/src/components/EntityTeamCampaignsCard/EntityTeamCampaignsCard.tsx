@@ -21,7 +21,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
-import { scorecardsApiRef, TeamCampaign } from '../../api';
+import { scorecardsApiRef, TeamCampaign, TeamRelation } from '../../api';
 import {
   CampaignStatusChip,
   CompletionBar,
@@ -30,6 +30,7 @@ import {
 } from '../Campaigns';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import {
+  chartOwnerOf,
   ownsText,
   teamParams,
   TeamOwnershipProps,
@@ -65,16 +66,41 @@ function timelineText(campaign: TeamCampaign): string {
   return `Due ${formatDay(campaign.endDate)}${left ? ` · ${left}` : ''}`;
 }
 
+/**
+ * The campaign page's trend of what the card counts (`trendTeam`, or
+ * `trendDepartment` for a group with indirect ownership), as parameters.
+ */
+function trendParams(ownership: {
+  team: string;
+  relation: TeamRelation;
+  isUser: boolean;
+}): URLSearchParams {
+  const owner = chartOwnerOf(ownership);
+  const params = new URLSearchParams();
+  if (owner?.department) {
+    params.set('trendDepartment', owner.department);
+  } else if (owner?.team) {
+    params.set('trendTeam', owner.team);
+  }
+  return params;
+}
+
 function TeamCampaignItem(props: {
   campaign: TeamCampaign;
+  ownership: { team: string; relation: TeamRelation; isUser: boolean };
   owners: string[];
   root: string | undefined;
 }) {
-  const { campaign, owners, root } = props;
+  const { campaign, ownership, owners, root } = props;
   const classes = useStyles();
   const page = root
     ? `${root}/campaigns/${encodeURIComponent(campaign.key)}`
     : undefined;
+  // The campaign page opens on the team's completion over time; "failing"
+  // also filters its failing entities to the team.
+  const trend = trendParams(ownership);
+  const pageLink = trend.toString() ? `${page}?${trend}` : page;
+  const failingParams = teamParams(owners, Object.fromEntries(trend));
   const { inScope, passing, completion } = campaign.teamProgress;
   const failing = inScope - passing;
   const failingText = `${failing.toLocaleString('en-US')} failing`;
@@ -87,7 +113,7 @@ function TeamCampaignItem(props: {
         gridGap={16}
       >
         <Typography variant="subtitle2" component="h4">
-          {page ? <Link to={page}>{campaign.name}</Link> : campaign.name}
+          {page ? <Link to={pageLink!}>{campaign.name}</Link> : campaign.name}
         </Typography>
         <CampaignStatusChip status={campaign.status} />
       </Box>
@@ -114,7 +140,7 @@ function TeamCampaignItem(props: {
           <>
             {' · '}
             {page ? (
-              <Link to={`${page}?${teamParams(owners)}`}>{failingText}</Link>
+              <Link to={`${page}?${failingParams}`}>{failingText}</Link>
             ) : (
               failingText
             )}
@@ -170,6 +196,7 @@ export function EntityTeamCampaignsCard(props: TeamOwnershipProps) {
           <TeamCampaignItem
             key={campaign.key}
             campaign={campaign}
+            ownership={{ team, relation, isUser }}
             owners={value.owners}
             root={root}
           />

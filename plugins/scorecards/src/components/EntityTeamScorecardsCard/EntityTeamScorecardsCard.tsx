@@ -26,6 +26,7 @@ import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { ScoreTrend } from '../ScoreTrend';
 import {
+  chartOwnerOf,
   ownsText,
   teamParams,
   TeamOwnershipProps,
@@ -89,16 +90,18 @@ function tableLink(
 function historyLink(
   root: string | undefined,
   scorecardId: string,
-  team: string,
-  options: { relation: TeamRelation; isUser: boolean },
+  ownership: { team: string; relation: TeamRelation; isUser: boolean },
 ): string | undefined {
-  if (!root || (options.isUser && options.relation === 'aggregated')) {
+  const owner = chartOwnerOf(ownership);
+  if (!root || !owner) {
     return undefined;
   }
-  const params = new URLSearchParams({
-    scorecard: scorecardId,
-    [options.relation === 'aggregated' ? 'department' : 'team']: team,
-  });
+  const params = new URLSearchParams({ scorecard: scorecardId });
+  if (owner.department) {
+    params.set('department', owner.department);
+  } else if (owner.team) {
+    params.set('team', owner.team);
+  }
   return `${root}/history?${params}`;
 }
 
@@ -121,7 +124,7 @@ function TeamScorecardItem(props: {
     .sort((a, b) => a.passRate! - b.passRate! || b.applicable - a.applicable)
     .slice(0, MOST_FAILED);
   const link = tableLink(root, item.id, owners);
-  const history = historyLink(root, item.id, team, { relation, isUser });
+  const history = historyLink(root, item.id, { team, relation, isUser });
   return (
     <li className={classes.item}>
       <Box

@@ -152,6 +152,23 @@ export function ownsText(isUser: boolean, relation: TeamRelation): string {
     : `${owner} or ${isUser ? 'their teams' : 'its child teams'} own`;
 }
 
+/**
+ * What a team card counts, as a chart's choice of owner (the History tab's,
+ * a campaign's trend): the team alone, or a group with the groups below it
+ * (a department). A user's groups have no such choice: undefined.
+ */
+export function chartOwnerOf(ownership: {
+  team: string;
+  relation: TeamRelation;
+  isUser: boolean;
+}): { team?: string; department?: string } | undefined {
+  const { team, relation, isUser } = ownership;
+  if (relation === 'direct') {
+    return { team };
+  }
+  return isUser ? undefined : { department: team };
+}
+
 /** The owners as `team` parameters of a link (one each). */
 export function teamParams(
   owners: string[],

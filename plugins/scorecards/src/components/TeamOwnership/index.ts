@@ -15,6 +15,7 @@
  */
 
 export {
+  chartOwnerOf,
   ownersText,
   ownsText,
   teamParams,
