@@ -105,8 +105,9 @@ test("a campaign page compares departments, and opens a department's failing ent
   ).toBeVisible();
 
   // The department's completion over time: 5 of 8 today, as in its row.
-  // The trend's Team select; the failing entities' says "All teams".
-  await page.getByRole('button', { name: 'Team Whole organisation' }).click();
+  await page
+    .getByRole('button', { name: 'Completion of Whole organisation' })
+    .click();
   await page.getByRole('option', { name: 'Platform Engineering' }).click();
   await expect(
     page.getByText(
@@ -201,8 +202,14 @@ test("a department's page shows its teams' progress in each campaign", async ({
   // "N failing" opens the campaign's failing entities of all four groups.
   await onCall.getByRole('link', { name: /failing$/ }).click();
   await expect(page).toHaveURL(
-    /\/scorecards\/campaigns\/define-on-call-for-production-services\?team=group%3Adefault%2Fplatform-engineering&team=group%3Adefault%2Fidentity&team=group%3Adefault%2Fplatform&team=group%3Adefault%2Fsre$/,
+    /\/scorecards\/campaigns\/define-on-call-for-production-services\?team=group%3Adefault%2Fplatform-engineering&team=group%3Adefault%2Fidentity&team=group%3Adefault%2Fplatform&team=group%3Adefault%2Fsre&trendDepartment=group%3Adefault%2Fplatform-engineering$/,
   );
+  // The trend is the department's too.
+  await expect(
+    page.getByRole('button', {
+      name: 'Completion of Platform Engineering',
+    }),
+  ).toBeVisible();
   await expect(
     page.getByRole('button', { name: /Team Platform Engineering/ }),
   ).toContainText('Identity Team');

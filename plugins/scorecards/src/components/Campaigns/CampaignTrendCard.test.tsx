@@ -98,7 +98,9 @@ describe('CampaignTrendCard', () => {
     ).toBeInTheDocument();
     expect(scorecardsApi.getCampaignTrend).not.toHaveBeenCalled();
 
-    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Completion of/ }),
+    );
     const listbox = await screen.findByRole('listbox');
     // The campaign's teams (not the entities without an owner), then the
     // departments.
@@ -134,7 +136,9 @@ describe('CampaignTrendCard', () => {
     );
 
     // Back to the whole organisation: the campaign's own trend again.
-    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Completion of/ }),
+    );
     await userEvent.click(
       await screen.findByRole('option', { name: 'Whole organisation' }),
     );
@@ -167,7 +171,9 @@ describe('CampaignTrendCard', () => {
       new Error('Catalog down'),
     );
     await renderCard(scorecardsApi);
-    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Completion of/ }),
+    );
     const listbox = await screen.findByRole('listbox');
     expect(
       within(listbox).getByRole('option', { name: 'team-a' }),

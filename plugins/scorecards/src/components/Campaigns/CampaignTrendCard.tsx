@@ -77,6 +77,8 @@ export function CampaignTrendCard(props: {
       action={
         <OwnerSelect
           id="campaign-trend-team"
+          // Not "Team": the failing entities' filter on the same page is.
+          label="Completion of"
           value={owner}
           onChange={value =>
             setParams(

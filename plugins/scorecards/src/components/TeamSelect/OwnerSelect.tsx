@@ -83,12 +83,15 @@ const valueOf = (choice: OwnerChoice) => {
 
 /**
  * A single choice of the whole organisation, a team, or a department (under
- * "Departments, with their teams"), labelled "Team". A department from a
+ * "Departments, with their teams"), labelled "Team" unless `label` says
+ * otherwise. A department from a
  * shared link that is not among the choices stays one, so that the select
  * still shows it.
  */
 export function OwnerSelect(props: {
   id: string;
+  /** The select's label; "Team" by default. */
+  label?: string;
   value: OwnerChoice;
   onChange: (value: OwnerChoice) => void;
   teams: string[];
@@ -98,6 +101,7 @@ export function OwnerSelect(props: {
 }) {
   const classes = useStyles();
   const { id, value, teams, departments, departmentsError } = props;
+  const label = props.label ?? 'Team';
   const labelId = `${id}-label`;
   const extraDepartment =
     value.department && !departments.includes(value.department)
@@ -112,12 +116,12 @@ export function OwnerSelect(props: {
   return (
     <FormControl variant="outlined" size="small" className={classes.select}>
       <InputLabel id={labelId} shrink>
-        Team
+        {label}
       </InputLabel>
       <Select
         labelId={labelId}
         id={id}
-        input={<OutlinedInput notched label="Team" />}
+        input={<OutlinedInput notched label={label} />}
         displayEmpty
         value={valueOf(value)}
         onChange={e => {
