@@ -164,26 +164,4 @@ describe('CampaignTrendCard', () => {
       'Showing team-b only.',
     );
   });
-
-  it('still offers the teams when the departments cannot be read', async () => {
-    const scorecardsApi = api();
-    scorecardsApi.getCampaignDepartments.mockRejectedValue(
-      new Error('Catalog down'),
-    );
-    await renderCard(scorecardsApi);
-    await userEvent.click(
-      screen.getByRole('button', { name: /^Completion of/ }),
-    );
-    const listbox = await screen.findByRole('listbox');
-    expect(
-      within(listbox).getByRole('option', { name: 'team-a' }),
-    ).toBeInTheDocument();
-    await waitFor(() =>
-      expect(
-        within(listbox).getByRole('option', {
-          name: /Departments could not be read: Catalog down/,
-        }),
-      ).toHaveAttribute('aria-disabled', 'true'),
-    );
-  });
 });

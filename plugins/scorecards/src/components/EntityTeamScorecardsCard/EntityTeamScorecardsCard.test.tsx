@@ -32,6 +32,13 @@ const team: Entity = {
   spec: { type: 'team', children: [] },
 };
 
+const user: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { namespace: 'default', name: 'wei' },
+  spec: {},
+};
+
 const LEVELS = ['Basic', 'Bronze', 'Silver', 'Gold'];
 
 const rule = (id: string, title: string) => ({
@@ -191,12 +198,7 @@ describe('EntityTeamScorecardsCard', () => {
         items: response.items.map(i => ({ ...i, score: null })),
       }),
     });
-    await renderCard(api, {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: { namespace: 'default', name: 'wei' },
-      spec: {},
-    });
+    await renderCard(api, user);
     // As the catalog's Ownership card, with indirect ownership for users.
     expect(
       await screen.findByText(
@@ -351,12 +353,7 @@ describe('EntityTeamScorecardsCard', () => {
         owners: ['user:default/wei', 'group:default/payments'],
       }),
     });
-    await renderCard(api, {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: { namespace: 'default', name: 'wei' },
-      spec: {},
-    });
+    await renderCard(api, user);
     expect(
       await screen.findByRole('link', { name: 'Production Readiness' }),
     ).toBeInTheDocument();

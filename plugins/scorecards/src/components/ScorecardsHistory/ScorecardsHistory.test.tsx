@@ -254,30 +254,6 @@ describe('ScorecardsHistory', () => {
     );
   });
 
-  it('still offers the teams when the departments cannot be read', async () => {
-    const scorecardsApi = api();
-    scorecardsApi.getScorecardDepartments.mockRejectedValue(
-      new Error('Catalog down'),
-    );
-    await renderHistory(scorecardsApi);
-    await screen.findByRole('img', { name: /^Average score/ });
-    await userEvent.click(
-      within(screen.getByRole('group', { name: 'History options' })).getByRole(
-        'button',
-        { name: /Team/ },
-      ),
-    );
-    const listbox = await screen.findByRole('listbox');
-    expect(
-      within(listbox).getByRole('option', { name: 'team-a' }),
-    ).toBeInTheDocument();
-    expect(
-      within(listbox).getByRole('option', {
-        name: /Departments could not be read: Catalog down/,
-      }),
-    ).toHaveAttribute('aria-disabled', 'true');
-  });
-
   it('reads the range and interval from the date inputs', async () => {
     const scorecardsApi = await renderHistory();
     await screen.findByRole('img', { name: /^Average score/ });

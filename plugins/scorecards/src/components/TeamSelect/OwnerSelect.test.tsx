@@ -1,0 +1,147 @@
+/*
+ * Copyright 2026 The Scorecards & Campaigns for Backstage Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { OwnerCaption, OwnerChoice, OwnerSelect } from './OwnerSelect';
+
+function Chooser(props: {
+  initial?: OwnerChoice;
+  departments?: string[];
+  departmentsError?: Error;
+  onChange?: (value: OwnerChoice) => void;
+}) {
+  const [value, setValue] = useState<OwnerChoice>(props.initial ?? {});
+  return (
+    <>
+      <OwnerSelect
+        id="owner"
+        value={value}
+        onChange={next => {
+          setValue(next);
+          props.onChange?.(next);
+        }}
+        teams={['group:default/team-b', 'group:default/team-a']}
+        departments={props.departments ?? []}
+        departmentsError={props.departmentsError}
+      />
+      <OwnerCaption value={value} />
+    </>
+  );
+}
+
+async function openOptions() {
+  await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+  const listbox = await screen.findByRole('listbox');
+  return {
+    listbox,
+    names: () =>
+      within(listbox)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+  };
+}
+
+describe('OwnerSelect', () => {
+  it('offers the organisation, the teams, then the departments by ref, under headings', async () => {
+    const onChange = jest.fn();
+    await renderInTestApp(
+      <Chooser
+        departments={['group:default/product', 'group:default/engineering']}
+        onChange={onChange}
+      />,
+    );
+    expect(screen.getByRole('button', { name: /^Team/ })).toHaveTextContent(
+      'Whole organisation',
+    );
+
+    const { listbox, names } = await openOptions();
+    // Teams as given; departments in the order of their refs. Headings are
+    // no options.
+    expect(names()).toEqual([
+      'Whole organisation',
+      'team-b',
+      'team-a',
+      'engineering',
+      'product',
+    ]);
+    expect(within(listbox).getByText('Teams')).toBeInTheDocument();
+    expect(
+      within(listbox).getByText('Departments, with their teams'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(listbox).getByRole('option', { name: 'engineering' }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith({
+      department: 'group:default/engineering',
+    });
+    expect(
+      screen.getByText(/and the teams below it, added up/),
+    ).toHaveTextContent('Showing engineering and the teams below it');
+
+    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'team-a' }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith({ team: 'group:default/team-a' });
+    expect(screen.getByText(/only\./)).toHaveTextContent(
+      'Showing team-a only.',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Whole organisation' }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith({ team: undefined });
+    expect(screen.queryByText(/^Showing/)).toBeNull();
+  });
+
+  it('has no headings without departments', async () => {
+    await renderInTestApp(<Chooser />);
+    const { listbox, names } = await openOptions();
+    expect(names()).toEqual(['Whole organisation', 'team-b', 'team-a']);
+    expect(within(listbox).queryByText('Teams')).toBeNull();
+  });
+
+  it('keeps a choice from a shared link that is no longer offered', async () => {
+    await renderInTestApp(
+      <Chooser initial={{ department: 'group:default/gone' }} />,
+    );
+    expect(screen.getByRole('button', { name: /^Team/ })).toHaveTextContent(
+      'gone',
+    );
+    const { names } = await openOptions();
+    expect(names()).toEqual(['Whole organisation', 'team-b', 'team-a', 'gone']);
+  });
+
+  it('still offers the teams when the departments cannot be read', async () => {
+    await renderInTestApp(
+      <Chooser departmentsError={new Error('Catalog down')} />,
+    );
+    const { listbox } = await openOptions();
+    expect(
+      within(listbox).getByRole('option', { name: 'team-a' }),
+    ).toBeInTheDocument();
+    expect(
+      within(listbox).getByRole('option', {
+        name: /Departments could not be read: Catalog down/,
+      }),
+    ).toHaveAttribute('aria-disabled', 'true');
+  });
+});
