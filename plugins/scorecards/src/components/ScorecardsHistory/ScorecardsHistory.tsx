@@ -22,16 +22,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
-import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
-import OutlinedInput from '@material-ui/core/OutlinedInput';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
-import { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Area,
@@ -53,6 +48,7 @@ import {
   ScorecardHistoryResponse,
   scorecardsApiRef,
 } from '../../api';
+import { LabelledSelect } from '../LabelledSelect';
 import { levelAppearance } from '../LevelBadge';
 import { ChartFigure } from './ChartFigure';
 import {
@@ -72,39 +68,7 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     marginBottom: theme.spacing(3),
   },
-  select: {
-    minWidth: 200,
-  },
 }));
-
-function LabelledSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  const classes = useStyles();
-  return (
-    <FormControl variant="outlined" size="small" className={classes.select}>
-      {/* The empty choice (all rules, the whole organisation) shows as
-          itself, under its label, rather than as an empty field. */}
-      <InputLabel id={`${props.id}-label`} shrink>
-        {props.label}
-      </InputLabel>
-      <Select
-        labelId={`${props.id}-label`}
-        id={props.id}
-        input={<OutlinedInput notched label={props.label} />}
-        displayEmpty
-        value={props.value}
-        onChange={e => props.onChange(e.target.value as string)}
-      >
-        {props.children}
-      </Select>
-    </FormControl>
-  );
-}
 
 function useChartColors() {
   const theme = useTheme();

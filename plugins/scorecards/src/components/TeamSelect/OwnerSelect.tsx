@@ -14,21 +14,13 @@
  * limitations under the License.
  */
 
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import MenuItem from '@material-ui/core/MenuItem';
-import OutlinedInput from '@material-ui/core/OutlinedInput';
-import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import { EntityName } from '../EntityName';
 import { errorText } from '../errorText';
-
-const useStyles = makeStyles({
-  select: { minWidth: 200 },
-});
+import { LabelledSelect } from '../LabelledSelect';
 
 /**
  * Whose figures a chart shows: a team's alone, a department's (a group with
@@ -99,10 +91,8 @@ export function OwnerSelect(props: {
   /** Why the departments could not be read, shown as a disabled option. */
   departmentsError?: Error;
 }) {
-  const classes = useStyles();
   const { id, value, teams, departments, departmentsError } = props;
   const label = props.label ?? 'Team';
-  const labelId = `${id}-label`;
   const extraDepartment =
     value.department && !departments.includes(value.department)
       ? [value.department]
@@ -114,52 +104,45 @@ export function OwnerSelect(props: {
   // campaign's departments come by completion).
   const allDepartments = [...departments, ...extraDepartment].sort();
   return (
-    <FormControl variant="outlined" size="small" className={classes.select}>
-      <InputLabel id={labelId} shrink>
-        {label}
-      </InputLabel>
-      <Select
-        labelId={labelId}
-        id={id}
-        input={<OutlinedInput notched label={label} />}
-        displayEmpty
-        value={valueOf(value)}
-        onChange={e => {
-          const [which, ref] = (e.target.value as string).split(' ');
-          props.onChange(
-            which === 'department'
-              ? { department: ref }
-              : { team: which === 'team' ? ref : undefined },
-          );
-        }}
-      >
-        <MenuItem value="">
-          <em>Whole organisation</em>
+    <LabelledSelect
+      id={id}
+      label={label}
+      value={valueOf(value)}
+      onChange={choice => {
+        const [which, ref] = choice.split(' ');
+        props.onChange(
+          which === 'department'
+            ? { department: ref }
+            : { team: which === 'team' ? ref : undefined },
+        );
+      }}
+    >
+      <MenuItem value="">
+        <em>Whole organisation</em>
+      </MenuItem>
+      {allDepartments.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
+      {allTeams.map(team => (
+        <MenuItem key={`team ${team}`} value={valueOf({ team })}>
+          <EntityName entityRef={team} defaultKind="group" />
         </MenuItem>
-        {allDepartments.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
-        {allTeams.map(team => (
-          <MenuItem key={`team ${team}`} value={valueOf({ team })}>
-            <EntityName entityRef={team} defaultKind="group" />
-          </MenuItem>
-        ))}
-        {allDepartments.length > 0 && (
-          <OptionsHeading>Departments, with their teams</OptionsHeading>
-        )}
-        {allDepartments.map(department => (
-          <MenuItem
-            key={`department ${department}`}
-            value={valueOf({ department })}
-          >
-            <EntityName entityRef={department} defaultKind="group" />
-          </MenuItem>
-        ))}
-        {departmentsError && (
-          <MenuItem disabled>
-            Departments could not be read: {errorText(departmentsError)}
-          </MenuItem>
-        )}
-      </Select>
-    </FormControl>
+      ))}
+      {allDepartments.length > 0 && (
+        <OptionsHeading>Departments, with their teams</OptionsHeading>
+      )}
+      {allDepartments.map(department => (
+        <MenuItem
+          key={`department ${department}`}
+          value={valueOf({ department })}
+        >
+          <EntityName entityRef={department} defaultKind="group" />
+        </MenuItem>
+      ))}
+      {departmentsError && (
+        <MenuItem disabled>
+          Departments could not be read: {errorText(departmentsError)}
+        </MenuItem>
+      )}
+    </LabelledSelect>
   );
 }
 
