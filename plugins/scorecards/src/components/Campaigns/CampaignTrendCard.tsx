@@ -32,7 +32,11 @@ import {
 import { withNonDefaultParams } from '../urlParams';
 import { CampaignTrendChart } from './CampaignTrendChart';
 
-const PARAMS = { team: 'trendTeam', department: 'trendDepartment' };
+/** The campaign page's parameters for the trend's team and department. */
+export const TREND_OWNER_PARAMS = {
+  team: 'trendTeam',
+  department: 'trendDepartment',
+};
 
 /**
  * A campaign's completion over time: the organisation's, or a team's or a
@@ -45,7 +49,7 @@ export function CampaignTrendCard(props: {
   const { campaign } = props;
   const api = useApi(scorecardsApiRef);
   const [params, setParams] = useSearchParams();
-  const owner = ownerChoiceFromParams(params, PARAMS);
+  const owner = ownerChoiceFromParams(params, TREND_OWNER_PARAMS);
   const chosen = Boolean(owner.team || owner.department);
 
   const departments = useAsync(
@@ -85,10 +89,13 @@ export function CampaignTrendCard(props: {
               withNonDefaultParams(
                 params,
                 {
-                  [PARAMS.team]: value.team ?? '',
-                  [PARAMS.department]: value.department ?? '',
+                  [TREND_OWNER_PARAMS.team]: value.team ?? '',
+                  [TREND_OWNER_PARAMS.department]: value.department ?? '',
                 },
-                { [PARAMS.team]: '', [PARAMS.department]: '' },
+                {
+                  [TREND_OWNER_PARAMS.team]: '',
+                  [TREND_OWNER_PARAMS.department]: '',
+                },
               ),
               { replace: true },
             )

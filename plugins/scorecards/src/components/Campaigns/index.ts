@@ -20,3 +20,4 @@ export { CampaignStatusChip } from './CampaignStatusChip';
 export { CampaignGuidance, hasGuidance } from './CampaignGuidance';
 export { CompletionBar } from './CompletionBar';
 export { daysLeftText, formatDay } from './campaignFormat';
+export { TREND_OWNER_PARAMS } from './CampaignTrendCard';

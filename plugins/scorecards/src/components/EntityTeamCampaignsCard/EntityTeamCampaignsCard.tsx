@@ -27,6 +27,7 @@ import {
   CompletionBar,
   daysLeftText,
   formatDay,
+  TREND_OWNER_PARAMS,
 } from '../Campaigns';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import {
@@ -37,6 +38,7 @@ import {
   TeamOwnershipCard,
   useTeamOwnership,
 } from '../TeamOwnership';
+import { ownerParams } from '../TeamSelect';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -75,14 +77,7 @@ function trendParams(ownership: {
   relation: TeamRelation;
   isUser: boolean;
 }): URLSearchParams {
-  const owner = chartOwnerOf(ownership);
-  const params = new URLSearchParams();
-  if (owner?.department) {
-    params.set('trendDepartment', owner.department);
-  } else if (owner?.team) {
-    params.set('trendTeam', owner.team);
-  }
-  return params;
+  return ownerParams(chartOwnerOf(ownership) ?? {}, TREND_OWNER_PARAMS);
 }
 
 function TeamCampaignItem(props: {

@@ -24,6 +24,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { TeamRelation, TeamScorecard, scorecardsApiRef } from '../../api';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { LevelDistributionBar } from '../LevelDistributionBar';
+import { historyLink } from '../ScorecardsHistory';
 import { ScoreTrend } from '../ScoreTrend';
 import {
   chartOwnerOf,
@@ -87,22 +88,13 @@ function tableLink(
  * with the groups below it (a department). A user's groups have no such
  * view, so a user's card with indirect ownership has no link.
  */
-function historyLink(
+function cardHistoryLink(
   root: string | undefined,
   scorecardId: string,
   ownership: { team: string; relation: TeamRelation; isUser: boolean },
 ): string | undefined {
   const owner = chartOwnerOf(ownership);
-  if (!root || !owner) {
-    return undefined;
-  }
-  const params = new URLSearchParams({ scorecard: scorecardId });
-  if (owner.department) {
-    params.set('department', owner.department);
-  } else if (owner.team) {
-    params.set('team', owner.team);
-  }
-  return `${root}/history?${params}`;
+  return root && owner ? historyLink(root, scorecardId, owner) : undefined;
 }
 
 function TeamScorecardItem(props: {
@@ -124,7 +116,11 @@ function TeamScorecardItem(props: {
     .sort((a, b) => a.passRate! - b.passRate! || b.applicable - a.applicable)
     .slice(0, MOST_FAILED);
   const link = tableLink(root, item.id, owners);
-  const history = historyLink(root, item.id, { team, relation, isUser });
+  const history = cardHistoryLink(root, item.id, {
+    team,
+    relation,
+    isUser,
+  });
   return (
     <li className={classes.item}>
       <Box

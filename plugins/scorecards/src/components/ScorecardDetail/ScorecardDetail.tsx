@@ -30,6 +30,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { ScorecardDetailsResponse, scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { LastRunNote } from '../LastRunNote';
+import { historyLink } from '../ScorecardsHistory';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { ScorecardEntitiesTable } from '../ScorecardEntitiesTable';
 import { ScorecardLeaderboards } from '../ScorecardLeaderboards';
@@ -92,10 +93,6 @@ export function ScorecardDetail() {
     );
   }
 
-  const historyLink = `${rootLink()}/history?scorecard=${encodeURIComponent(
-    value.id,
-  )}`;
-
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -109,7 +106,10 @@ export function ScorecardDetail() {
         <InfoCard
           title="Summary"
           variant="gridItem"
-          deepLink={{ title: 'Score over time', link: historyLink }}
+          deepLink={{
+            title: 'Score over time',
+            link: historyLink(rootLink(), value.id),
+          }}
         >
           {value.description && <Markdown content={value.description} />}
           <Box display="flex" gridGap={24} my={2}>

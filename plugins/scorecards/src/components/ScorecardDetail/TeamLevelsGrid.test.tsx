@@ -28,6 +28,7 @@ import {
   mockScorecardsApi,
   productionReadinessDetails,
 } from '../../__testUtils__/fixtures';
+import { rootRouteRef } from '../../routes';
 import { TeamLevelsGrid } from './TeamLevelsGrid';
 import { useScorecardDepartments } from './scorecardDepartments';
 
@@ -79,7 +80,10 @@ async function renderGrid(
       <SearchProbe />
     </TestApiProvider>,
     {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/scorecards': rootRouteRef,
+      },
       routeEntries: [path],
     },
   );
@@ -127,6 +131,41 @@ describe('TeamLevelsGrid', () => {
     expect(
       within(table).getByRole('link', { name: 'engineering' }),
     ).toHaveAttribute('href', '/catalog/default/group/engineering');
+  });
+
+  it("links each owner's average score to its score over time", async () => {
+    const api = mockScorecardsApi({
+      getScorecardDepartments: jest.fn().mockResolvedValue(departments),
+    });
+    await renderGrid(api);
+    const teams = screen.getByRole('table', {
+      name: 'Entities of each team per level of Production Readiness',
+    });
+    expect(
+      within(teams).getByRole('link', {
+        name: "80%: team-a's score over time",
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/history?scorecard=production-readiness&team=group%3Adefault%2Fteam-a',
+    );
+    // The entities without an owner have no history of their own.
+    expect(within(teams).getByText('60%').closest('a')).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'By department in Teams by level' }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Entities of each department per level of Production Readiness',
+    });
+    expect(
+      within(table).getByRole('link', {
+        name: "72.5%: engineering's score over time",
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/history?scorecard=production-readiness&department=group%3Adefault%2Fengineering',
+    );
   });
 
   it('says when no team has a parent group, from the URL', async () => {

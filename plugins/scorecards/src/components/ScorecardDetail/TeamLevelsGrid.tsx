@@ -14,13 +14,18 @@
  * limitations under the License.
  */
 
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { ScorecardDetailsResponse } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { OwnerName } from '../ByDepartment';
+import { useTeamName } from '../EntityName';
+import { historyLink } from '../ScorecardsHistory';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
 import { DataTable } from '../DataTable';
@@ -29,6 +34,31 @@ import {
   TeamsOrDepartmentsCard,
   TeamsRow,
 } from './scorecardDepartments';
+
+/**
+ * An owner's average score, linking to its score over time on the History
+ * tab: a team's alone, a department's with its teams added up. The entities
+ * without an owner have no history of their own.
+ */
+function AverageScore(props: { scorecardId: string; row: TeamsRow }) {
+  const { scorecardId, row } = props;
+  const root = useRouteRef(rootRouteRef)();
+  const name = useTeamName(row.owner ?? '');
+  const text = `${row.averageScore}%`;
+  if (!row.owner) {
+    return <>{text}</>;
+  }
+  const owner = row.owners ? { department: row.owner } : { team: row.owner };
+  return (
+    <Link
+      to={historyLink(root, scorecardId, owner)}
+      aria-label={`${text}: ${name}'s score over time`}
+      title="Score over time"
+    >
+      {text}
+    </Link>
+  );
+}
 
 /** Owners × levels: entities, average score and entities per level. */
 function LevelsTable(props: {
@@ -72,7 +102,9 @@ function LevelsTable(props: {
                   <OwnerName owner={row.owner} owners={row.owners} />
                 </TableCell>
                 <TableCell align="right">{row.entities}</TableCell>
-                <TableCell align="right">{row.averageScore}%</TableCell>
+                <TableCell align="right">
+                  <AverageScore scorecardId={scorecard.id} row={row} />
+                </TableCell>
                 {scorecard.levels.map(level => (
                   <TableCell key={level} align="right">
                     {counts.get(level) ?? 0}

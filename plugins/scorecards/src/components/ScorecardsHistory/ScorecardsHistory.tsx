@@ -51,6 +51,7 @@ import {
 import { LabelledSelect } from '../LabelledSelect';
 import { levelAppearance } from '../LevelBadge';
 import { ChartFigure } from './ChartFigure';
+import { HISTORY_OWNER_PARAMS } from './historyLink';
 import {
   OwnerCaption,
   ownerChoiceFromParams,
@@ -284,10 +285,7 @@ export function ScorecardsHistory() {
       .toISODate()!;
   const interval = params.get('interval') === 'week' ? 'week' : 'day';
   const ruleId = params.get('rule') || '';
-  const owner = ownerChoiceFromParams(params, {
-    team: 'team',
-    department: 'department',
-  });
+  const owner = ownerChoiceFromParams(params, HISTORY_OWNER_PARAMS);
 
   const scorecards = useAsync(() => api.getScorecards(), [api]);
   const scorecardId =

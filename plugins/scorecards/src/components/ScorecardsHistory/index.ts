@@ -15,3 +15,4 @@
  */
 
 export { ScorecardsHistory } from './ScorecardsHistory';
+export { HISTORY_OWNER_PARAMS, historyLink } from './historyLink';

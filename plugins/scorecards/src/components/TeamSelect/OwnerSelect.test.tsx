@@ -22,6 +22,7 @@ import { OwnerCaption, OwnerChoice, OwnerSelect } from './OwnerSelect';
 
 function Chooser(props: {
   initial?: OwnerChoice;
+  teams?: string[];
   departments?: string[];
   departmentsError?: Error;
   onChange?: (value: OwnerChoice) => void;
@@ -36,7 +37,7 @@ function Chooser(props: {
           setValue(next);
           props.onChange?.(next);
         }}
-        teams={['group:default/team-b', 'group:default/team-a']}
+        teams={props.teams ?? ['group:default/team-b', 'group:default/team-a']}
         departments={props.departments ?? []}
         departmentsError={props.departmentsError}
       />
@@ -112,11 +113,52 @@ describe('OwnerSelect', () => {
     expect(screen.queryByText(/^Showing/)).toBeNull();
   });
 
-  it('has no headings without departments', async () => {
+  it('has no headings with teams alone', async () => {
     await renderInTestApp(<Chooser />);
     const { listbox, names } = await openOptions();
     expect(names()).toEqual(['Whole organisation', 'team-b', 'team-a']);
     expect(within(listbox).queryByText('Teams')).toBeNull();
+  });
+
+  it('lists the users who own entities under People, not Teams', async () => {
+    const onChange = jest.fn();
+    await renderInTestApp(
+      <Chooser
+        teams={[
+          'group:default/team-b',
+          'user:default/wei.zhang',
+          'group:default/team-a',
+        ]}
+        onChange={onChange}
+      />,
+    );
+    const { listbox } = await openOptions();
+    // In the order of the list: each heading, then its options.
+    const entries = within(listbox)
+      .getAllByRole('listitem')
+      .concat(within(listbox).getAllByRole('option'))
+      .sort((a, b) =>
+        a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+      )
+      .map(entry => entry.textContent);
+    expect(entries).toEqual([
+      'Whole organisation',
+      'Teams',
+      'team-b',
+      'team-a',
+      'People',
+      // Without a catalog, a user is presented by its kind and name.
+      'user:wei.zhang',
+    ]);
+
+    await userEvent.click(
+      within(listbox).getByRole('option', { name: 'user:wei.zhang' }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith({
+      team: 'user:default/wei.zhang',
+    });
   });
 
   it('keeps a choice from a shared link that is no longer offered', async () => {

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { parseEntityRef } from '@backstage/catalog-model';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import MenuItem from '@material-ui/core/MenuItem';
 import Typography from '@material-ui/core/Typography';
@@ -46,6 +47,24 @@ export function ownerChoiceFromParams(
   return { team: params.get(names.team) || undefined };
 }
 
+/**
+ * The choice as a link's parameters, under the names a page reads it with
+ * (the inverse of `ownerChoiceFromParams`); the whole organisation sets
+ * neither.
+ */
+export function ownerParams(
+  choice: OwnerChoice,
+  names: { team: string; department: string },
+): URLSearchParams {
+  const params = new URLSearchParams();
+  if (choice.department) {
+    params.set(names.department, choice.department);
+  } else if (choice.team) {
+    params.set(names.team, choice.team);
+  }
+  return params;
+}
+
 /** The API's query for a choice: `team`, with `relation` for a department. */
 export function ownerQuery(choice: OwnerChoice): {
   team?: string;
@@ -73,12 +92,18 @@ const valueOf = (choice: OwnerChoice) => {
   return choice.team ? `team ${choice.team}` : '';
 };
 
+const isUser = (ref: string) =>
+  parseEntityRef(ref, { defaultKind: 'group' }).kind.toLocaleLowerCase(
+    'en-US',
+  ) === 'user';
+
 /**
  * A single choice of the whole organisation, a team, or a department (under
  * "Departments, with their teams"), labelled "Team" unless `label` says
- * otherwise. A department from a
- * shared link that is not among the choices stays one, so that the select
- * still shows it.
+ * otherwise. Users who own entities themselves are choices too, under
+ * "People". The headings show when there is more than one kind of choice. A
+ * team or department from a shared link that is not among the choices stays
+ * one, so that the select still shows it.
  */
 export function OwnerSelect(props: {
   id: string;
@@ -99,10 +124,20 @@ export function OwnerSelect(props: {
       : [];
   const extraTeam =
     value.team && !teams.includes(value.team) ? [value.team] : [];
-  const allTeams = [...teams, ...extraTeam];
+  const owners = [...teams, ...extraTeam];
+  const groups = owners.filter(owner => !isUser(owner));
+  const people = owners.filter(isUser);
   // In the order of their refs, whatever order the figures came in (a
   // campaign's departments come by completion).
   const allDepartments = [...departments, ...extraDepartment].sort();
+  const headings =
+    [groups, people, allDepartments].filter(list => list.length > 0).length > 1;
+  const options = (refs: string[], which: 'team' | 'department') =>
+    refs.map(ref => (
+      <MenuItem key={`${which} ${ref}`} value={valueOf({ [which]: ref })}>
+        <EntityName entityRef={ref} defaultKind="group" />
+      </MenuItem>
+    ));
   return (
     <LabelledSelect
       id={id}
@@ -120,23 +155,14 @@ export function OwnerSelect(props: {
       <MenuItem value="">
         <em>Whole organisation</em>
       </MenuItem>
-      {allDepartments.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
-      {allTeams.map(team => (
-        <MenuItem key={`team ${team}`} value={valueOf({ team })}>
-          <EntityName entityRef={team} defaultKind="group" />
-        </MenuItem>
-      ))}
-      {allDepartments.length > 0 && (
+      {headings && groups.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
+      {options(groups, 'team')}
+      {headings && people.length > 0 && <OptionsHeading>People</OptionsHeading>}
+      {options(people, 'team')}
+      {headings && allDepartments.length > 0 && (
         <OptionsHeading>Departments, with their teams</OptionsHeading>
       )}
-      {allDepartments.map(department => (
-        <MenuItem
-          key={`department ${department}`}
-          value={valueOf({ department })}
-        >
-          <EntityName entityRef={department} defaultKind="group" />
-        </MenuItem>
-      ))}
+      {options(allDepartments, 'department')}
       {departmentsError && (
         <MenuItem disabled>
           Departments could not be read: {errorText(departmentsError)}
