@@ -53,6 +53,17 @@ function api() {
       ],
       nextCursor: 'next-1',
     }),
+    getCampaignDepartments: jest.fn().mockResolvedValue({
+      items: [
+        {
+          group: 'group:default/engineering',
+          owners: ['group:default/team-a', 'group:default/team-b'],
+          inScope: 38,
+          passing: 29,
+          completion: 76.3,
+        },
+      ],
+    }),
   });
 }
 
@@ -152,6 +163,30 @@ describe('CampaignPage', () => {
       limit: 25,
       cursor: undefined,
     });
+  });
+
+  it('reads the departments once for the trend and the progress by department', async () => {
+    const scorecardsApi = await renderAt('/scorecards/campaigns/tls-13');
+    await screen.findByRole('heading', { name: 'Move to TLS 1.3' });
+
+    await userEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'By department in Progress by team',
+      }),
+    );
+    const departments = await screen.findByRole('table', {
+      name: 'Completion of Move to TLS 1.3 by department',
+    });
+    expect(departments).toHaveTextContent('engineering2 teams76.3%');
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Completion of/ }),
+    );
+    expect(
+      await screen.findByRole('option', { name: 'engineering' }),
+    ).toBeInTheDocument();
+    expect(scorecardsApi.getCampaignDepartments).toHaveBeenCalledTimes(1);
+    expect(scorecardsApi.getCampaignDepartments).toHaveBeenCalledWith('tls-13');
   });
 
   it('filters failing entities by team and rule, and pages with the cursor', async () => {

@@ -38,6 +38,7 @@ import { CampaignRulesList } from './CampaignRulesList';
 import { CampaignStatusChip } from './CampaignStatusChip';
 import { CampaignProgressByTeam } from './CampaignProgressByTeam';
 import { CampaignTrendCard } from './CampaignTrendCard';
+import { useCampaignDepartments } from './campaignDepartments';
 import { CompletionBar } from './CompletionBar';
 import { Markdown } from '../Markdown';
 
@@ -67,6 +68,7 @@ export function CampaignPage() {
     () => api.getCampaign(campaignKey),
     [api, campaignKey],
   );
+  const departments = useCampaignDepartments(value);
 
   const back = (
     <Link to={`${root}/campaigns`}>
@@ -143,10 +145,10 @@ export function CampaignPage() {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <CampaignTrendCard campaign={value} />
+        <CampaignTrendCard campaign={value} departments={departments} />
       </Grid>
       <Grid item xs={12} lg={6}>
-        <CampaignProgressByTeam campaign={value} />
+        <CampaignProgressByTeam campaign={value} departments={departments} />
       </Grid>
       <Grid item xs={12} lg={6}>
         <InfoCard title="Progress by rule">

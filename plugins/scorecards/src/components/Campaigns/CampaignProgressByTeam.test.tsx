@@ -23,6 +23,15 @@ import { CampaignDepartmentsResponse, scorecardsApiRef } from '../../api';
 import { tlsDetails } from '../../__testUtils__/campaignFixtures';
 import { mockScorecardsApi } from '../../__testUtils__/fixtures';
 import { CampaignProgressByTeam } from './CampaignProgressByTeam';
+import { useCampaignDepartments } from './campaignDepartments';
+
+/** The card as the campaign page has it, with the page's departments. */
+function Card() {
+  const departments = useCampaignDepartments(tlsDetails);
+  return (
+    <CampaignProgressByTeam campaign={tlsDetails} departments={departments} />
+  );
+}
 
 let currentSearch = '';
 function SearchProbe() {
@@ -60,7 +69,7 @@ async function renderCard(
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[scorecardsApiRef, api]]}>
-      <CampaignProgressByTeam campaign={tlsDetails} />
+      <Card />
       <SearchProbe />
     </TestApiProvider>,
     {
@@ -88,7 +97,6 @@ describe('CampaignProgressByTeam', () => {
         name: 'Completion of Move to TLS 1.3 by team',
       }),
     ).toBeInTheDocument();
-    expect(api.getCampaignDepartments).not.toHaveBeenCalled();
 
     await userEvent.click(
       screen.getByRole('checkbox', {

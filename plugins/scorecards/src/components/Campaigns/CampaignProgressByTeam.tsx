@@ -15,21 +15,19 @@
  */
 
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
+import { CampaignDetailsResponse } from '../../api';
 import { ByDepartmentCard } from '../ByDepartment';
+import { CampaignDepartments } from './campaignDepartments';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
 
-/** Progress by department, read when the switch is turned on. */
-function DepartmentsTable(props: { campaign: CampaignDetailsResponse }) {
+/** Progress by department: loading, an error, none, or the table. */
+function DepartmentsTable(props: {
+  campaign: CampaignDetailsResponse;
+  departments: CampaignDepartments;
+}) {
   const { campaign } = props;
-  const api = useApi(scorecardsApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.getCampaignDepartments(campaign.key),
-    [api, campaign.key, campaign.computedAt],
-  );
+  const { value, loading, error } = props.departments;
   if (loading) {
     return <Progress />;
   }
@@ -59,6 +57,8 @@ function DepartmentsTable(props: { campaign: CampaignDetailsResponse }) {
  */
 export function CampaignProgressByTeam(props: {
   campaign: CampaignDetailsResponse;
+  /** The campaign's departments, read once for the page. */
+  departments: CampaignDepartments;
 }) {
   const { campaign } = props;
   return (
@@ -77,7 +77,9 @@ export function CampaignProgressByTeam(props: {
           teams={campaign.byTeam}
         />
       }
-      departments={<DepartmentsTable campaign={campaign} />}
+      departments={
+        <DepartmentsTable campaign={campaign} departments={props.departments} />
+      }
     />
   );
 }

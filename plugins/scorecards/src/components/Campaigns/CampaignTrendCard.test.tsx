@@ -22,6 +22,13 @@ import { CampaignTrendResponse, scorecardsApiRef } from '../../api';
 import { tlsDetails } from '../../__testUtils__/campaignFixtures';
 import { mockScorecardsApi } from '../../__testUtils__/fixtures';
 import { CampaignTrendCard } from './CampaignTrendCard';
+import { useCampaignDepartments } from './campaignDepartments';
+
+/** The card as the campaign page has it, with the page's departments. */
+function Card() {
+  const departments = useCampaignDepartments(tlsDetails);
+  return <CampaignTrendCard campaign={tlsDetails} departments={departments} />;
+}
 
 // jsdom lays nothing out: give the chart a size of its own.
 jest.mock('recharts', () => {
@@ -80,7 +87,7 @@ function api() {
 async function renderCard(scorecardsApi = api(), path = '/') {
   await renderInTestApp(
     <TestApiProvider apis={[[scorecardsApiRef, scorecardsApi]]}>
-      <CampaignTrendCard campaign={tlsDetails} />
+      <Card />
       <SearchProbe />
     </TestApiProvider>,
     { routeEntries: [path] },

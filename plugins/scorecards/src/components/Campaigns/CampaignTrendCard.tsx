@@ -30,6 +30,7 @@ import {
   OwnerSelect,
 } from '../TeamSelect';
 import { withNonDefaultParams } from '../urlParams';
+import { CampaignDepartments } from './campaignDepartments';
 import { CampaignTrendChart } from './CampaignTrendChart';
 
 /** The campaign page's parameters for the trend's team and department. */
@@ -45,6 +46,8 @@ export const TREND_OWNER_PARAMS = {
  */
 export function CampaignTrendCard(props: {
   campaign: CampaignDetailsResponse;
+  /** The campaign's departments (for the select), read once for the page. */
+  departments: CampaignDepartments;
 }) {
   const { campaign } = props;
   const api = useApi(scorecardsApiRef);
@@ -52,10 +55,7 @@ export function CampaignTrendCard(props: {
   const owner = ownerChoiceFromParams(params, TREND_OWNER_PARAMS);
   const chosen = Boolean(owner.team || owner.department);
 
-  const departments = useAsync(
-    () => api.getCampaignDepartments(campaign.key),
-    [api, campaign.key, campaign.computedAt],
-  );
+  const { departments } = props;
   const trend = useAsync(
     async () =>
       chosen
