@@ -36,6 +36,22 @@ const team: Entity = {
   spec: { type: 'team', children: [] },
 };
 
+/** A department: owns nothing itself, has two child teams. */
+const department: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { namespace: 'default', name: 'engineering' },
+  spec: {
+    type: 'department',
+    children: ['group:default/payments', 'group:default/identity'],
+  },
+  relations: [
+    { type: 'parentOf', targetRef: 'group:default/payments' },
+    { type: 'parentOf', targetRef: 'group:default/identity' },
+    { type: 'childOf', targetRef: 'group:default/acme' },
+  ],
+};
+
 const user: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
@@ -296,6 +312,40 @@ describe('EntityTeamCampaignsCard', () => {
         'No campaign includes entities that this team owns.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('offers to count the child teams when a department owns nothing itself', async () => {
+    const getTeamCampaigns = jest
+      .fn()
+      .mockImplementation(async (_team: string, { relation }) =>
+        relation === 'direct'
+          ? { ...response, items: [] }
+          : { ...response, relation },
+      );
+    await renderCard(mockScorecardsApi({ getTeamCampaigns }), department);
+    expect(
+      await screen.findByText(
+        'No campaign includes entities that this team owns.',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Include its 2 child teams' }),
+    );
+    expect(getTeamCampaigns).toHaveBeenLastCalledWith(
+      'group:default/engineering',
+      { relation: 'aggregated' },
+    );
+    expect(
+      await screen.findByRole('list', {
+        name: "Campaigns of the team's entities",
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Campaigns',
+      }),
+    ).toBeChecked();
   });
 
   it('shows an error when the campaigns cannot be read', async () => {

@@ -32,6 +32,7 @@ import {
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import {
   chartOwnerOf,
+  NothingOwned,
   ownsText,
   teamParams,
   TeamOwnershipProps,
@@ -177,9 +178,12 @@ export function EntityTeamCampaignsCard(props: TeamOwnershipProps) {
     content = <ResponseErrorPanel error={error} />;
   } else if (!value || value.items.length === 0) {
     content = (
-      <Typography variant="body2" color="textSecondary">
+      <NothingOwned
+        ownership={ownership}
+        hideRelationsToggle={props.hideRelationsToggle}
+      >
         No campaign includes entities that {ownsText(isUser, relation)}.
-      </Typography>
+      </NothingOwned>
     );
   } else {
     content = (

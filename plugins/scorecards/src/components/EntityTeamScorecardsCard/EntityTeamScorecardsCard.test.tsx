@@ -32,6 +32,22 @@ const team: Entity = {
   spec: { type: 'team', children: [] },
 };
 
+/** A department: owns nothing itself, has two child teams. */
+const department: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { namespace: 'default', name: 'engineering' },
+  spec: {
+    type: 'department',
+    children: ['group:default/payments', 'group:default/identity'],
+  },
+  relations: [
+    { type: 'parentOf', targetRef: 'group:default/payments' },
+    { type: 'parentOf', targetRef: 'group:default/identity' },
+    { type: 'childOf', targetRef: 'group:default/acme' },
+  ],
+};
+
 const user: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
@@ -401,6 +417,77 @@ describe('EntityTeamScorecardsCard', () => {
         'No scorecard evaluates entities that this team owns.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('offers to count the child teams when a department owns nothing itself', async () => {
+    const getTeamScorecards = jest
+      .fn()
+      .mockImplementation(async (_team: string, { relation }) =>
+        relation === 'direct'
+          ? {
+              ...response,
+              team: 'group:default/engineering',
+              owners: ['group:default/engineering'],
+              items: response.items.map(i => ({ ...i, score: null })),
+            }
+          : {
+              ...response,
+              team: 'group:default/engineering',
+              relation,
+              owners: [
+                'group:default/engineering',
+                'group:default/payments',
+                'group:default/identity',
+              ],
+            },
+      );
+    await renderCard(mockScorecardsApi({ getTeamScorecards }), department);
+    expect(
+      await screen.findByText(
+        'No scorecard evaluates entities that this team owns.',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Include its 2 child teams' }),
+    );
+    expect(getTeamScorecards).toHaveBeenLastCalledWith(
+      'group:default/engineering',
+      { relation: 'aggregated' },
+    );
+    expect(
+      await screen.findByRole('list', {
+        name: "Scorecards of the team's entities",
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
+    ).toBeChecked();
+    expect(
+      screen.getByText('The entities this team and its 2 child teams own'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers no child teams that a group does not have, or that the card hides', async () => {
+    const getTeamScorecards = jest.fn().mockResolvedValue({
+      ...response,
+      items: response.items.map(i => ({ ...i, score: null })),
+    });
+    const api = mockScorecardsApi({ getTeamScorecards });
+    const { unmount } = await renderCard(api);
+    await screen.findByText(
+      'No scorecard evaluates entities that this team owns.',
+    );
+    expect(screen.queryByRole('button', { name: /^Include its/ })).toBeNull();
+    unmount();
+
+    await renderCard(api, department, { hideRelationsToggle: true });
+    await screen.findByText(
+      'No scorecard evaluates entities that this team owns.',
+    );
+    expect(screen.queryByRole('button', { name: /^Include its/ })).toBeNull();
   });
 
   it('says so before the first run', async () => {

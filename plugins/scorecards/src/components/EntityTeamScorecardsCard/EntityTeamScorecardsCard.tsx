@@ -28,6 +28,7 @@ import { historyLink } from '../ScorecardsHistory';
 import { ScoreTrend } from '../ScoreTrend';
 import {
   chartOwnerOf,
+  NothingOwned,
   ownsText,
   teamParams,
   TeamOwnershipProps,
@@ -232,16 +233,20 @@ export function EntityTeamScorecardsCard(props: TeamOwnershipProps) {
     content = <Progress />;
   } else if (error) {
     content = <ResponseErrorPanel error={error} />;
-  } else if (!value || scored.length === 0) {
+  } else if (scored.length === 0 && !value?.lastRun) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        {value?.lastRun
-          ? `No scorecard evaluates entities that ${ownsText(
-              isUser,
-              relation,
-            )}.`
-          : 'Scorecards have not been evaluated yet.'}
+        Scorecards have not been evaluated yet.
       </Typography>
+    );
+  } else if (!value || scored.length === 0) {
+    content = (
+      <NothingOwned
+        ownership={ownership}
+        hideRelationsToggle={props.hideRelationsToggle}
+      >
+        No scorecard evaluates entities that {ownsText(isUser, relation)}.
+      </NothingOwned>
     );
   } else {
     content = (

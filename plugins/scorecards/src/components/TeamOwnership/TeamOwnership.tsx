@@ -14,8 +14,15 @@
  * limitations under the License.
  */
 
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_PARENT_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
 import { ReactNode, useState } from 'react';
 import { TeamRelation } from '../../api';
 import { HeaderSwitch } from '../HeaderSwitch';
@@ -32,6 +39,22 @@ export interface TeamOwnershipProps {
 }
 
 /**
+ * How many child groups a group has, from its relations (or, without them,
+ * its `spec.children`).
+ */
+function childGroupCount(entity: Entity): number {
+  const relations = entity.relations?.filter(
+    r => r.type === RELATION_PARENT_OF,
+  );
+  if (relations && relations.length > 0) {
+    return new Set(relations.map(r => r.targetRef)).size;
+  }
+  const children = (entity.spec as { children?: unknown } | undefined)
+    ?.children;
+  return Array.isArray(children) ? children.length : 0;
+}
+
+/**
  * The team of a team card's entity page (a group or a user) and which
  * ownership the card counts: it starts on for users and off for groups,
  * unless `initial` says otherwise.
@@ -39,10 +62,11 @@ export interface TeamOwnershipProps {
 export function useTeamOwnership(entity: Entity, initial?: TeamRelation) {
   const team = stringifyEntityRef(entity);
   const isUser = entity.kind.toLocaleLowerCase('en-US') === 'user';
+  const childGroups = isUser ? 0 : childGroupCount(entity);
   const [relation, setRelation] = useState<TeamRelation>(
     initial ?? (isUser ? 'aggregated' : 'direct'),
   );
-  return { team, isUser, relation, setRelation };
+  return { team, isUser, childGroups, relation, setRelation };
 }
 
 /** What `useTeamOwnership` returns. */
@@ -83,6 +107,42 @@ export function TeamOwnershipCard(props: {
     >
       {props.children}
     </InfoCard>
+  );
+}
+
+/**
+ * A team card's empty state: what it found none of (`children`). A group
+ * with child groups, counted without them, gets a button that counts them:
+ * a department often owns nothing itself.
+ */
+export function NothingOwned(props: {
+  ownership: TeamOwnership;
+  hideRelationsToggle?: boolean;
+  children: ReactNode;
+}) {
+  const { childGroups, relation, setRelation } = props.ownership;
+  const offer =
+    relation === 'direct' && childGroups > 0 && !props.hideRelationsToggle;
+  return (
+    <>
+      <Typography variant="body2" color="textSecondary">
+        {props.children}
+      </Typography>
+      {offer && (
+        <Box mt={1.5}>
+          <Button
+            variant="outlined"
+            color="primary"
+            size="small"
+            onClick={() => setRelation('aggregated')}
+          >
+            {childGroups === 1
+              ? 'Include its child team'
+              : `Include its ${childGroups} child teams`}
+          </Button>
+        </Box>
+      )}
+    </>
   );
 }
 

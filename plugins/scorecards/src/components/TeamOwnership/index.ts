@@ -16,6 +16,7 @@
 
 export {
   chartOwnerOf,
+  NothingOwned,
   ownersText,
   ownsText,
   teamParams,
