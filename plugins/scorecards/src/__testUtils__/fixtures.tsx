@@ -15,6 +15,7 @@
  */
 
 import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { PropsWithChildren } from 'react';
 import { SWRConfig } from 'swr';
 import { ScorecardsApi } from '../api/ScorecardsApi';
@@ -318,4 +319,21 @@ export function mockScorecardsApi(
     sendReport: notMocked('sendReport'),
     ...overrides,
   } as jest.Mocked<ScorecardsApi>;
+}
+
+/** The error the client throws for a failed request, as the backend answers. */
+export async function responseError(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  const response = new Response(
+    JSON.stringify({
+      error: { name, message },
+      request: { method: 'GET', url: '/' },
+      response: { statusCode: status },
+    }),
+    { status, headers: { 'Content-Type': 'application/json' } },
+  );
+  return ResponseError.fromResponse(response as any);
 }

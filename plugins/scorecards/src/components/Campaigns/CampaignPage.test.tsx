@@ -27,7 +27,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { mockScorecardsApi } from '../../__testUtils__/fixtures';
+import { mockScorecardsApi, responseError } from '../../__testUtils__/fixtures';
 import { tlsDetails } from '../../__testUtils__/campaignFixtures';
 import { ScorecardsPage } from '../ScorecardsPage';
 
@@ -348,15 +348,26 @@ describe('CampaignPage', () => {
     );
   });
 
-  it('shows an error for an unknown campaign', async () => {
+  it('says which campaign is missing for an unknown key', async () => {
     const scorecardsApi = api();
     scorecardsApi.getCampaign.mockRejectedValue(
-      new Error('No campaign with the key "nope"'),
+      await responseError(
+        404,
+        'NotFoundError',
+        'No campaign with the key "nope"',
+      ),
     );
     await renderAt('/scorecards/campaigns/nope', scorecardsApi);
     expect(
-      (await screen.findAllByText(/No campaign with the key "nope"/)).length,
-    ).toBeGreaterThan(0);
+      await screen.findByRole('heading', {
+        name: 'No campaign with the key "nope"',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/may have been renamed or removed/),
+    ).toBeInTheDocument();
+    // Not shown as a failure of the request.
+    expect(screen.queryByText(/Request failed/)).toBeNull();
     expect(screen.getByRole('link', { name: 'All campaigns' })).toHaveAttribute(
       'href',
       '/scorecards/campaigns',

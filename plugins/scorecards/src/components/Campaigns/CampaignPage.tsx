@@ -14,12 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -29,6 +24,7 @@ import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
+import { NotFoundOrError } from '../NotFound';
 import { rootRouteRef } from '../../routes';
 import { RelativeTime } from '../RelativeTime';
 import { daysLeftText, formatDay } from './campaignFormat';
@@ -85,7 +81,7 @@ export function CampaignPage() {
     return (
       <>
         <Box mb={2}>{back}</Box>
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <NotFoundOrError error={error} />}
       </>
     );
   }

@@ -14,12 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -28,6 +23,7 @@ import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { ScorecardDetailsResponse, scorecardsApiRef } from '../../api';
+import { NotFoundOrError } from '../NotFound';
 import { rootRouteRef } from '../../routes';
 import { LastRunNote } from '../LastRunNote';
 import { historyLink } from '../ScorecardsHistory';
@@ -88,7 +84,7 @@ export function ScorecardDetail() {
     return (
       <>
         <Box mb={2}>{back}</Box>
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <NotFoundOrError error={error} />}
       </>
     );
   }

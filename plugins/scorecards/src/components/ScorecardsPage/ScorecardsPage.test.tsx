@@ -30,6 +30,7 @@ import {
   entityRow,
   mockScorecardsApi,
   productionReadinessDetails,
+  responseError,
   scorecardsList,
 } from '../../__testUtils__/fixtures';
 import { weeklyReport } from '../../__testUtils__/reportFixtures';
@@ -140,14 +141,32 @@ describe('ScorecardsPage', () => {
     );
   });
 
-  it('shows an error for an unknown scorecard', async () => {
+  it('says which scorecard is missing for an unknown id', async () => {
     const scorecardsApi = api();
     scorecardsApi.getScorecard.mockRejectedValue(
-      new Error('No scorecard with id "nope"'),
+      await responseError(404, 'NotFoundError', 'No scorecard with id "nope"'),
     );
     await renderPageAt('/scorecards/nope', scorecardsApi);
     expect(
-      (await screen.findAllByText(/No scorecard with id "nope"/)).length,
-    ).toBeGreaterThan(0);
+      await screen.findByRole('heading', {
+        name: 'No scorecard with id "nope"',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'All scorecards' })).toBeVisible();
+  });
+
+  it('shows any other failure to read a scorecard as an error', async () => {
+    const scorecardsApi = api();
+    scorecardsApi.getScorecard.mockRejectedValue(
+      await responseError(500, 'Error', 'The database is down'),
+    );
+    await renderPageAt('/scorecards/production-readiness', scorecardsApi);
+    expect(
+      await screen.findByText(/Request failed with 500/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/The database is down/).length).toBeGreaterThan(
+      0,
+    );
   });
 });
