@@ -897,6 +897,22 @@ describe('registerReadRoutes', () => {
           averageScore: 55.6,
         });
       });
+
+      it("answers a user's history with their groups, as their team card counts", async () => {
+        const range = 'from=2026-11-01&to=2026-11-10';
+        const response = await getOrg(
+          `/history?scorecardId=prod&team=user:default/ann&relation=aggregated&${range}`,
+        );
+        expect(response.status).toBe(200);
+        // Ann owns nothing herself: the history is team-a's (the group the
+        // caller cannot see counts for nothing).
+        expect(response.body.owners).toEqual(['user:default/ann', TEAM_A]);
+        const teamA = await getOrg(
+          `/history?scorecardId=prod&team=${TEAM_A}&${range}`,
+        );
+        expect(teamA.body.points.length).toBeGreaterThan(0);
+        expect(response.body.points).toEqual(teamA.body.points);
+      });
     });
   });
 

@@ -271,10 +271,13 @@ describe('EntityTeamCampaignsCard', () => {
         name: 'Include indirect ownership in Campaigns',
       }),
     ).toBeChecked();
-    // A campaign's trend has no view of a user's teams: a plain link.
+    // The campaign's trend of the user with their teams.
     expect(
       screen.getByRole('link', { name: 'On-call for every service' }),
-    ).toHaveAttribute('href', '/scorecards/campaigns/on-call');
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/campaigns/on-call?trendDepartment=user%3Adefault%2Fwei',
+    );
   });
 
   it('starts as configured, without the switch if it is hidden', async () => {

@@ -71,14 +71,14 @@ function timelineText(campaign: TeamCampaign): string {
 
 /**
  * The campaign page's trend of what the card counts (`trendTeam`, or
- * `trendDepartment` for a group with indirect ownership), as parameters.
+ * `trendDepartment` with indirect ownership: a group with the groups below
+ * it, a user with their teams), as parameters.
  */
 function trendParams(ownership: {
   team: string;
   relation: TeamRelation;
-  isUser: boolean;
 }): URLSearchParams {
-  return ownerParams(chartOwnerOf(ownership) ?? {}, TREND_OWNER_PARAMS);
+  return ownerParams(chartOwnerOf(ownership), TREND_OWNER_PARAMS);
 }
 
 function TeamCampaignItem(props: {

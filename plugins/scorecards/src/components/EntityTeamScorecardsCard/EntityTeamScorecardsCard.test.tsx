@@ -360,7 +360,7 @@ describe('EntityTeamScorecardsCard', () => {
     );
   });
 
-  it("has no History link for a user's teams, which that tab cannot chart", async () => {
+  it("links a user's History with their teams, or alone", async () => {
     const api = mockScorecardsApi({
       getTeamScorecards: jest.fn().mockResolvedValue({
         ...response,
@@ -373,7 +373,24 @@ describe('EntityTeamScorecardsCard', () => {
     expect(
       await screen.findByRole('link', { name: 'Production Readiness' }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: 'Score over time' })).toBeNull();
+    expect(
+      screen.getAllByRole('link', { name: 'Score over time' })[0],
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/history?scorecard=production-readiness&department=user%3Adefault%2Fwei',
+    );
+
+    await userEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Include indirect ownership in Scorecards',
+      }),
+    );
+    expect(
+      (await screen.findAllByRole('link', { name: 'Score over time' }))[0],
+    ).toHaveAttribute(
+      'href',
+      '/scorecards/history?scorecard=production-readiness&team=user%3Adefault%2Fwei',
+    );
   });
 
   it('starts as configured, without the switch if it is hidden', async () => {

@@ -85,29 +85,29 @@ function tableLink(
 }
 
 /**
- * The History tab charting what the card counts: the team alone, or a group
- * with the groups below it (a department). A user's groups have no such
- * view, so a user's card with indirect ownership has no link.
+ * The History tab charting what the card counts: the team alone, or, with
+ * indirect ownership, a group with the groups below it (a department) or a
+ * user with their teams.
  */
 function cardHistoryLink(
   root: string | undefined,
   scorecardId: string,
-  ownership: { team: string; relation: TeamRelation; isUser: boolean },
+  ownership: { team: string; relation: TeamRelation },
 ): string | undefined {
-  const owner = chartOwnerOf(ownership);
-  return root && owner ? historyLink(root, scorecardId, owner) : undefined;
+  return root
+    ? historyLink(root, scorecardId, chartOwnerOf(ownership))
+    : undefined;
 }
 
 function TeamScorecardItem(props: {
   item: ScoredTeamScorecard;
   team: string;
   relation: TeamRelation;
-  isUser: boolean;
   owners: string[];
   levels: string[];
   root: string | undefined;
 }) {
-  const { item, team, relation, isUser, owners, levels, root } = props;
+  const { item, team, relation, owners, levels, root } = props;
   const { score } = item;
   const classes = useStyles();
   const titles = new Map(item.rules.map(r => [r.id, r.title]));
@@ -117,11 +117,7 @@ function TeamScorecardItem(props: {
     .sort((a, b) => a.passRate! - b.passRate! || b.applicable - a.applicable)
     .slice(0, MOST_FAILED);
   const link = tableLink(root, item.id, owners);
-  const history = cardHistoryLink(root, item.id, {
-    team,
-    relation,
-    isUser,
-  });
+  const history = cardHistoryLink(root, item.id, { team, relation });
   return (
     <li className={classes.item}>
       <Box
@@ -260,7 +256,6 @@ export function EntityTeamScorecardsCard(props: TeamOwnershipProps) {
             item={item}
             team={team}
             relation={relation}
-            isUser={isUser}
             owners={value.owners}
             levels={value.levels}
             root={root}

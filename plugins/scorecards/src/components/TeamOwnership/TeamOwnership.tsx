@@ -214,19 +214,15 @@ export function ownsText(isUser: boolean, relation: TeamRelation): string {
 
 /**
  * What a team card counts, as a chart's choice of owner (the History tab's,
- * a campaign's trend): the team alone, or a group with the groups below it
- * (a department). A user's groups have no such choice: undefined.
+ * a campaign's trend): the team alone, or, with indirect ownership, the
+ * team with the groups below it (a department), or a user with their teams.
  */
 export function chartOwnerOf(ownership: {
   team: string;
   relation: TeamRelation;
-  isUser: boolean;
-}): { team?: string; department?: string } | undefined {
-  const { team, relation, isUser } = ownership;
-  if (relation === 'direct') {
-    return { team };
-  }
-  return isUser ? undefined : { department: team };
+}): { team?: string; department?: string } {
+  const { team, relation } = ownership;
+  return relation === 'direct' ? { team } : { department: team };
 }
 
 /** The owners as `team` parameters of a link (one each). */

@@ -161,6 +161,28 @@ describe('OwnerSelect', () => {
     });
   });
 
+  it("offers a user with their teams, from a User page's link, under People", async () => {
+    await renderInTestApp(
+      <Chooser initial={{ department: 'user:default/wei.zhang' }} />,
+    );
+    expect(screen.getByText(/and their teams, added up/)).toHaveTextContent(
+      'Showing user:wei.zhang and their teams, added up.',
+    );
+    const { listbox, names } = await openOptions();
+    expect(names()).toEqual([
+      'Whole organisation',
+      'team-b',
+      'team-a',
+      'user:wei.zhang and their teams',
+    ]);
+    expect(within(listbox).getByText('People')).toBeInTheDocument();
+    expect(
+      within(listbox).getByRole('option', {
+        name: 'user:wei.zhang and their teams',
+      }),
+    ).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('keeps a choice from a shared link that is no longer offered', async () => {
     await renderInTestApp(
       <Chooser initial={{ department: 'group:default/gone' }} />,

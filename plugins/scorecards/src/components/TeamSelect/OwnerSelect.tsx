@@ -25,7 +25,8 @@ import { LabelledSelect } from '../LabelledSelect';
 
 /**
  * Whose figures a chart shows: a team's alone, a department's (a group with
- * the teams below it, added up), or, with neither, the whole organisation.
+ * the teams below it, added up; for a user, the user with their teams), or,
+ * with neither, the whole organisation.
  */
 export interface OwnerChoice {
   team?: string;
@@ -118,8 +119,14 @@ export function OwnerSelect(props: {
 }) {
   const { id, value, teams, departments, departmentsError } = props;
   const label = props.label ?? 'Team';
+  // A user with their teams comes from a User page's link; it is listed
+  // with the people.
+  const userWithTeams =
+    value.department && isUser(value.department) ? value.department : undefined;
   const extraDepartment =
-    value.department && !departments.includes(value.department)
+    value.department &&
+    !userWithTeams &&
+    !departments.includes(value.department)
       ? [value.department]
       : [];
   const extraTeam =
@@ -131,7 +138,9 @@ export function OwnerSelect(props: {
   // campaign's departments come by completion).
   const allDepartments = [...departments, ...extraDepartment].sort();
   const headings =
-    [groups, people, allDepartments].filter(list => list.length > 0).length > 1;
+    [groups, people.concat(userWithTeams ?? []), allDepartments].filter(
+      list => list.length > 0,
+    ).length > 1;
   const options = (refs: string[], which: 'team' | 'department') =>
     refs.map(ref => (
       <MenuItem key={`${which} ${ref}`} value={valueOf({ [which]: ref })}>
@@ -157,8 +166,18 @@ export function OwnerSelect(props: {
       </MenuItem>
       {headings && groups.length > 0 && <OptionsHeading>Teams</OptionsHeading>}
       {options(groups, 'team')}
-      {headings && people.length > 0 && <OptionsHeading>People</OptionsHeading>}
+      {headings && (people.length > 0 || userWithTeams) && (
+        <OptionsHeading>People</OptionsHeading>
+      )}
       {options(people, 'team')}
+      {userWithTeams && (
+        <MenuItem value={valueOf({ department: userWithTeams })}>
+          <span>
+            <EntityName entityRef={userWithTeams} defaultKind="group" /> and
+            their teams
+          </span>
+        </MenuItem>
+      )}
       {headings && allDepartments.length > 0 && (
         <OptionsHeading>Departments, with their teams</OptionsHeading>
       )}
@@ -182,7 +201,9 @@ export function OwnerCaption(props: { value: OwnerChoice }) {
     <Typography variant="body2" color="textSecondary" paragraph>
       Showing{' '}
       <EntityName entityRef={(department ?? team)!} defaultKind="group" />{' '}
-      {department ? 'and the teams below it, added up.' : 'only.'}
+      {department && isUser(department) && 'and their teams, added up.'}
+      {department && !isUser(department) && 'and the teams below it, added up.'}
+      {!department && 'only.'}
     </Typography>
   );
 }
