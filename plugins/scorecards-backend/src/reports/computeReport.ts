@@ -21,6 +21,7 @@ import {
   ReportRanking,
   ScorecardReportSection,
   ScorecardsDefinitionsConfig,
+  splitRanked,
 } from '@openscorecards/plugin-scorecards-common';
 import { ResultQueries } from '../database/ResultQueries';
 import {
@@ -30,7 +31,6 @@ import {
   RuleRollup,
 } from '../database/ResultStore';
 import { rollupDay } from '../evaluation/RollupAccumulator';
-import { splitRanked } from '../service/scorecardSummaries';
 import { ReportDefinition } from './readReportsConfig';
 import { ReportStore } from './ReportStore';
 

@@ -29,6 +29,10 @@ import type {
   TeamScore,
   TeamScorecardsResponse,
 } from '@openscorecards/plugin-scorecards-common';
+import {
+  highestAndLowest,
+  splitRanked,
+} from '@openscorecards/plugin-scorecards-common';
 import express from 'express';
 import { DateTime } from 'luxon';
 import { once } from 'node:events';
@@ -56,9 +60,7 @@ import {
 import {
   combineOwnerRollups,
   describeScorecard,
-  highestAndLowest,
   rulePassRates,
-  splitRanked,
   summarizeRollup,
   teamScores,
 } from './scorecardSummaries';

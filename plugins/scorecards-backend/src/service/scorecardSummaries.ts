@@ -206,36 +206,3 @@ export function rulePassRates(
     };
   });
 }
-
-/**
- * The best `count` and the worst `count` of items sorted best first, worst
- * first in the second list. With fewer than twice `count` items, the better
- * half and the worse half, so that no item is in both lists (the odd one
- * out goes with the better half).
- */
-export function splitRanked<T>(
-  bestFirst: T[],
-  count: number,
-): { highest: T[]; lowest: T[] } {
-  const size = Math.min(count, Math.ceil(bestFirst.length / 2));
-  return {
-    highest: bestFirst.slice(0, size),
-    lowest: bestFirst.slice(size).reverse().slice(0, count),
-  };
-}
-
-/**
- * The best and worst `count` items by a value, ties broken by a name, as
- * {@link splitRanked} splits them.
- */
-export function highestAndLowest<T>(
-  items: T[],
-  options: { value(item: T): number; name(item: T): string; count: number },
-): { highest: T[]; lowest: T[] } {
-  const bestFirst = [...items].sort(
-    (a, b) =>
-      options.value(b) - options.value(a) ||
-      options.name(a).localeCompare(options.name(b), 'en-US'),
-  );
-  return splitRanked(bestFirst, options.count);
-}
