@@ -326,6 +326,20 @@ test("a scorecard's team grids compare departments, each counting all its teams"
       .getByRole('row')
       .filter({ hasText: 'Platform Engineering' }),
   ).toContainText('3 teams');
+  // And the highest and lowest: the demo's three departments, split two
+  // and one.
+  const highest = page.getByRole('list', {
+    name: 'Highest scoring departments',
+  });
+  const lowest = page.getByRole('list', { name: 'Lowest scoring departments' });
+  await expect(highest.getByRole('listitem')).toHaveCount(2);
+  await expect(lowest.getByRole('listitem')).toHaveCount(1);
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: 'Platform Engineering' })
+      .filter({ hasText: '76.4% avg · 9' }),
+  ).toBeVisible();
 
   // Switched off, the teams again.
   await page
@@ -337,4 +351,16 @@ test("a scorecard's team grids compare departments, each counting all its teams"
       name: 'Entities of each team per level of Production Readiness',
     }),
   ).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Highest scoring teams' }),
+  ).toBeVisible();
+
+  // A team's average score opens its score over time.
+  await page
+    .getByRole('link', { name: "87.5%: Platform Team's score over time" })
+    .click();
+  await expect(page).toHaveURL(
+    /\/scorecards\/history\?scorecard=production-readiness&team=group%3Adefault%2Fplatform$/,
+  );
+  await expect(page.getByText('Showing Platform Team only.')).toBeVisible();
 });

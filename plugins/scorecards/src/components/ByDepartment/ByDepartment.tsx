@@ -55,6 +55,8 @@ export function ByDepartmentCard(props: {
   subheader: { teams: string; departments: string };
   teams: ReactNode;
   departments: ReactNode;
+  /** The card's variant: `gridItem` to fill a grid cell's height. */
+  variant?: 'gridItem';
 }) {
   const [departments, setDepartments] = useByDepartment();
   const view = departments ? 'departments' : 'teams';
@@ -62,6 +64,7 @@ export function ByDepartmentCard(props: {
     <InfoCard
       title={props.title[view]}
       subheader={props.subheader[view]}
+      variant={props.variant}
       action={
         <HeaderSwitch
           label="By department"

@@ -37,13 +37,22 @@ import { useScorecardDepartments } from './scorecardDepartments';
 import { Markdown } from '../Markdown';
 
 /**
- * Teams by rule and by level, which switch to departments together: the
- * departments are read once for both.
+ * The highest and lowest, teams by rule and teams by level, which switch
+ * to departments together: the departments are read once for all three.
  */
-function TeamGrids(props: { scorecard: ScorecardDetailsResponse }) {
+function TeamViews(props: { scorecard: ScorecardDetailsResponse }) {
   const departments = useScorecardDepartments(props.scorecard);
   return (
     <>
+      <Grid item xs={12}>
+        <Typography variant="h5" component="h3" gutterBottom>
+          Highest and lowest
+        </Typography>
+        <ScorecardLeaderboards
+          scorecard={props.scorecard}
+          departments={departments}
+        />
+      </Grid>
       <Grid item xs={12}>
         <TeamRulesGrid scorecard={props.scorecard} departments={departments} />
       </Grid>
@@ -137,13 +146,7 @@ export function ScorecardDetail() {
       <Grid item xs={12} lg={7}>
         <RulePassRates scorecard={value} />
       </Grid>
-      <Grid item xs={12}>
-        <Typography variant="h5" component="h3" gutterBottom>
-          Highest and lowest
-        </Typography>
-        <ScorecardLeaderboards scorecard={value} />
-      </Grid>
-      <TeamGrids scorecard={value} />
+      <TeamViews scorecard={value} />
       <Grid item xs={12}>
         <InfoCard title="Entities">
           <ScorecardEntitiesTable scorecard={value} />

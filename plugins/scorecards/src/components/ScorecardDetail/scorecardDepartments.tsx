@@ -39,17 +39,20 @@ export type ScorecardDepartments = {
 };
 
 /**
- * A scorecard's scores by department, read once for the page's cards, and
- * only while they are switched to departments.
+ * A scorecard's scores by department, read once for the page's cards (the
+ * highest and lowest teams, teams by rule, teams by level), and only while
+ * they are switched to departments.
  */
 export function useScorecardDepartments(
-  scorecard: ScorecardDetailsResponse,
+  /** The scorecard, once it is read. */
+  scorecard: ScorecardDetailsResponse | undefined,
 ): ScorecardDepartments {
   const api = useApi(scorecardsApiRef);
   const [on] = useByDepartment();
   return useAsync(
-    async () => (on ? api.getScorecardDepartments(scorecard.id) : undefined),
-    [api, on, scorecard.id, scorecard.lastRun?.id],
+    async () =>
+      on && scorecard ? api.getScorecardDepartments(scorecard.id) : undefined,
+    [api, on, scorecard?.id, scorecard?.lastRun?.id],
   );
 }
 

@@ -20,8 +20,17 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { ScorecardDetailsResponse } from '../../api';
+import { highestAndLowest } from '@openscorecards/plugin-scorecards-common';
+import { ScorecardDetailsResponse, TeamScore } from '../../api';
+import { ByDepartmentCard, DepartmentTeams } from '../ByDepartment';
 import { LevelBadge } from '../LevelBadge';
+import {
+  DepartmentsContent,
+  ScorecardDepartments,
+} from '../ScorecardDetail/scorecardDepartments';
+
+/** Items at each end of a list, as the backend's leaderboards have them. */
+const LEADERBOARD_SIZE = 5;
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -95,14 +104,89 @@ function RankedList(props: {
   );
 }
 
+/** A board's two lists: the highest, then the lowest of its items. */
+function HighestAndLowest(props: {
+  /** What the board ranks, in the plural: "rules". */
+  kind: string;
+  /** One of them: "rule". */
+  one: string;
+  ranked: (which: 'highest' | 'lowest') => Ranked[];
+}) {
+  const { kind, one, ranked } = props;
+  return (
+    <>
+      <RankedList
+        label={`Highest scoring ${kind}`}
+        items={ranked('highest')}
+        emptyText="Nothing evaluated yet"
+      />
+      <RankedList
+        label={`Lowest scoring ${kind}`}
+        items={ranked('lowest')}
+        emptyText={
+          // A single one is the highest alone.
+          ranked('highest').length > 0
+            ? `Only one ${one}, listed above`
+            : 'Nothing evaluated yet'
+        }
+      />
+    </>
+  );
+}
+
+/** An owner's average score and how many entities it counts. */
+const ownerScore = (score: TeamScore) =>
+  `${score.averageScore}% avg · ${score.entities}`;
+
+/**
+ * The highest and lowest departments by average score (each counting all
+ * its teams), ranked here from the scorecard's departments as the backend
+ * ranks teams.
+ */
+function DepartmentBoards(props: { departments: ScorecardDepartments }) {
+  return (
+    <DepartmentsContent departments={props.departments}>
+      {value => {
+        const ranked = highestAndLowest(value.items, {
+          value: item => item.averageScore,
+          name: item => item.owner,
+          count: LEADERBOARD_SIZE,
+        });
+        return (
+          <HighestAndLowest
+            kind="departments"
+            one="department"
+            ranked={which =>
+              ranked[which].map(item => ({
+                key: item.owner,
+                name: (
+                  <>
+                    <EntityRefLink entityRef={item.owner} defaultKind="group" />
+                    <DepartmentTeams group={item.owner} owners={item.owners} />
+                  </>
+                ),
+                value: ownerScore(item),
+              }))
+            }
+          />
+        );
+      }}
+    </DepartmentsContent>
+  );
+}
+
 /**
  * The highest and lowest scoring rules (by pass rate), entities (by score)
  * and teams (by average score) of one scorecard. With fewer than ten of a
  * kind, the backend lists the better half as the highest and the worse half
- * as the lowest, so that none is in both lists.
+ * as the lowest, so that none is in both lists. The teams' card has the
+ * **By department** switch: the highest and lowest departments, each
+ * counting all its teams, from `departments` (read by the page while the
+ * switch is on).
  */
 export function ScorecardLeaderboards(props: {
   scorecard: ScorecardDetailsResponse;
+  departments: ScorecardDepartments;
 }) {
   const { scorecard } = props;
   const { levels } = scorecard;
@@ -133,54 +217,33 @@ export function ScorecardLeaderboards(props: {
     scorecard[which].teams.map(team => ({
       key: team.owner,
       name: <EntityRefLink entityRef={team.owner} defaultKind="group" />,
-      value: `${team.averageScore}% avg · ${team.entities}`,
+      value: ownerScore(team),
     }));
-
-  const boards = [
-    { title: 'Rules', one: 'rule', subheader: 'By pass rate', ranked: rules },
-    {
-      title: 'Entities',
-      one: 'entity',
-      subheader: 'By score',
-      ranked: entities,
-    },
-    {
-      title: 'Teams',
-      one: 'team',
-      subheader: 'By average score; entities owned',
-      ranked: teams,
-    },
-  ];
 
   return (
     <Grid container spacing={3}>
-      {boards.map(board => (
-        <Grid item xs={12} lg={4} key={board.title}>
-          <InfoCard
-            title={board.title}
-            subheader={board.subheader}
-            variant="gridItem"
-          >
-            <RankedList
-              label={`Highest scoring ${board.title.toLocaleLowerCase(
-                'en-US',
-              )}`}
-              items={board.ranked('highest')}
-              emptyText="Nothing evaluated yet"
-            />
-            <RankedList
-              label={`Lowest scoring ${board.title.toLocaleLowerCase('en-US')}`}
-              items={board.ranked('lowest')}
-              emptyText={
-                // A single one is the highest alone.
-                board.ranked('highest').length > 0
-                  ? `Only one ${board.one}, listed above`
-                  : 'Nothing evaluated yet'
-              }
-            />
-          </InfoCard>
-        </Grid>
-      ))}
+      <Grid item xs={12} lg={4}>
+        <InfoCard title="Rules" subheader="By pass rate" variant="gridItem">
+          <HighestAndLowest kind="rules" one="rule" ranked={rules} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <InfoCard title="Entities" subheader="By score" variant="gridItem">
+          <HighestAndLowest kind="entities" one="entity" ranked={entities} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <ByDepartmentCard
+          variant="gridItem"
+          title={{ teams: 'Teams', departments: 'Departments' }}
+          subheader={{
+            teams: 'By average score; entities owned',
+            departments: 'By average score; entities of all their teams',
+          }}
+          teams={<HighestAndLowest kind="teams" one="team" ranked={teams} />}
+          departments={<DepartmentBoards departments={props.departments} />}
+        />
+      </Grid>
     </Grid>
   );
 }

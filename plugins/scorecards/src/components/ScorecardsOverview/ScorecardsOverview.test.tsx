@@ -130,6 +130,63 @@ describe('ScorecardsOverview', () => {
     );
   });
 
+  it('ranks departments by average score when the teams card is switched', async () => {
+    const department = (name: string, averageScore: number, teams: number) => ({
+      owner: `group:default/${name}`,
+      owners: Array.from(
+        { length: teams },
+        (_, i) => `group:default/${name}-team-${i}`,
+      ),
+      entities: 10 * teams,
+      averageScore,
+      distribution: [],
+      rules: [],
+    });
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+      getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+      getScorecardDepartments: jest.fn().mockResolvedValue({
+        levels: productionReadinessDetails.levels,
+        // In no particular order; a tie goes by name.
+        items: [
+          department('sales', 40, 1),
+          department('engineering', 80, 3),
+          department('product', 55.5, 2),
+          department('finance', 55.5, 1),
+          department('support', 20, 2),
+        ],
+      }),
+    });
+    await renderOverview(api);
+    await screen.findByRole('list', { name: 'Lowest scoring teams' });
+    expect(api.getScorecardDepartments).not.toHaveBeenCalled();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'By department in Teams' }),
+    );
+    const items = (name: string) =>
+      within(screen.getByRole('list', { name }))
+        .getAllByRole('listitem')
+        .map(item => item.textContent);
+    await screen.findByRole('list', { name: 'Highest scoring departments' });
+    expect(api.getScorecardDepartments).toHaveBeenCalledWith(
+      'production-readiness',
+    );
+    // Five departments: the better three, then the worse two, worst first.
+    expect(items('Highest scoring departments')).toEqual([
+      'engineering3 teams80% avg · 30',
+      'finance1 team55.5% avg · 10',
+      'product2 teams55.5% avg · 20',
+    ]);
+    expect(items('Lowest scoring departments')).toEqual([
+      'support2 teams20% avg · 20',
+      'sales1 team40% avg · 10',
+    ]);
+    expect(
+      screen.queryByRole('list', { name: 'Lowest scoring teams' }),
+    ).toBeNull();
+  });
+
   it('says a lone entity is listed above, not that nothing was evaluated', async () => {
     const api = mockScorecardsApi({
       getScorecards: jest.fn().mockResolvedValue(scorecardsList),

@@ -36,6 +36,7 @@ import { rootRouteRef } from '../../routes';
 import { LastRunNote } from '../LastRunNote';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { ScorecardLeaderboards } from '../ScorecardLeaderboards';
+import { useScorecardDepartments } from '../ScorecardDetail/scorecardDepartments';
 import { Markdown } from '../Markdown';
 
 function ScorecardSummaryCard(props: {
@@ -103,6 +104,7 @@ function LeaderboardsSection(props: { scorecards: ScorecardSummary[] }) {
     async () => (scorecardId ? api.getScorecard(scorecardId) : undefined),
     [api, scorecardId],
   );
+  const departments = useScorecardDepartments(details.value);
 
   return (
     <section aria-labelledby="scorecards-leaderboards">
@@ -134,7 +136,12 @@ function LeaderboardsSection(props: { scorecards: ScorecardSummary[] }) {
       </Box>
       {details.loading && <Progress />}
       {details.error && <ResponseErrorPanel error={details.error} />}
-      {details.value && <ScorecardLeaderboards scorecard={details.value} />}
+      {details.value && (
+        <ScorecardLeaderboards
+          scorecard={details.value}
+          departments={departments}
+        />
+      )}
     </section>
   );
 }
