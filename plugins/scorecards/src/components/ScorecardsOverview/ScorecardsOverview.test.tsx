@@ -18,6 +18,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
@@ -32,12 +33,19 @@ const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
 };
 
-function renderOverview(api: ReturnType<typeof mockScorecardsApi>) {
+let currentSearch = '';
+function SearchProbe() {
+  currentSearch = useLocation().search;
+  return null;
+}
+
+function renderOverview(api: ReturnType<typeof mockScorecardsApi>, path = '/') {
   return renderInTestApp(
     <TestApiProvider apis={[[scorecardsApiRef, api]]}>
       <ScorecardsOverview />
+      <SearchProbe />
     </TestApiProvider>,
-    { mountedRoutes },
+    { mountedRoutes, routeEntries: [path] },
   );
 }
 
@@ -127,6 +135,35 @@ describe('ScorecardsOverview', () => {
     );
     await waitFor(() =>
       expect(api.getScorecard).toHaveBeenLastCalledWith('documentation'),
+    );
+    // Kept in the URL, so that the view can be shared; the first scorecard
+    // is the default, left out.
+    expect(currentSearch).toBe('?scorecard=documentation');
+    await userEvent.click(screen.getByRole('button', { name: /Scorecard/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Production Readiness' }),
+    );
+    expect(currentSearch).toBe('');
+  });
+
+  it('starts with the scorecard in the URL, or the first for an unknown one', async () => {
+    const api = mockScorecardsApi({
+      getScorecards: jest.fn().mockResolvedValue(scorecardsList),
+      getScorecard: jest.fn().mockResolvedValue(productionReadinessDetails),
+    });
+    const { unmount } = await renderOverview(api, '/?scorecard=documentation');
+    await waitFor(() =>
+      expect(api.getScorecard).toHaveBeenCalledWith('documentation'),
+    );
+    expect(screen.getByRole('button', { name: /Scorecard/ })).toHaveTextContent(
+      'Documentation & Ownership',
+    );
+    expect(api.getScorecard).not.toHaveBeenCalledWith('production-readiness');
+    unmount();
+
+    await renderOverview(api, '/?scorecard=gone');
+    await waitFor(() =>
+      expect(api.getScorecard).toHaveBeenLastCalledWith('production-readiness'),
     );
   });
 

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { useEffect, useState } from 'react';
 import {
   EmptyState,
   InfoCard,
@@ -30,6 +29,7 @@ import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef, ScorecardSummary } from '../../api';
 import { rootRouteRef } from '../../routes';
@@ -38,6 +38,7 @@ import { LevelDistributionBar } from '../LevelDistributionBar';
 import { ScorecardLeaderboards } from '../ScorecardLeaderboards';
 import { useScorecardDepartments } from '../ScorecardDetail/scorecardDepartments';
 import { Markdown } from '../Markdown';
+import { withNonDefaultParams } from '../urlParams';
 
 function ScorecardSummaryCard(props: {
   scorecard: ScorecardSummary;
@@ -91,15 +92,25 @@ function ScorecardSummaryCard(props: {
   );
 }
 
+/**
+ * The highest and lowest of one scorecard, chosen in the section's select
+ * and kept in the URL (`?scorecard=`; the first scorecard by default, and
+ * for an id that is not, or no longer, a scorecard).
+ */
 function LeaderboardsSection(props: { scorecards: ScorecardSummary[] }) {
   const { scorecards } = props;
   const api = useApi(scorecardsApiRef);
-  const [scorecardId, setScorecardId] = useState(scorecards[0]?.id);
-  useEffect(() => {
-    if (!scorecards.some(s => s.id === scorecardId)) {
-      setScorecardId(scorecards[0]?.id);
-    }
-  }, [scorecards, scorecardId]);
+  const [params, setParams] = useSearchParams();
+  const first = scorecards[0]?.id ?? '';
+  const chosen = params.get('scorecard');
+  const scorecardId =
+    chosen && scorecards.some(s => s.id === chosen) ? chosen : first;
+  const choose = (id: string) =>
+    setParams(
+      current =>
+        withNonDefaultParams(current, { scorecard: id }, { scorecard: first }),
+      { replace: true },
+    );
   const details = useAsync(
     async () => (scorecardId ? api.getScorecard(scorecardId) : undefined),
     [api, scorecardId],
@@ -124,7 +135,7 @@ function LeaderboardsSection(props: { scorecards: ScorecardSummary[] }) {
             labelId="leaderboard-scorecard-label"
             label="Scorecard"
             value={scorecardId ?? ''}
-            onChange={e => setScorecardId(e.target.value as string)}
+            onChange={e => choose(e.target.value as string)}
           >
             {scorecards.map(s => (
               <MenuItem key={s.id} value={s.id}>
