@@ -37,6 +37,22 @@ export const paymentsEntity: Entity = {
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
 };
 
+/** A department: owns nothing itself, has two child teams. */
+export const departmentGroup: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { namespace: 'default', name: 'engineering' },
+  spec: {
+    type: 'department',
+    children: ['group:default/payments', 'group:default/identity'],
+  },
+  relations: [
+    { type: 'parentOf', targetRef: 'group:default/payments' },
+    { type: 'parentOf', targetRef: 'group:default/identity' },
+    { type: 'childOf', targetRef: 'group:default/acme' },
+  ],
+};
+
 export const paymentsScorecards: EntityScorecardsResponse = {
   entityRef: 'component:default/payments',
   levels: LEVELS,

@@ -26,7 +26,10 @@ import {
   TeamCampaignsResponse,
 } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { mockScorecardsApi } from '../../__testUtils__/fixtures';
+import {
+  departmentGroup as department,
+  mockScorecardsApi,
+} from '../../__testUtils__/fixtures';
 import { EntityTeamCampaignsCard } from './EntityTeamCampaignsCard';
 
 const team: Entity = {
@@ -34,22 +37,6 @@ const team: Entity = {
   kind: 'Group',
   metadata: { namespace: 'default', name: 'Payments' },
   spec: { type: 'team', children: [] },
-};
-
-/** A department: owns nothing itself, has two child teams. */
-const department: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { namespace: 'default', name: 'engineering' },
-  spec: {
-    type: 'department',
-    children: ['group:default/payments', 'group:default/identity'],
-  },
-  relations: [
-    { type: 'parentOf', targetRef: 'group:default/payments' },
-    { type: 'parentOf', targetRef: 'group:default/identity' },
-    { type: 'childOf', targetRef: 'group:default/acme' },
-  ],
 };
 
 const user: Entity = {

@@ -22,7 +22,10 @@ import userEvent from '@testing-library/user-event';
 import { ComponentProps } from 'react';
 import { scorecardsApiRef, TeamScorecardsResponse } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { mockScorecardsApi } from '../../__testUtils__/fixtures';
+import {
+  departmentGroup as department,
+  mockScorecardsApi,
+} from '../../__testUtils__/fixtures';
 import { EntityTeamScorecardsCard } from './EntityTeamScorecardsCard';
 
 const team: Entity = {
@@ -30,22 +33,6 @@ const team: Entity = {
   kind: 'Group',
   metadata: { namespace: 'default', name: 'Payments' },
   spec: { type: 'team', children: [] },
-};
-
-/** A department: owns nothing itself, has two child teams. */
-const department: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { namespace: 'default', name: 'engineering' },
-  spec: {
-    type: 'department',
-    children: ['group:default/payments', 'group:default/identity'],
-  },
-  relations: [
-    { type: 'parentOf', targetRef: 'group:default/payments' },
-    { type: 'parentOf', targetRef: 'group:default/identity' },
-    { type: 'childOf', targetRef: 'group:default/acme' },
-  ],
 };
 
 const user: Entity = {
