@@ -262,9 +262,17 @@ test("a department's page adds up its teams' entities with indirect ownership", 
     '/catalog/default/group/platform-engineering',
     /No scorecard evaluates entities that this team owns/,
   );
+  // The empty card offers the child teams (the Scorecards card's button
+  // comes before the Campaigns card's); it turns the switch on.
   await page
-    .getByRole('checkbox', { name: 'Include indirect ownership in Scorecards' })
-    .check();
+    .getByRole('button', { name: 'Include its 3 child teams' })
+    .first()
+    .click();
+  await expect(
+    page.getByRole('checkbox', {
+      name: 'Include indirect ownership in Scorecards',
+    }),
+  ).toBeChecked();
   await expect(
     page.getByText('The entities this team and its 3 child teams own'),
   ).toBeVisible();
@@ -286,6 +294,31 @@ test("a department's page adds up its teams' entities with indirect ownership", 
   await expect(table.getByRole('link', { name: 'auth-service' })).toBeVisible();
   await expect(table.getByText('Site Reliability Team').first()).toBeVisible();
   await expect(table.getByText('Dispatch Team')).toHaveCount(0);
+});
+
+test("a user's page charts the user with their teams on the History tab", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // Wei Zhang owns incident-bot and is in the Site Reliability Team; a
+  // User page counts both from the start.
+  await gotoWhenEvaluated(
+    page,
+    '/catalog/default/user/wei-zhang',
+    /The entities this user and their team own/,
+  );
+  await page.getByRole('link', { name: 'Score over time' }).first().click();
+  await expect(page).toHaveURL(
+    /\/scorecards\/history\?scorecard=[\w-]+&department=user%3Adefault%2Fwei-zhang$/,
+  );
+  await expect(
+    page.getByText('Showing Wei Zhang and their teams, added up.'),
+  ).toBeVisible();
+  const controls = page.getByRole('group', { name: 'History options' });
+  await expect(controls.getByRole('button', { name: /^Team/ })).toContainText(
+    'Wei Zhang and their teams',
+  );
 });
 
 test("a scorecard's team grids compare departments, each counting all its teams", async ({
