@@ -77,6 +77,21 @@ describe('EntityCampaignsContent', () => {
     expect((await screen.findAllByText(/Boom/)).length).toBeGreaterThan(0);
   });
 
+  it('says "1 of 1 rule" for a campaign of one rule', async () => {
+    const [campaign] = paymentsCampaigns.items;
+    await renderTab(
+      mockScorecardsApi({
+        getEntityCampaigns: jest.fn().mockResolvedValue({
+          ...paymentsCampaigns,
+          items: [{ ...campaign, rules: campaign.rules.slice(0, 1) }],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText('This entity fails 1 of 1 rule'),
+    ).toBeInTheDocument();
+  });
+
   it('shows deadlines, rule statuses and guidance for failing rules', async () => {
     const api = mockScorecardsApi({
       getEntityCampaigns: jest.fn().mockResolvedValue(paymentsCampaigns),

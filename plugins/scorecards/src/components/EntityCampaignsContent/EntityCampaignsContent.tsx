@@ -72,7 +72,9 @@ function CampaignCard(props: { campaign: EntityCampaign }) {
       subheader={
         campaign.passing
           ? 'This entity passes every rule of the campaign'
-          : `This entity fails ${failing} of ${campaign.rules.length} rules`
+          : `This entity fails ${failing} of ${campaign.rules.length} ${
+              campaign.rules.length === 1 ? 'rule' : 'rules'
+            }`
       }
       variant="gridItem"
     >
