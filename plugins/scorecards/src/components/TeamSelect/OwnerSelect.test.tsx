@@ -183,6 +183,20 @@ describe('OwnerSelect', () => {
     ).toHaveAttribute('aria-selected', 'true');
   });
 
+  it('shows a team from a URL that is no entity ref as it is', async () => {
+    await renderInTestApp(<Chooser initial={{ team: 'group:default/' }} />);
+    expect(screen.getByText(/only\./)).toHaveTextContent(
+      'Showing group:default/ only.',
+    );
+    const { names } = await openOptions();
+    expect(names()).toEqual([
+      'Whole organisation',
+      'team-b',
+      'team-a',
+      'group:default/',
+    ]);
+  });
+
   it('keeps a choice from a shared link that is no longer offered', async () => {
     await renderInTestApp(
       <Chooser initial={{ department: 'group:default/gone' }} />,

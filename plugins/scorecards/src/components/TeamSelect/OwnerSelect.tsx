@@ -93,10 +93,15 @@ const valueOf = (choice: OwnerChoice) => {
   return choice.team ? `team ${choice.team}` : '';
 };
 
-const isUser = (ref: string) =>
-  parseEntityRef(ref, { defaultKind: 'group' }).kind.toLocaleLowerCase(
-    'en-US',
-  ) === 'user';
+/** Whether a ref names a user; a ref that does not parse (from a URL) does not. */
+function isUser(ref: string): boolean {
+  try {
+    const { kind } = parseEntityRef(ref, { defaultKind: 'group' });
+    return kind.toLocaleLowerCase('en-US') === 'user';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A single choice of the whole organisation, a team, or a department (under
