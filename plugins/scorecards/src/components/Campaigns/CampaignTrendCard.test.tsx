@@ -30,16 +30,10 @@ function Card() {
   return <CampaignTrendCard campaign={tlsDetails} departments={departments} />;
 }
 
-// jsdom lays nothing out: give the chart a size of its own.
-jest.mock('recharts', () => {
-  const actual = jest.requireActual('recharts');
-  const { cloneElement } = jest.requireActual('react');
-  return {
-    ...actual,
-    ResponsiveContainer: (props: { children: any }) =>
-      cloneElement(props.children, { width: 600, height: 300 }),
-  };
-});
+// Charts with a size of their own: jsdom lays nothing out.
+jest.mock('recharts', () =>
+  jest.requireActual('../../__testUtils__/recharts').sizedRecharts(),
+);
 
 let currentSearch = '';
 function SearchProbe() {

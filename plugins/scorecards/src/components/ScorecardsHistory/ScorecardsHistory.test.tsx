@@ -29,17 +29,10 @@ import {
 } from '../../__testUtils__/fixtures';
 import { ScorecardsHistory } from './ScorecardsHistory';
 
-// jsdom lays nothing out, so a responsive chart would measure 0 px and draw
-// nothing: give the charts a size of their own.
-jest.mock('recharts', () => {
-  const actual = jest.requireActual('recharts');
-  const { cloneElement } = jest.requireActual('react');
-  return {
-    ...actual,
-    ResponsiveContainer: (props: { children: any }) =>
-      cloneElement(props.children, { width: 600, height: 300 }),
-  };
-});
+// Charts with a size of their own: jsdom lays nothing out.
+jest.mock('recharts', () =>
+  jest.requireActual('../../__testUtils__/recharts').sizedRecharts(),
+);
 
 /** The bars of a chart, by series: where each starts and how tall it is. */
 function barsOf(chart: HTMLElement) {
