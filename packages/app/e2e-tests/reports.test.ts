@@ -17,6 +17,9 @@
 import { test, expect } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
+// A reader in New York, six hours behind the demo report's Europe/Paris.
+test.use({ timezoneId: 'America/New_York' });
+
 test('the Reports tab lists the demo report and previews its content', async ({
   page,
 }) => {
@@ -30,11 +33,10 @@ test('the Reports tab lists the demo report and previews its content', async ({
     row.getByText('At 09:00, only on Monday (Europe/Paris)'),
   ).toBeVisible();
   await expect(row.getByText('0 9 * * 1', { exact: true })).toBeVisible();
-  await expect(row.getByText(/^Next run/)).toBeVisible();
-  await expect(row.locator('time').first()).toHaveAttribute(
-    'title',
-    /9:00 AM \(Europe\/Paris\)/,
-  );
+  // The next run in that zone too, and in the reader's in the tooltip.
+  const next = row.getByText(/^Next run/).locator('time');
+  await expect(next).toHaveText(/, 9:00 AM$/);
+  await expect(next).toHaveAttribute('title', /, 3:00 AM in your time zone$/);
   // Teams are named as the catalog names them, not by their refs; the
   // first evaluation may still be running, so reopen until it has results.
   const dialog = page.getByRole('dialog');
@@ -52,6 +54,28 @@ test('the Reports tab lists the demo report and previews its content', async ({
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 120_000 });
   await expect(dialog.getByText(/group:default\//)).toHaveCount(0);
+});
+
+test('the Reports table fits a 1,024 px window', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.setViewportSize({ width: 1024, height: 800 });
+
+  await page.goto('/scorecards/reports');
+  const preview = page.getByRole('button', {
+    name: 'Preview Weekly organisation overview',
+  });
+  await expect(preview).toBeVisible();
+  // The actions are icons, so the table does not scroll sideways and the
+  // sticky actions cover nothing.
+  await expect(preview).toHaveText('');
+  const table = page.getByRole('table', { name: 'Scorecard reports' });
+  const overflow = await table.evaluate(element => {
+    const container = element.parentElement!;
+    return container.scrollWidth - container.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  await preview.hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Preview');
 });
 
 test('"Send now" delivers the report to the Notifications page', async ({

@@ -16,10 +16,10 @@
 
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { scorecardsReportSendPermission } from '@openscorecards/plugin-scorecards-common';
-import Button from '@material-ui/core/Button';
 import SendIcon from '@material-ui/icons/Send';
 import { ReportSummary, scorecardsApiRef } from '../../api';
 import { ConfirmDialog, useConfirmedAction } from '../ConfirmDialog';
+import { ActionButton } from './ActionButton';
 
 function channelsText(report: ReportSummary): string {
   const parts: string[] = [];
@@ -40,8 +40,10 @@ function channelsText(report: ReportSummary): string {
 export function ReportSendButton(props: {
   report: ReportSummary;
   onSent?: () => void;
+  /** An icon button, named in its tooltip. */
+  compact?: boolean;
 }) {
-  const { report, onSent } = props;
+  const { report, onSent, compact = false } = props;
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
   const sendNow = useConfirmedAction(
@@ -69,15 +71,13 @@ export function ReportSendButton(props: {
 
   return (
     <>
-      <Button
-        variant="outlined"
-        size="small"
-        startIcon={<SendIcon />}
-        aria-label={`Send ${report.title} now`}
+      <ActionButton
+        label="Send now"
+        ariaLabel={`Send ${report.title} now`}
+        icon={<SendIcon />}
+        compact={compact}
         onClick={sendNow.show}
-      >
-        Send now
-      </Button>
+      />
       <ConfirmDialog
         open={sendNow.open}
         id={`report-send-${report.id}`}

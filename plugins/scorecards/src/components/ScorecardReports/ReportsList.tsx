@@ -23,14 +23,14 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import PreviewIcon from '@material-ui/icons/Visibility';
 import { DateTime } from 'luxon';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -40,6 +40,7 @@ import { VisuallyHidden } from '../VisuallyHidden';
 import { ReportPreviewDialog } from './ReportPreviewDialog';
 import { ReportSendButton } from './ReportSendButton';
 import { ReportStatusChip } from './ReportStatusChip';
+import { ActionButton } from './ActionButton';
 import { scheduleCron, scheduleText } from './reportFormat';
 import { DataTable } from '../DataTable';
 
@@ -124,8 +125,9 @@ function LastResult(props: { report: ReportSummary }) {
 }
 
 /**
- * When the report is next sent, in the reader's time zone, with the time
- * in the report's own time zone in the tooltip.
+ * When the report is next sent: in the report's own time zone when it has
+ * one, as the schedule above it is written (which names the zone), with the
+ * reader's time in the tooltip; otherwise in the reader's time zone.
  */
 function NextRun(props: { report: ReportSummary }) {
   const { nextRunAt, timezone } = props.report;
@@ -144,28 +146,31 @@ function NextRun(props: { report: ReportSummary }) {
     );
   }
   const own = timezone ? at.setZone(timezone) : undefined;
+  const local = at.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
   return (
     <Typography variant="caption" color="textSecondary" component="div">
       Next run{' '}
-      <time
-        dateTime={at.toISO() ?? nextRunAt}
-        title={
-          own?.isValid
-            ? `${own.toLocaleString(
-                DateTime.DATETIME_MED_WITH_WEEKDAY,
-              )} (${timezone})`
-            : undefined
-        }
-      >
-        {at.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)}
-      </time>{' '}
-      ({at.toRelative()})
+      {own?.isValid ? (
+        <time
+          dateTime={own.toISO() ?? nextRunAt}
+          title={`${local} in your time zone`}
+        >
+          {own.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)}
+        </time>
+      ) : (
+        <time dateTime={at.toISO() ?? nextRunAt}>{local}</time>
+      )}
+      , {at.toRelative()}
     </Typography>
   );
 }
 
-function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
-  const { report, onSent } = props;
+function ReportRow(props: {
+  report: ReportSummary;
+  onSent: () => void;
+  compact: boolean;
+}) {
+  const { report, onSent, compact } = props;
   const classes = useStyles();
   const [previewOpen, setPreviewOpen] = useState(false);
   const cron = scheduleCron(report);
@@ -214,16 +219,14 @@ function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
       </TableCell>
       <TableCell className={classes.actionsCell}>
         <Box className={classes.actions}>
-          <Button
-            variant="outlined"
-            size="small"
-            startIcon={<PreviewIcon />}
-            aria-label={`Preview ${report.title}`}
+          <ActionButton
+            label="Preview"
+            ariaLabel={`Preview ${report.title}`}
+            icon={<PreviewIcon />}
+            compact={compact}
             onClick={() => setPreviewOpen(true)}
-          >
-            Preview
-          </Button>
-          <ReportSendButton report={report} onSent={onSent} />
+          />
+          <ReportSendButton report={report} onSent={onSent} compact={compact} />
         </Box>
         <ReportPreviewDialog
           report={report}
@@ -243,6 +246,9 @@ function ReportRow(props: { report: ReportSummary; onSent: () => void }) {
 export function ReportsList() {
   const classes = useStyles();
   const api = useApi(scorecardsApiRef);
+  // Below 1,280 px the actions are icons (named in their tooltips), so that
+  // the table fits beside the sidebar without scrolling.
+  const compact = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getReports(),
     [api],
@@ -286,7 +292,12 @@ export function ReportsList() {
         </TableHead>
         <TableBody>
           {value.items.map(report => (
-            <ReportRow key={report.id} report={report} onSent={retry} />
+            <ReportRow
+              key={report.id}
+              report={report}
+              onSent={retry}
+              compact={compact}
+            />
           ))}
         </TableBody>
       </DataTable>
