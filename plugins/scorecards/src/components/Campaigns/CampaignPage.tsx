@@ -14,17 +14,16 @@
  * limitations under the License.
  */
 
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
-import { NotFoundOrError } from '../NotFound';
+import { BackLink, NotFoundOrError } from '../NotFound';
 import { rootRouteRef } from '../../routes';
 import { RelativeTime } from '../RelativeTime';
 import { daysLeftText, formatDay } from './campaignFormat';
@@ -66,14 +65,7 @@ export function CampaignPage() {
   );
   const departments = useCampaignDepartments(value);
 
-  const back = (
-    <Link to={`${root}/campaigns`}>
-      <Box display="inline-flex" alignItems="center" gridGap={4}>
-        <ArrowBackIcon fontSize="small" />
-        All campaigns
-      </Box>
-    </Link>
-  );
+  const back = <BackLink to={`${root}/campaigns`}>All campaigns</BackLink>;
   if (loading) {
     return <Progress />;
   }

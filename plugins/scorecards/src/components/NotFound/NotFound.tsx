@@ -14,9 +14,29 @@
  * limitations under the License.
  */
 
-import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import { ReactNode } from 'react';
+import {
+  EmptyState,
+  Link,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
+import Box from '@material-ui/core/Box';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import { useLocation } from 'react-router-dom';
 import { errorText } from '../errorText';
+
+/** A link back to a list ("All scorecards"), above a page's title. */
+export function BackLink(props: { to: string; children: ReactNode }) {
+  return (
+    <Link to={props.to}>
+      <Box display="inline-flex" alignItems="center" gridGap={4}>
+        <ArrowBackIcon fontSize="small" />
+        {props.children}
+      </Box>
+    </Link>
+  );
+}
 
 /**
  * A page's failed read: for a 404 (a scorecard or campaign that was renamed
@@ -35,4 +55,27 @@ export function NotFoundOrError(props: { error: Error }) {
     );
   }
   return <ResponseErrorPanel error={error} />;
+}
+
+/**
+ * An address under the plugin's pages that none of them answers (a
+ * mistyped or truncated link), instead of a blank page.
+ */
+export function NoSuchPage(props: { back: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <>
+      <Box mb={2}>{props.back}</Box>
+      <EmptyState
+        missing="info"
+        title="No page at this address"
+        description={
+          <>
+            Nothing is shown at <code>{pathname}</code>. The link that led here
+            may be mistyped or cut short.
+          </>
+        }
+      />
+    </>
+  );
 }

@@ -14,4 +14,4 @@
  * limitations under the License.
  */
 
-export { NotFoundOrError } from './NotFound';
+export { BackLink, NoSuchPage, NotFoundOrError } from './NotFound';

@@ -14,16 +14,15 @@
  * limitations under the License.
  */
 
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { ScorecardDetailsResponse, scorecardsApiRef } from '../../api';
-import { NotFoundOrError } from '../NotFound';
+import { BackLink, NotFoundOrError } from '../NotFound';
 import { rootRouteRef } from '../../routes';
 import { LastRunNote } from '../LastRunNote';
 import { historyLink } from '../ScorecardsHistory';
@@ -77,14 +76,7 @@ export function ScorecardDetail() {
     [api, scorecardId],
   );
 
-  const back = (
-    <Link to={rootLink()}>
-      <Box display="inline-flex" alignItems="center" gridGap={4}>
-        <ArrowBackIcon fontSize="small" />
-        All scorecards
-      </Box>
-    </Link>
-  );
+  const back = <BackLink to={rootLink()}>All scorecards</BackLink>;
 
   if (loading) {
     return <Progress />;

@@ -34,7 +34,7 @@ import {
   scorecardsList,
 } from '../../__testUtils__/fixtures';
 import { weeklyReport } from '../../__testUtils__/reportFixtures';
-import { ScorecardsPage } from './ScorecardsPage';
+import { CampaignsPageContent, ScorecardsPage } from './ScorecardsPage';
 
 const DENY = AuthorizeResult.DENY;
 const mountedRoutes = {
@@ -167,6 +167,56 @@ describe('ScorecardsPage', () => {
     ).toBeInTheDocument();
     expect(screen.getAllByText(/The database is down/).length).toBeGreaterThan(
       0,
+    );
+  });
+  it.each([
+    [
+      '/scorecards/scorecards/production-readiness',
+      'All scorecards',
+      '/scorecards',
+    ],
+    ['/scorecards/history/2026', 'All scorecards', '/scorecards'],
+    [
+      '/scorecards/campaigns/adopt-techdocs/entities',
+      'All campaigns',
+      '/scorecards/campaigns',
+    ],
+  ])('says that no page is at %s, with a link back', async (path, back, to) => {
+    const scorecardsApi = api();
+    await renderPageAt(path, scorecardsApi);
+    expect(
+      await screen.findByRole('heading', { name: 'No page at this address' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(path).tagName).toBe('CODE');
+    expect(screen.getByRole('link', { name: back })).toHaveAttribute(
+      'href',
+      to,
+    );
+    expect(scorecardsApi.getScorecard).not.toHaveBeenCalled();
+  });
+  it('says that no page is at an unknown address under the campaigns page', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [scorecardsApiRef, api()],
+          [permissionApiRef, mockApis.permission({ authorize: DENY })],
+        ]}
+      >
+        <Routes>
+          <Route
+            path="/scorecards/campaigns/*"
+            element={<CampaignsPageContent />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      { mountedRoutes, routeEntries: ['/scorecards/campaigns/a/b'] },
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'No page at this address' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'All campaigns' })).toHaveAttribute(
+      'href',
+      '/scorecards/campaigns',
     );
   });
 });

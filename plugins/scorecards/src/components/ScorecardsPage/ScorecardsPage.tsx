@@ -15,7 +15,10 @@
  */
 
 import { Content, Header, Page } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { Route, Routes } from 'react-router-dom';
+import { rootRouteRef } from '../../routes';
+import { BackLink, NoSuchPage } from '../NotFound';
 import { CampaignPage, CampaignsList } from '../Campaigns';
 import { ReportsList } from '../ScorecardReports';
 import { ScorecardDetail } from '../ScorecardDetail';
@@ -25,7 +28,8 @@ import { ScorecardsTabs } from './ScorecardsTabs';
 
 /**
  * The Scorecards page without a header: the overview at its root, history
- * at `history` and a scorecard's details at `:scorecardId`. The new frontend
+ * at `history` and a scorecard's details at `:scorecardId`; any other
+ * address says that no page is there. The new frontend
  * system renders it below the plugin's own page header.
  */
 export function ScorecardsPageContent() {
@@ -52,6 +56,7 @@ export function ScorecardsPageContent() {
         />
         <Route path="/campaigns" element={<CampaignsTab />} />
         <Route path="/campaigns/:campaignKey" element={<CampaignPage />} />
+        <Route path="/campaigns/*" element={<NoSuchCampaignsPage />} />
         <Route
           path="/reports"
           element={
@@ -62,8 +67,23 @@ export function ScorecardsPageContent() {
           }
         />
         <Route path="/:scorecardId" element={<ScorecardDetail />} />
+        <Route path="*" element={<NoSuchScorecardsPage />} />
       </Routes>
     </Content>
+  );
+}
+
+function NoSuchScorecardsPage() {
+  const root = useRouteRef(rootRouteRef)();
+  return <NoSuchPage back={<BackLink to={root}>All scorecards</BackLink>} />;
+}
+
+function NoSuchCampaignsPage() {
+  const root = useRouteRef(rootRouteRef)();
+  return (
+    <NoSuchPage
+      back={<BackLink to={`${root}/campaigns`}>All campaigns</BackLink>}
+    />
   );
 }
 
@@ -87,6 +107,7 @@ export function CampaignsPageContent() {
       <Routes>
         <Route path="/" element={<CampaignsTab />} />
         <Route path="/:campaignKey" element={<CampaignPage />} />
+        <Route path="*" element={<NoSuchCampaignsPage />} />
       </Routes>
     </Content>
   );
