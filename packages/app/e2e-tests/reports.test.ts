@@ -85,7 +85,7 @@ test('"Send now" delivers the report to the Notifications page', async ({
 
   await page.goto('/scorecards/reports');
   await page
-    .getByRole('button', { name: 'Send Weekly organisation overview now' })
+    .getByRole('button', { name: 'Send now: Weekly organisation overview' })
     .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();

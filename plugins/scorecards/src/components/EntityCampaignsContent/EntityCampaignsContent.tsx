@@ -37,6 +37,7 @@ import {
   formatDay,
 } from '../Campaigns';
 import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
+import { ReadableText } from '../ReadableText';
 import { RuleStatusIcon } from '../RuleStatusIcon';
 import { Markdown } from '../Markdown';
 
@@ -124,13 +125,7 @@ function CampaignCard(props: { campaign: EntityCampaign }) {
   );
 }
 
-/**
- * The entity's Campaigns tab: the campaigns it is in, with their deadlines,
- * its status per campaign rule and how to pass the failing ones.
- *
- * @public
- */
-export function EntityCampaignsContent() {
+function EntityCampaignsContentBody() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(scorecardsApiRef);
@@ -168,5 +163,19 @@ export function EntityCampaignsContent() {
         </Grid>
       ))}
     </Grid>
+  );
+}
+
+/**
+ * The entity's Campaigns tab: the campaigns it is in, with their deadlines,
+ * its status per campaign rule and how to pass the failing ones.
+ *
+ * @public
+ */
+export function EntityCampaignsContent() {
+  return (
+    <ReadableText>
+      <EntityCampaignsContentBody />
+    </ReadableText>
   );
 }

@@ -29,6 +29,7 @@ import { useEffect } from 'react';
 import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ReadableText } from '../ReadableText';
 import { scorecardsApiRef } from '../../api';
 import { ReevaluateButton } from '../ReevaluateButton';
 import { RelativeTime } from '../RelativeTime';
@@ -36,12 +37,7 @@ import { CampaignDeadlines } from './CampaignDeadlines';
 import { EntityOutcomesContext, outcomesByCheck } from './reportedOutcomes';
 import { ScorecardResultCard } from './ScorecardResultCard';
 
-/**
- * The entity's Scorecards tab: one card per scorecard that applies to it.
- *
- * @public
- */
-export function EntityScorecardsContent() {
+function EntityScorecardsContentBody() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(scorecardsApiRef);
@@ -141,5 +137,18 @@ export function EntityScorecardsContent() {
         ))}
       </Grid>
     </EntityOutcomesContext.Provider>
+  );
+}
+
+/**
+ * The entity's Scorecards tab: one card per scorecard that applies to it.
+ *
+ * @public
+ */
+export function EntityScorecardsContent() {
+  return (
+    <ReadableText>
+      <EntityScorecardsContentBody />
+    </ReadableText>
   );
 }

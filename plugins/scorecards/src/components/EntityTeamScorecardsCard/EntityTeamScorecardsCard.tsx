@@ -54,6 +54,8 @@ const useStyles = makeStyles(theme => ({
   rules: {
     margin: theme.spacing(0.5, 0, 0),
     paddingLeft: theme.spacing(2.5),
+    // Each rule's link 24 px from the next (WCAG 2.2's target size).
+    '& > li': { padding: theme.spacing(0.5, 0) },
   },
   spaced: { marginTop: theme.spacing(1) },
   // On the right even when there is no trend to its left.

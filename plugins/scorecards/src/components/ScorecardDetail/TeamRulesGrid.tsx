@@ -93,6 +93,12 @@ const useStyles = makeStyles(theme => ({
   none: {
     color: theme.palette.text.secondary,
   },
+  // The theme's text colour, underlined: the link colour is too faint on the
+  // stronger greens in a dark theme (4:1).
+  rateLink: {
+    color: 'inherit',
+    textDecoration: 'underline',
+  },
 }));
 
 type SortBy = { column: 'team' } | { column: 'rule'; ruleId: string };
@@ -148,6 +154,7 @@ function FailingLink(props: {
   failing: number;
 }) {
   const { rate, ruleTitle, owner, owners, failing } = props;
+  const classes = useStyles();
   const presented = useTeamName(owner);
   // '': the entities without an owner (`team=` in the URL).
   const name = owner ? presented : 'no owner';
@@ -163,6 +170,7 @@ function FailingLink(props: {
     // The entity table below reads its filters from the URL.
     <Link
       to={`?${params}`}
+      className={classes.rateLink}
       aria-label={`${rate.passRate}%: show the ${failing} ${
         failing === 1 ? 'entity' : 'entities'
       } of ${name} failing ${ruleTitle}`}

@@ -73,7 +73,7 @@ export function ReportSendButton(props: {
     <>
       <ActionButton
         label="Send now"
-        ariaLabel={`Send ${report.title} now`}
+        ariaLabel={`Send now: ${report.title}`}
         icon={<SendIcon />}
         compact={compact}
         onClick={sendNow.show}

@@ -158,7 +158,7 @@ describe('ReportsList', () => {
       2,
     );
     expect(
-      screen.queryByRole('button', { name: /Send .* now/ }),
+      screen.queryByRole('button', { name: /^Send now/ }),
     ).not.toBeInTheDocument();
   });
 
@@ -183,7 +183,7 @@ describe('ReportsList', () => {
         name: 'Preview Weekly organisation overview',
       });
       const send = screen.getByRole('button', {
-        name: 'Send Weekly organisation overview now',
+        name: 'Send now: Weekly organisation overview',
       });
       expect(preview).not.toHaveTextContent('Preview');
       expect(send).not.toHaveTextContent('Send now');
@@ -203,7 +203,7 @@ describe('ReportsList', () => {
     const { alertApi } = await render(api, true);
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Send Weekly organisation overview now',
+        name: 'Send now: Weekly organisation overview',
       }),
     );
     const dialog = await screen.findByRole('dialog');
@@ -238,7 +238,7 @@ describe('ReportsList', () => {
     });
     const { alertApi } = await render(api, true);
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Send Team A digest now' }),
+      await screen.findByRole('button', { name: 'Send now: Team A digest' }),
     );
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Send' }));

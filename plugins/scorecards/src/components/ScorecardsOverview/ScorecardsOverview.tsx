@@ -133,6 +133,7 @@ function LeaderboardsSection(props: { scorecards: ScorecardSummary[] }) {
           <InputLabel id="leaderboard-scorecard-label">Scorecard</InputLabel>
           <Select
             labelId="leaderboard-scorecard-label"
+            id="leaderboard-scorecard"
             label="Scorecard"
             value={scorecardId ?? ''}
             onChange={e => choose(e.target.value as string)}

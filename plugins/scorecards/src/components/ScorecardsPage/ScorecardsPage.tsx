@@ -19,6 +19,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { Route, Routes } from 'react-router-dom';
 import { rootRouteRef } from '../../routes';
 import { BackLink, NoSuchPage } from '../NotFound';
+import { ReadableText } from '../ReadableText';
 import { CampaignPage, CampaignsList } from '../Campaigns';
 import { ReportsList } from '../ScorecardReports';
 import { ScorecardDetail } from '../ScorecardDetail';
@@ -35,40 +36,42 @@ import { ScorecardsTabs } from './ScorecardsTabs';
 export function ScorecardsPageContent() {
   return (
     <Content>
-      <Routes>
-        <Route
-          path="/"
-          element={
-            <>
-              <ScorecardsTabs selected="overview" />
-              <ScorecardsOverview />
-            </>
-          }
-        />
-        <Route
-          path="/history"
-          element={
-            <>
-              <ScorecardsTabs selected="history" />
-              <ScorecardsHistory />
-            </>
-          }
-        />
-        <Route path="/campaigns" element={<CampaignsTab />} />
-        <Route path="/campaigns/:campaignKey" element={<CampaignPage />} />
-        <Route path="/campaigns/*" element={<NoSuchCampaignsPage />} />
-        <Route
-          path="/reports"
-          element={
-            <>
-              <ScorecardsTabs selected="reports" />
-              <ReportsList />
-            </>
-          }
-        />
-        <Route path="/:scorecardId" element={<ScorecardDetail />} />
-        <Route path="*" element={<NoSuchScorecardsPage />} />
-      </Routes>
+      <ReadableText>
+        <Routes>
+          <Route
+            path="/"
+            element={
+              <>
+                <ScorecardsTabs selected="overview" />
+                <ScorecardsOverview />
+              </>
+            }
+          />
+          <Route
+            path="/history"
+            element={
+              <>
+                <ScorecardsTabs selected="history" />
+                <ScorecardsHistory />
+              </>
+            }
+          />
+          <Route path="/campaigns" element={<CampaignsTab />} />
+          <Route path="/campaigns/:campaignKey" element={<CampaignPage />} />
+          <Route path="/campaigns/*" element={<NoSuchCampaignsPage />} />
+          <Route
+            path="/reports"
+            element={
+              <>
+                <ScorecardsTabs selected="reports" />
+                <ReportsList />
+              </>
+            }
+          />
+          <Route path="/:scorecardId" element={<ScorecardDetail />} />
+          <Route path="*" element={<NoSuchScorecardsPage />} />
+        </Routes>
+      </ReadableText>
     </Content>
   );
 }
@@ -104,11 +107,13 @@ function CampaignsTab() {
 export function CampaignsPageContent() {
   return (
     <Content>
-      <Routes>
-        <Route path="/" element={<CampaignsTab />} />
-        <Route path="/:campaignKey" element={<CampaignPage />} />
-        <Route path="*" element={<NoSuchCampaignsPage />} />
-      </Routes>
+      <ReadableText>
+        <Routes>
+          <Route path="/" element={<CampaignsTab />} />
+          <Route path="/:campaignKey" element={<CampaignPage />} />
+          <Route path="*" element={<NoSuchCampaignsPage />} />
+        </Routes>
+      </ReadableText>
     </Content>
   );
 }
