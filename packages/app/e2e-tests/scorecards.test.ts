@@ -17,7 +17,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
-/** Reloads until the first scheduled run has stored results. */
 /** The page is no wider than the window: it does not scroll sideways. */
 async function expectNoSidewaysScroll(page: Page) {
   expect(
@@ -29,6 +28,7 @@ async function expectNoSidewaysScroll(page: Page) {
   ).toBe(0);
 }
 
+/** Reloads until the first scheduled run has stored results. */
 async function gotoWhenEvaluated(page: Page, path: string, text: RegExp) {
   await expect(async () => {
     await page.goto(path);
