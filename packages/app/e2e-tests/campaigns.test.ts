@@ -28,6 +28,14 @@ test('a campaign page shows progress by team and the failing entities', async ({
   await expect(
     page.getByRole('tab', { name: 'Campaigns', selected: true }),
   ).toBeVisible();
+  // Only the Campaigns entry is highlighted, not Scorecards above it.
+  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(
+    sidebar.getByRole('link', { name: 'Campaigns', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
+  await expect(
+    sidebar.getByRole('link', { name: 'Scorecards', exact: true }),
+  ).not.toHaveAttribute('aria-current', 'page');
 
   // Progress needs the first scheduled run's results.
   await expect(async () => {
