@@ -65,6 +65,11 @@ const VIEWS: Array<{
     open: page => openDialog(page, 'Preview Weekly organisation overview'),
   },
   {
+    name: "an entity's scorecards card",
+    path: '/catalog/default/component/trip-service',
+    loaded: page => page.getByRole('link', { name: 'Runtime Currency' }),
+  },
+  {
     name: "an entity's Scorecards tab",
     path: '/catalog/default/component/trip-service/scorecards',
     loaded: page => page.getByText(/Last evaluated/),
