@@ -220,6 +220,18 @@ test('the Scorecards pages stay readable in a 1024 px wide window', async ({
   const entityCell = entities.getByRole('row').nth(1).getByRole('cell').first();
   expect((await entityCell.boundingBox())!.width).toBeGreaterThan(90);
   await expectNoSidewaysScroll(page);
+
+  // The teams x rules grid scrolls sideways in its card, and a shadow on
+  // its right edge says that more rules are there until it is scrolled to
+  // the end.
+  const grid = page.getByRole('table', { name: 'Pass rate by team and rule' });
+  const scroller = grid.locator('xpath=..');
+  const shadow = grid.locator('xpath=../..').getByTestId('more-columns');
+  await expect(shadow).toBeVisible();
+  await scroller.evaluate(element => {
+    element.scrollLeft = element.scrollWidth;
+  });
+  await expect(shadow).toBeHidden();
 });
 
 test("a team's page shows how its entities do, linked to the scorecard's table of them", async ({

@@ -29,7 +29,6 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
@@ -48,7 +47,7 @@ import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { NO_OWNER, teamOption, TeamSelect } from '../TeamSelect';
 import { CampaignNotifyButton } from './CampaignNotifyButton';
 import { CampaignTicketLink } from './CampaignTicketLink';
-import { DataTable } from '../DataTable';
+import { DataTable, TableScroller } from '../DataTable';
 
 const PAGE_SIZE = 25;
 
@@ -281,7 +280,7 @@ export function CampaignEntitiesTable(props: {
         </Button>
       </Box>
       {error && <ResponseErrorPanel error={error} />}
-      <TableContainer>
+      <TableScroller>
         <DataTable aria-busy={loading}>
           <caption className={classes.caption}>
             Entities failing {campaign.name}
@@ -338,7 +337,7 @@ export function CampaignEntitiesTable(props: {
               ))}
           </TableBody>
         </DataTable>
-      </TableContainer>
+      </TableScroller>
       <Box display="flex" justifyContent="flex-end" alignItems="center" mt={1}>
         <Typography variant="body2" color="textSecondary">
           Page {page + 1}

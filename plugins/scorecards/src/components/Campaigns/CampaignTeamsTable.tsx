@@ -18,7 +18,6 @@ import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
@@ -30,7 +29,7 @@ import { useTeamName, useTeamNames } from '../EntityName';
 import { withNonDefaultParams } from '../urlParams';
 import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
-import { DataTable } from '../DataTable';
+import { DataTable, TableScroller } from '../DataTable';
 import { DepartmentTeams } from '../ByDepartment';
 
 type SortField = 'team' | 'completion' | 'failing';
@@ -194,7 +193,7 @@ export function CampaignTeamsTable(props: {
     </TableCell>
   );
   return (
-    <TableContainer>
+    <TableScroller>
       <DataTable>
         <caption className={classes.caption}>
           Completion of {campaignName} by {by}
@@ -238,6 +237,6 @@ export function CampaignTeamsTable(props: {
           ))}
         </TableBody>
       </DataTable>
-    </TableContainer>
+    </TableScroller>
   );
 }

@@ -15,3 +15,4 @@
  */
 
 export { DataTable } from './DataTable';
+export { TableScroller } from './TableScroller';

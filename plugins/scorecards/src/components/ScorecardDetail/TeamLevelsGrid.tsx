@@ -18,7 +18,6 @@ import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { ScorecardDetailsResponse } from '../../api';
@@ -28,7 +27,7 @@ import { useTeamName } from '../EntityName';
 import { historyLink } from '../ScorecardsHistory';
 import { LevelBadge } from '../LevelBadge';
 import { VisuallyHidden } from '../VisuallyHidden';
-import { DataTable } from '../DataTable';
+import { DataTable, TableScroller } from '../DataTable';
 import {
   ScorecardDepartments,
   TeamsOrDepartmentsCard,
@@ -68,7 +67,7 @@ function LevelsTable(props: {
 }) {
   const { scorecard, rows, by } = props;
   return (
-    <TableContainer>
+    <TableScroller>
       <DataTable>
         <caption>
           <VisuallyHidden>
@@ -115,7 +114,7 @@ function LevelsTable(props: {
           })}
         </TableBody>
       </DataTable>
-    </TableContainer>
+    </TableScroller>
   );
 }
 

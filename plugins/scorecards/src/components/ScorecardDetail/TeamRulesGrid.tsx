@@ -17,7 +17,6 @@
 import { Link } from '@backstage/core-components';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
@@ -32,7 +31,7 @@ import {
 import { LevelBadge } from '../LevelBadge';
 import { useTeamName, useTeamNames } from '../EntityName';
 import { VisuallyHidden } from '../VisuallyHidden';
-import { DataTable } from '../DataTable';
+import { DataTable, TableScroller } from '../DataTable';
 import { OwnerName } from '../ByDepartment';
 import {
   ScorecardDepartments,
@@ -256,7 +255,7 @@ function RulesTable(props: {
   const sortedRows = sortTeams(rows, sortBy, order, nameOf);
 
   return (
-    <TableContainer className={classes.container}>
+    <TableScroller className={classes.container}>
       <DataTable>
         <caption>
           <VisuallyHidden>Pass rate by {by} and rule</VisuallyHidden>
@@ -328,7 +327,7 @@ function RulesTable(props: {
           ))}
         </TableBody>
       </DataTable>
-    </TableContainer>
+    </TableScroller>
   );
 }
 

@@ -24,7 +24,6 @@ import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
@@ -51,7 +50,7 @@ import {
 } from './EntityFilters';
 import { ScorecardNotifyButton } from './ScorecardNotifyButton';
 import { withNonDefaultParams } from '../urlParams';
-import { DataTable } from '../DataTable';
+import { DataTable, TableScroller } from '../DataTable';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 25;
@@ -354,7 +353,7 @@ export function ScorecardEntitiesTable(props: {
         </Button>
       </Box>
       {error && <ResponseErrorPanel error={error} />}
-      <TableContainer>
+      <TableScroller>
         <DataTable aria-busy={loading}>
           <caption className={classes.caption}>
             Entities evaluated by {scorecard.title}
@@ -451,7 +450,7 @@ export function ScorecardEntitiesTable(props: {
               ))}
           </TableBody>
         </DataTable>
-      </TableContainer>
+      </TableScroller>
       <TablePagination
         component="div"
         count={value?.totalCount ?? 0}
