@@ -287,6 +287,14 @@ describe('ReportsList', () => {
   });
   describe('the next run', () => {
     const readerZone = Settings.defaultZone;
+    const nextRunOfWeekly = async () => {
+      const weekly = await screen.findByRole('row', {
+        name: /Weekly organisation overview/,
+      });
+      return within(weekly)
+        .getByText(/^Next run/)
+        .querySelector('time');
+    };
     beforeEach(() => {
       Settings.defaultZone = 'America/New_York';
     });
@@ -296,12 +304,7 @@ describe('ReportsList', () => {
 
     it("is shown in the report's time zone, with the reader's in the tooltip", async () => {
       await render(withReports());
-      const weekly = await screen.findByRole('row', {
-        name: /Weekly organisation overview/,
-      });
-      const time = within(weekly)
-        .getByText(/^Next run/)
-        .querySelector('time');
+      const time = await nextRunOfWeekly();
       // 08:00 UTC: 09:00 in Paris, 03:00 in New York.
       expect(time).toHaveTextContent(/^Mon, Jan 5, 2099, 9:00 AM$/);
       expect(time).toHaveAttribute('datetime', '2099-01-05T09:00:00.000+01:00');
@@ -319,12 +322,7 @@ describe('ReportsList', () => {
           }),
         }),
       );
-      const weekly = await screen.findByRole('row', {
-        name: /Weekly organisation overview/,
-      });
-      const time = within(weekly)
-        .getByText(/^Next run/)
-        .querySelector('time');
+      const time = await nextRunOfWeekly();
       expect(time).toHaveTextContent(/^Mon, Jan 5, 2099, 3:00 AM$/);
       expect(time).not.toHaveAttribute('title');
     });

@@ -59,7 +59,15 @@ function api() {
   });
 }
 
-async function renderPageAt(path: string, scorecardsApi = api()) {
+/**
+ * Renders the Scorecards page (or, on the new frontend system, the
+ * Campaigns page mounted at its own path) at `path`.
+ */
+async function renderPageAt(
+  path: string,
+  scorecardsApi = api(),
+  page = { path: '/scorecards/*', element: <ScorecardsPage /> },
+) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -68,7 +76,7 @@ async function renderPageAt(path: string, scorecardsApi = api()) {
       ]}
     >
       <Routes>
-        <Route path="/scorecards/*" element={<ScorecardsPage />} />
+        <Route path={page.path} element={page.element} />
       </Routes>
     </TestApiProvider>,
     { mountedRoutes, routeEntries: [path] },
@@ -194,23 +202,12 @@ describe('ScorecardsPage', () => {
     );
     expect(scorecardsApi.getScorecard).not.toHaveBeenCalled();
   });
+
   it('says that no page is at an unknown address under the campaigns page', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [scorecardsApiRef, api()],
-          [permissionApiRef, mockApis.permission({ authorize: DENY })],
-        ]}
-      >
-        <Routes>
-          <Route
-            path="/scorecards/campaigns/*"
-            element={<CampaignsPageContent />}
-          />
-        </Routes>
-      </TestApiProvider>,
-      { mountedRoutes, routeEntries: ['/scorecards/campaigns/a/b'] },
-    );
+    await renderPageAt('/scorecards/campaigns/a/b', api(), {
+      path: '/scorecards/campaigns/*',
+      element: <CampaignsPageContent />,
+    });
     expect(
       await screen.findByRole('heading', { name: 'No page at this address' }),
     ).toBeInTheDocument();
