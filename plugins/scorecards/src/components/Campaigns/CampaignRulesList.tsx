@@ -52,7 +52,7 @@ export function CampaignRulesList(props: { rules: CampaignRuleProgress[] }) {
             gridGap={16}
           >
             <div>
-              <Typography variant="subtitle1" component="h4">
+              <Typography variant="subtitle1" component="h3">
                 {rule.title}
               </Typography>
               <Typography variant="caption" color="textSecondary">

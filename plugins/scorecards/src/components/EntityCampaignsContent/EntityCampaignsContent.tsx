@@ -102,7 +102,7 @@ function CampaignCard(props: { campaign: EntityCampaign }) {
           <li key={rule.rule} className={classes.rule}>
             <RuleStatusIcon status={rule.status} />
             <div>
-              <Typography variant="subtitle2" component="h4">
+              <Typography variant="subtitle2" component="h3">
                 {rule.title}
               </Typography>
               <Typography variant="body2" color="textSecondary">

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { ReactNode } from 'react';
+import { createContext, ReactNode, useContext } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -65,15 +65,21 @@ interface Ranked {
   value: ReactNode;
 }
 
+/** The lists' heading level: one below the section the boards are in. */
+type ListHeading = 'h3' | 'h4';
+
+const ListHeadingContext = createContext<ListHeading>('h4');
+
 function RankedList(props: {
   label: string;
   items: Ranked[];
   emptyText: string;
 }) {
   const classes = useStyles();
+  const heading = useContext(ListHeadingContext);
   return (
     <>
-      <Typography variant="subtitle2" component="h4">
+      <Typography variant="subtitle2" component={heading}>
         {props.label}
       </Typography>
       {props.items.length === 0 ? (
@@ -187,6 +193,12 @@ function DepartmentBoards(props: { departments: ScorecardDepartments }) {
 export function ScorecardLeaderboards(props: {
   scorecard: ScorecardDetailsResponse;
   departments: ScorecardDepartments;
+  /**
+   * The lists' headings ("Highest scoring rules"): `h3` under an `h2`
+   * section (the overview), `h4` (the default) under an `h3` (a
+   * scorecard's page).
+   */
+  listHeading?: ListHeading;
 }) {
   const { scorecard } = props;
   const { levels } = scorecard;
@@ -221,29 +233,31 @@ export function ScorecardLeaderboards(props: {
     }));
 
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12} lg={4}>
-        <InfoCard title="Rules" subheader="By pass rate" variant="gridItem">
-          <HighestAndLowest kind="rules" one="rule" ranked={rules} />
-        </InfoCard>
+    <ListHeadingContext.Provider value={props.listHeading ?? 'h4'}>
+      <Grid container spacing={3}>
+        <Grid item xs={12} lg={4}>
+          <InfoCard title="Rules" subheader="By pass rate" variant="gridItem">
+            <HighestAndLowest kind="rules" one="rule" ranked={rules} />
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} lg={4}>
+          <InfoCard title="Entities" subheader="By score" variant="gridItem">
+            <HighestAndLowest kind="entities" one="entity" ranked={entities} />
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} lg={4}>
+          <ByDepartmentCard
+            variant="gridItem"
+            title={{ teams: 'Teams', departments: 'Departments' }}
+            subheader={{
+              teams: 'By average score; entities owned',
+              departments: 'By average score; entities of all their teams',
+            }}
+            teams={<HighestAndLowest kind="teams" one="team" ranked={teams} />}
+            departments={<DepartmentBoards departments={props.departments} />}
+          />
+        </Grid>
       </Grid>
-      <Grid item xs={12} lg={4}>
-        <InfoCard title="Entities" subheader="By score" variant="gridItem">
-          <HighestAndLowest kind="entities" one="entity" ranked={entities} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={4}>
-        <ByDepartmentCard
-          variant="gridItem"
-          title={{ teams: 'Teams', departments: 'Departments' }}
-          subheader={{
-            teams: 'By average score; entities owned',
-            departments: 'By average score; entities of all their teams',
-          }}
-          teams={<HighestAndLowest kind="teams" one="team" ranked={teams} />}
-          departments={<DepartmentBoards departments={props.departments} />}
-        />
-      </Grid>
-    </Grid>
+    </ListHeadingContext.Provider>
   );
 }

@@ -152,6 +152,7 @@ function LeaderboardsSection(props: { scorecards: ScorecardSummary[] }) {
         <ScorecardLeaderboards
           scorecard={details.value}
           departments={departments}
+          listHeading="h3"
         />
       )}
     </section>
