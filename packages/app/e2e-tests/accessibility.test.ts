@@ -176,3 +176,26 @@ for (const theme of ['light', 'dark']) {
     expect(problems).toEqual([]);
   });
 }
+
+test("a table's sort header shows keyboard focus", async ({ page }) => {
+  await signInAsGuest(page);
+  await expect(async () => {
+    await page.goto('/scorecards/production-readiness');
+    await expect(
+      page.getByRole('table', { name: 'Pass rate by team and rule' }),
+    ).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 120_000 });
+
+  // MUI marks a focused sort header with a slightly different text colour
+  // only; the tables outline it when it is focused from the keyboard.
+  const header = page
+    .getByRole('table', { name: 'Pass rate by team and rule' })
+    .getByRole('button', { name: /^Team/ });
+  await page
+    .getByRole('checkbox', { name: 'By department in Teams by rule' })
+    .focus();
+  await page.keyboard.press('Tab');
+  await expect(header).toBeFocused();
+  await expect(header).toHaveCSS('outline-style', 'solid');
+  await expect(header).toHaveCSS('outline-width', '2px');
+});
