@@ -15,7 +15,7 @@
  */
 
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Locator, Page } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
 /**
@@ -25,7 +25,7 @@ import { signInAsGuest } from './signIn';
 const VIEWS: Array<{
   name: string;
   path: string;
-  loaded: (page: Page) => ReturnType<Page['getByText']>;
+  loaded: (page: Page) => Locator;
   open?: (page: Page) => Promise<void>;
 }> = [
   {
@@ -96,6 +96,21 @@ const VIEWS: Array<{
   },
 ];
 
+/**
+ * Opens `path`, reloading until `target` shows: the first scheduled run may
+ * still be storing results.
+ */
+async function gotoWhenVisible(
+  page: Page,
+  path: string,
+  target: (page: Page) => Locator,
+) {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(target(page).first()).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 120_000 });
+}
+
 async function openDialog(page: Page, button: string) {
   await page.getByRole('button', { name: button }).click();
   const dialog = page.getByRole('dialog');
@@ -136,25 +151,9 @@ for (const theme of ['light', 'dark']) {
     const problems: string[] = [];
     for (const view of VIEWS) {
       // The first views wait for the first evaluation run to store results.
-      await expect(async () => {
-        await page.goto(view.path);
-        await expect(view.loaded(page).first()).toBeVisible({
-          timeout: 10_000,
-        });
-      }).toPass({ timeout: 120_000 });
-      if (view.open) {
-        await view.open(page);
-        await expect(
-          page
-            .getByRole('dialog')
-            .or(
-              page.getByText(
-                /The entities this team and its 3 child teams own/,
-              ),
-            )
-            .first(),
-        ).toBeVisible();
-      }
+      await gotoWhenVisible(page, view.path, view.loaded);
+      // Each view's opener waits for what it opens.
+      await view.open?.(page);
       // Charts and transitions settle before colours are measured.
       await page.waitForTimeout(1_000);
       const { violations } = await new AxeBuilder({ page })
@@ -179,12 +178,9 @@ for (const theme of ['light', 'dark']) {
 
 test("a table's sort header shows keyboard focus", async ({ page }) => {
   await signInAsGuest(page);
-  await expect(async () => {
-    await page.goto('/scorecards/production-readiness');
-    await expect(
-      page.getByRole('table', { name: 'Pass rate by team and rule' }),
-    ).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 120_000 });
+  await gotoWhenVisible(page, '/scorecards/production-readiness', p =>
+    p.getByRole('table', { name: 'Pass rate by team and rule' }),
+  );
 
   // MUI marks a focused sort header with a slightly different text colour
   // only; the tables outline it when it is focused from the keyboard.
