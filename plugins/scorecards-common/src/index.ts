@@ -54,6 +54,7 @@ export { META_PROPERTIES, PropertyPathError } from './rules/paths';
 export { customOperatorProblems } from './rules/customOperators';
 export { suggest } from './rules/suggest';
 export { highestAndLowest, splitRanked } from './ranking';
+export { csvCell, csvLine } from './csv';
 export { NEGATIVE_OPERATORS, MAX_MATCHED_LENGTH } from './rules/operators';
 export { MAX_PATTERN_LENGTH } from './rules/regexSafety';
 export { isEmptyValue, formatValue } from './rules/values';

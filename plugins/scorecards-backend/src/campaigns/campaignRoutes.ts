@@ -47,6 +47,7 @@ import {
   CampaignTrendPoint,
   CampaignTrendResponse,
   CAMPAIGN_STATUSES,
+  csvLine,
   EntityCampaignsResponse,
   formatValidationProblems,
   NormalisedCampaign,
@@ -62,7 +63,6 @@ import express from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod/v3';
 import { ResultStore } from '../database/ResultStore';
-import { csvCell } from '../service/entitiesCsv';
 import { parseQuery, teamQuerySchema } from '../service/readRouteParameters';
 import { groupParents, teamOwners } from '../service/teamOwners';
 import { campaignDepartments } from './campaignDepartments';
@@ -220,9 +220,6 @@ const CSV_COLUMNS = [
   'owner',
   'failing_rules',
 ];
-
-const csvLine = (cells: Array<string | undefined>) =>
-  `${cells.map(csvCell).join(',')}\r\n`;
 
 /** The order of a team's campaigns: the most urgent first. */
 const URGENCY: Record<CampaignStatus, number> = {

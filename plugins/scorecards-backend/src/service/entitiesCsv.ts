@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { csvLine } from '@openscorecards/plugin-scorecards-common';
 import { ScorecardEntity } from '../database/ResultQueries';
 
 const COLUMNS = [
@@ -33,22 +34,6 @@ const COLUMNS = [
   'failing_rules',
   'updated_at',
 ];
-
-// Spreadsheets run cells that start with these as formulas.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: formulas neutralised, quoted when needed (RFC 4180). */
-export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csvLine(cells: Array<string | number | undefined>): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
 
 /** The header line of an entities export. */
 export const ENTITIES_CSV_HEADER = csvLine(COLUMNS);
