@@ -176,6 +176,28 @@ test('the Scorecards page filters the entity table by team and charts history', 
   await expect.poll(entitiesPerLevel).not.toBe(organisation);
   expect(await entitiesPerLevel()).toBeGreaterThan(0);
   expect(await entitiesPerLevel()).toBeLessThan(organisation);
+
+  // The chart's figures download as CSV, named by what they show; the
+  // last day's counts add up to the chart's.
+  const downloading = page.waitForEvent('download');
+  await page
+    .getByRole('button', { name: 'Download CSV: Entities per level' })
+    .click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    /^production-readiness-platform-engineering-and-teams-entities-per-level-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
+  let csv = '';
+  for await (const chunk of await download.createReadStream()) {
+    csv += chunk;
+  }
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Date,Basic,Bronze,Silver,Gold');
+  const lastDay = lines[lines.length - 1].split(',');
+  expect(lastDay[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(lastDay.slice(1).reduce((sum, n) => sum + Number(n), 0)).toBe(
+    await entitiesPerLevel(),
+  );
 });
 
 test('the Scorecards pages stay readable in a 1024 px wide window', async ({

@@ -21,6 +21,7 @@ import { useLocation } from 'react-router-dom';
 import { CampaignTrendResponse, scorecardsApiRef } from '../../api';
 import { tlsDetails } from '../../__testUtils__/campaignFixtures';
 import { mockScorecardsApi } from '../../__testUtils__/fixtures';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { CampaignTrendCard } from './CampaignTrendCard';
 import { useCampaignDepartments } from './campaignDepartments';
 
@@ -34,6 +35,10 @@ function Card() {
 jest.mock('recharts', () =>
   jest.requireActual('../../__testUtils__/recharts').sizedRecharts(),
 );
+
+jest.mock('../ScorecardEntitiesTable/downloadBlob', () => ({
+  downloadBlob: jest.fn(),
+}));
 
 let currentSearch = '';
 function SearchProbe() {
@@ -147,6 +152,21 @@ describe('CampaignTrendCard', () => {
       await screen.findByRole('img', { name: /from 25% on 2026-01-01/ }),
     ).toBeInTheDocument();
     expect(currentSearch).toBe('');
+  });
+
+  it('downloads the shown completion as CSV, named by the campaign and whose it is', async () => {
+    await renderCard(api(), '/?trendDepartment=group:default/engineering');
+    await screen.findByRole('img', { name: /from 10% on 2026-01-01/ });
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Download CSV: Completion over time',
+      }),
+    );
+    const [blob, fileName] = jest.mocked(downloadBlob).mock.calls[0];
+    expect(fileName).toBe('tls-13-engineering-and-teams-completion.csv');
+    expect(await blob.text()).toBe(
+      'Date,Completion (%),Passing,In scope\r\n2026-01-01,10,2,20\r\n2026-03-19,95,19,20\r\n',
+    );
   });
 
   it('reads a team from the URL and shows why its trend cannot be read', async () => {

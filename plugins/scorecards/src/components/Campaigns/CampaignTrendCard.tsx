@@ -26,9 +26,11 @@ import { CampaignDetailsResponse, scorecardsApiRef } from '../../api';
 import {
   OwnerCaption,
   ownerChoiceFromParams,
+  ownerFileNamePart,
   ownerQuery,
   OwnerSelect,
 } from '../TeamSelect';
+import { csvFileName } from '../ScorecardsHistory/ChartFigure';
 import { withNonDefaultParams } from '../urlParams';
 import { CampaignDepartments } from './campaignDepartments';
 import { CampaignTrendChart } from './CampaignTrendChart';
@@ -64,15 +66,20 @@ export function CampaignTrendCard(props: {
     [api, campaign.key, campaign.computedAt, owner.team, owner.department],
   );
 
+  const fileName = csvFileName([
+    campaign.key,
+    ownerFileNamePart(owner),
+    'completion',
+  ]);
   let content;
   if (!chosen) {
-    content = <CampaignTrendChart trend={campaign.trend} />;
+    content = <CampaignTrendChart trend={campaign.trend} fileName={fileName} />;
   } else if (trend.loading) {
     content = <Progress />;
   } else if (trend.error) {
     content = <ResponseErrorPanel error={trend.error} />;
   } else if (trend.value) {
-    content = <CampaignTrendChart trend={trend.value} />;
+    content = <CampaignTrendChart trend={trend.value} fileName={fileName} />;
   }
 
   return (

@@ -37,8 +37,10 @@ const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 /** Completion per day, with the deadline marked. */
 export function CampaignTrendChart(props: {
   trend: CampaignDetailsResponse['trend'];
+  /** The name of the data's CSV file. */
+  fileName: string;
 }) {
-  const { trend } = props;
+  const { trend, fileName } = props;
   const theme = useTheme();
   const points = trend.points.map(p => ({ ...p, time: toTime(p.day) }));
   if (points.length === 0) {
@@ -69,8 +71,14 @@ export function CampaignTrendChart(props: {
       // The campaign page's card says it.
       hideTitle
       summary={summary}
-      columns={['Date', 'Completion', 'Passing', 'In scope']}
-      rows={points.map(p => [p.day, `${p.completion}%`, p.passing, p.inScope])}
+      columns={[
+        'Date',
+        { label: 'Completion', unit: '%' },
+        'Passing',
+        'In scope',
+      ]}
+      rows={points.map(p => [p.day, p.completion, p.passing, p.inScope])}
+      fileName={fileName}
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <AreaChart data={points} margin={{ top: 16, right: 24 }}>

@@ -16,19 +16,34 @@
 
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { ChartFigure } from './ChartFigure';
+import userEvent from '@testing-library/user-event';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
+import { chartCsv, ChartFigure, csvFileName } from './ChartFigure';
 
-function renderFigure(hideTitle?: boolean) {
+jest.mock('../ScorecardEntitiesTable/downloadBlob', () => ({
+  downloadBlob: jest.fn(),
+}));
+
+function renderFigure(
+  options: {
+    hideTitle?: boolean;
+    fileName?: string;
+    rows?: Array<Array<string | number>>;
+  } = {},
+) {
   return renderInTestApp(
     <ChartFigure
       title="Completion over time"
       summary="Completion went from 25% to 75%."
-      columns={['Day', 'Completion']}
-      rows={[
-        ['2026-01-01', '25%'],
-        ['2026-03-19', '75%'],
-      ]}
-      hideTitle={hideTitle}
+      columns={['Day', { label: 'Completion', unit: '%' }]}
+      rows={
+        options.rows ?? [
+          ['2026-01-01', 25],
+          ['2026-03-19', 75],
+        ]
+      }
+      hideTitle={options.hideTitle}
+      fileName={options.fileName}
     >
       <svg />
     </ChartFigure>,
@@ -50,10 +65,16 @@ describe('ChartFigure', () => {
     // The data, as a table named by the title.
     const table = screen.getByRole('table', { name: 'Completion over time' });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
+    // A column with a unit shows it after each value.
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual(['2026-01-01', '25%', '2026-03-19', '75%']);
   });
 
   it('keeps the title for screen readers only with hideTitle', async () => {
-    await renderFigure(true);
+    await renderFigure({ hideTitle: true });
     const figure = screen.getByRole('figure');
     const caption = within(figure).getAllByText('Completion over time')[0];
     // Clipped to nothing: read out, not seen.
@@ -68,5 +89,66 @@ describe('ChartFigure', () => {
         name: 'Completion over time. Completion went from 25% to 75%.',
       }),
     ).toBeInTheDocument();
+  });
+
+  describe('Download CSV', () => {
+    beforeEach(() => jest.mocked(downloadBlob).mockClear());
+
+    it('downloads the data as CSV, numbers as numbers and the unit in the header', async () => {
+      await renderFigure({ fileName: 'adopt-techdocs-completion.csv' });
+      await userEvent.click(
+        screen.getByRole('button', {
+          name: 'Download CSV: Completion over time',
+        }),
+      );
+      expect(downloadBlob).toHaveBeenCalledTimes(1);
+      const [blob, fileName] = jest.mocked(downloadBlob).mock.calls[0];
+      expect(fileName).toBe('adopt-techdocs-completion.csv');
+      expect(blob.type).toBe('text/csv;charset=utf-8');
+      expect(await blob.text()).toBe(
+        'Day,Completion (%)\r\n2026-01-01,25\r\n2026-03-19,75\r\n',
+      );
+    });
+
+    it('is not offered without a file name', async () => {
+      await renderFigure();
+      expect(screen.queryByRole('button', { name: /Download CSV/ })).toBeNull();
+    });
+
+    it('is not offered for a chart without data', async () => {
+      await renderFigure({ fileName: 'empty.csv', rows: [] });
+      expect(screen.queryByRole('button', { name: /Download CSV/ })).toBeNull();
+    });
+  });
+});
+
+describe('chartCsv', () => {
+  it('quotes headings and cells as CSV needs', () => {
+    expect(
+      chartCsv(
+        ['Date', { label: 'Pass rate of "Has, owner"', unit: '%' }],
+        [['2026-12-01', 50]],
+      ),
+    ).toBe('Date,"Pass rate of ""Has, owner"" (%)"\r\n2026-12-01,50\r\n');
+  });
+});
+
+describe('csvFileName', () => {
+  it('joins the parts given, each made safe for a file name', () => {
+    expect(
+      csvFileName([
+        'production-readiness',
+        undefined,
+        'Wei.Zhang',
+        'average score',
+        '2026-09-10',
+        'to',
+        '2026-12-08',
+      ]),
+    ).toBe(
+      'production-readiness-wei.zhang-average-score-2026-09-10-to-2026-12-08.csv',
+    );
+    expect(csvFileName(['../../etc/passwd'])).toBe('etc-passwd.csv');
+    expect(csvFileName([undefined, '///'])).toBe('data.csv');
   });
 });

@@ -15,9 +15,52 @@
  */
 
 import { ReactNode } from 'react';
+import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import DownloadIcon from '@material-ui/icons/GetApp';
+import { csvLine } from '@openscorecards/plugin-scorecards-common';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { VisuallyHidden } from '../VisuallyHidden';
+
+/**
+ * A column of a chart's data: a heading, or a heading and a unit that the
+ * table shows after each value (`76.4%`) and the CSV file in the heading
+ * (`Average score (%)`), its values left as numbers.
+ */
+export type ChartColumn = string | { label: string; unit: string };
+
+const columnLabel = (column: ChartColumn) =>
+  typeof column === 'string' ? column : column.label;
+
+/**
+ * A CSV file's name from its parts, those given: lower case, each run of
+ * other characters than letters, digits and dots one `-`, no dot or `-`
+ * at either end of a part.
+ */
+export function csvFileName(parts: Array<string | undefined>): string {
+  const words = parts
+    .filter((part): part is string => Boolean(part))
+    .map(part =>
+      part
+        .toLocaleLowerCase('en-US')
+        .replace(/[^a-z0-9.]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, ''),
+    )
+    .filter(Boolean);
+  return `${words.join('-') || 'data'}.csv`;
+}
+
+/** The chart's data as a CSV file: a header line, then one line a row. */
+export function chartCsv(
+  columns: ChartColumn[],
+  rows: Array<Array<string | number>>,
+): string {
+  const header = columns.map(column =>
+    typeof column === 'string' ? column : `${column.label} (${column.unit})`,
+  );
+  return [header, ...rows].map(csvLine).join('');
+}
 
 const useStyles = makeStyles(theme => ({
   figure: {
@@ -26,8 +69,18 @@ const useStyles = makeStyles(theme => ({
   caption: {
     marginBottom: theme.spacing(1),
   },
-  details: {
+  data: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
     marginTop: theme.spacing(1),
+  },
+  details: {
+    flex: 1,
+    minWidth: 0,
+    // In line with the button beside it.
+    paddingTop: theme.spacing(0.5),
     '& table': {
       borderCollapse: 'collapse',
       fontVariantNumeric: 'tabular-nums',
@@ -44,18 +97,25 @@ const useStyles = makeStyles(theme => ({
  * A chart with a caption, a spoken summary, and its data as a table that
  * can be opened, so the figures are there without seeing the chart. With
  * `hideTitle` (in a card of the same title), the caption is for screen
- * readers only.
+ * readers only. With `fileName`, a button downloads the data as CSV.
  */
 export function ChartFigure(props: {
   title: string;
   summary: string;
-  columns: string[];
+  columns: ChartColumn[];
   rows: Array<Array<string | number>>;
+  fileName?: string;
   hideTitle?: boolean;
   children: ReactNode;
 }) {
-  const { title, summary, columns, rows, hideTitle, children } = props;
+  const { title, summary, columns, rows, fileName, hideTitle, children } =
+    props;
   const classes = useStyles();
+  const download = () =>
+    downloadBlob(
+      new Blob([chartCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }),
+      fileName!,
+    );
   return (
     <figure className={classes.figure}>
       <figcaption className={hideTitle ? undefined : classes.caption}>
@@ -71,36 +131,55 @@ export function ChartFigure(props: {
       <div role="img" aria-label={`${title}. ${summary}`}>
         {children}
       </div>
-      <details className={classes.details}>
-        <summary>
-          <Typography variant="body2" component="span">
-            Show data as a table
-          </Typography>
-        </summary>
-        <table>
-          <caption>
-            <VisuallyHidden>{title}</VisuallyHidden>
-          </caption>
-          <thead>
-            <tr>
-              {columns.map(column => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(row => (
-              <tr key={String(row[0])}>
-                {row.map((cell, index) => (
-                  <td key={columns[index]}>{cell}</td>
+      <div className={classes.data}>
+        <details className={classes.details}>
+          <summary>
+            <Typography variant="body2" component="span">
+              Show data as a table
+            </Typography>
+          </summary>
+          <table>
+            <caption>
+              <VisuallyHidden>{title}</VisuallyHidden>
+            </caption>
+            <thead>
+              <tr>
+                {columns.map(column => (
+                  <th key={columnLabel(column)} scope="col">
+                    {columnLabel(column)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {rows.map(row => (
+                <tr key={String(row[0])}>
+                  {row.map((cell, index) => {
+                    const column = columns[index];
+                    return (
+                      <td key={columnLabel(column)}>
+                        {typeof column === 'string'
+                          ? cell
+                          : `${cell}${column.unit}`}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+        {fileName && rows.length > 0 && (
+          <Button
+            size="small"
+            startIcon={<DownloadIcon />}
+            onClick={download}
+            aria-label={`Download CSV: ${title}`}
+          >
+            Download CSV
+          </Button>
+        )}
+      </div>
     </figure>
   );
 }

@@ -27,7 +27,12 @@ import {
   productionReadinessDetails,
   scorecardsList,
 } from '../../__testUtils__/fixtures';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { ScorecardsHistory } from './ScorecardsHistory';
+
+jest.mock('../ScorecardEntitiesTable/downloadBlob', () => ({
+  downloadBlob: jest.fn(),
+}));
 
 // Charts with a size of their own: jsdom lays nothing out.
 jest.mock('recharts', () =>
@@ -244,6 +249,33 @@ describe('ScorecardsHistory', () => {
     );
     expect(screen.getByText(/only\./)).toHaveTextContent(
       'Showing team-a only.',
+    );
+  });
+
+  it("downloads each chart's data as CSV, named by what it shows", async () => {
+    await renderHistory(
+      api(),
+      '/?scorecard=production-readiness&department=group:default/engineering&interval=week&from=2026-01-01&to=2026-01-03',
+    );
+    await screen.findByRole('img', { name: /^Average score/ });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download CSV: Average score' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download CSV: Entities per level' }),
+    );
+
+    const calls = jest.mocked(downloadBlob).mock.calls;
+    expect(calls.map(([, fileName]) => fileName)).toEqual([
+      'production-readiness-engineering-and-teams-average-score-weekly-2026-01-01-to-2026-01-03.csv',
+      'production-readiness-engineering-and-teams-entities-per-level-weekly-2026-01-01-to-2026-01-03.csv',
+    ]);
+    expect(await calls[0][0].text()).toBe(
+      'Date,Average score (%)\r\n2026-01-01,40\r\n2026-01-03,55.5\r\n',
+    );
+    expect(await calls[1][0].text()).toBe(
+      'Date,Basic,Bronze,Silver,Gold\r\n2026-01-01,6,4,0,0\r\n2026-01-03,4,4,2,0\r\n',
     );
   });
 

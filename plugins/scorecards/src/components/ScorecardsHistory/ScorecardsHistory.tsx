@@ -50,11 +50,12 @@ import {
 } from '../../api';
 import { LabelledSelect } from '../LabelledSelect';
 import { levelAppearance } from '../LevelBadge';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure, csvFileName } from './ChartFigure';
 import { HISTORY_OWNER_PARAMS } from './historyLink';
 import {
   OwnerCaption,
   ownerChoiceFromParams,
+  ownerFileNamePart,
   ownerQuery,
   OwnerSelect,
 } from '../TeamSelect';
@@ -102,15 +103,17 @@ function PercentLineChart(props: {
   title: string;
   seriesLabel: string;
   points: Array<{ date: string; value: number }>;
+  fileName: string;
 }) {
-  const { title, seriesLabel, points } = props;
+  const { title, seriesLabel, points, fileName } = props;
   const colors = useChartColors();
   return (
     <ChartFigure
       title={title}
       summary={describeChange(seriesLabel, points)}
-      columns={['Date', seriesLabel]}
-      rows={points.map(p => [p.date, `${p.value}%`])}
+      columns={['Date', { label: seriesLabel, unit: '%' }]}
+      rows={points.map(p => [p.date, p.value])}
+      fileName={fileName}
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart data={points} margin={{ top: 8, right: 16 }}>
@@ -147,8 +150,9 @@ function PercentLineChart(props: {
 function LevelsAreaChart(props: {
   points: ScorecardHistoryPoint[];
   levels: string[];
+  fileName: string;
 }) {
-  const { points, levels } = props;
+  const { points, levels, fileName } = props;
   const colors = useChartColors();
   const data = points
     .filter(p => p.levels)
@@ -165,6 +169,7 @@ function LevelsAreaChart(props: {
     <ChartFigure
       title="Entities per level"
       summary={summary}
+      fileName={fileName}
       columns={['Date', ...levels]}
       rows={data.map(row => [
         row.date,
@@ -224,8 +229,10 @@ function HistoryCharts(props: {
   history: ScorecardHistoryResponse;
   levels: string[];
   ruleTitle?: string;
+  /** Names a chart's CSV file, given what the chart shows. */
+  fileName: (chart: string) => string;
 }) {
-  const { history, levels, ruleTitle } = props;
+  const { history, levels, ruleTitle, fileName } = props;
   if (history.points.length === 0) {
     return (
       <EmptyState
@@ -244,6 +251,7 @@ function HistoryCharts(props: {
         title={`Pass rate of “${ruleTitle}”`}
         seriesLabel="Pass rate"
         points={points}
+        fileName={fileName('pass-rate')}
       />
     );
   }
@@ -257,10 +265,15 @@ function HistoryCharts(props: {
           title="Average score"
           seriesLabel="Average score"
           points={points}
+          fileName={fileName('average-score')}
         />
       </Grid>
       <Grid item xs={12} lg={6}>
-        <LevelsAreaChart points={history.points} levels={levels} />
+        <LevelsAreaChart
+          points={history.points}
+          levels={levels}
+          fileName={fileName('entities-per-level')}
+        />
       </Grid>
     </Grid>
   );
@@ -444,6 +457,18 @@ export function ScorecardsHistory() {
           history={history.value}
           levels={details.value?.levels ?? scorecards.value.levels}
           ruleTitle={ruleTitle ?? (ruleId || undefined)}
+          fileName={chart =>
+            csvFileName([
+              scorecardId,
+              ruleId,
+              ownerFileNamePart(owner),
+              chart,
+              interval === 'week' ? 'weekly' : undefined,
+              from,
+              'to',
+              to,
+            ])
+          }
         />
       )}
     </InfoCard>

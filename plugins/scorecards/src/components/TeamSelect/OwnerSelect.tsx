@@ -66,6 +66,25 @@ export function ownerParams(
   return params;
 }
 
+/**
+ * The choice in a downloaded file's name: the owner's name (`platform-team`),
+ * and for a department `platform-engineering-and-teams`; nothing for the
+ * whole organisation.
+ */
+export function ownerFileNamePart(choice: OwnerChoice): string | undefined {
+  const ref = choice.department ?? choice.team;
+  if (!ref) {
+    return undefined;
+  }
+  let name = ref;
+  try {
+    name = parseEntityRef(ref).name;
+  } catch {
+    // Not a ref: the text as it is.
+  }
+  return choice.department ? `${name}-and-teams` : name;
+}
+
 /** The API's query for a choice: `team`, with `relation` for a department. */
 export function ownerQuery(choice: OwnerChoice): {
   team?: string;

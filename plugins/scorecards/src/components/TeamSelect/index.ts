@@ -19,6 +19,7 @@ export type { TeamOption } from './TeamSelect';
 export {
   OwnerCaption,
   ownerChoiceFromParams,
+  ownerFileNamePart,
   ownerParams,
   ownerQuery,
   OwnerSelect,
