@@ -195,3 +195,21 @@ test("a table's sort header shows keyboard focus", async ({ page }) => {
   await expect(header).toHaveCSS('outline-style', 'solid');
   await expect(header).toHaveCSS('outline-width', '2px');
 });
+
+test('a chart is one stop of the keyboard, then its data', async ({ page }) => {
+  await signInAsGuest(page);
+  await gotoWhenVisible(page, '/scorecards/history', p =>
+    p.getByRole('img', { name: /^Average score\./ }),
+  );
+
+  // The chart's surface takes focus once (its arrow keys move the
+  // tooltip); its layers inside do not, so the next Tab reaches the table.
+  const chart = page.getByRole('img', { name: /^Average score\./ });
+  await page.getByRole('button', { name: /^Interval/ }).focus();
+  await page.keyboard.press('Tab');
+  await expect(chart.locator('svg.recharts-surface')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByText('Show data as a table').first().locator('..'),
+  ).toBeFocused();
+});
