@@ -30,7 +30,7 @@ import {
   ownerQuery,
   OwnerSelect,
 } from '../TeamSelect';
-import { csvFileName } from '../ScorecardsHistory/ChartFigure';
+import { csvFileName } from '../CsvDownload';
 import { withNonDefaultParams } from '../urlParams';
 import { CampaignDepartments } from './campaignDepartments';
 import { CampaignTrendChart } from './CampaignTrendChart';

@@ -18,7 +18,7 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
-import { chartCsv, ChartFigure, csvFileName } from './ChartFigure';
+import { ChartFigure } from './ChartFigure';
 
 jest.mock('../ScorecardEntitiesTable/downloadBlob', () => ({
   downloadBlob: jest.fn(),
@@ -119,36 +119,5 @@ describe('ChartFigure', () => {
       await renderFigure({ fileName: 'empty.csv', rows: [] });
       expect(screen.queryByRole('button', { name: /Download CSV/ })).toBeNull();
     });
-  });
-});
-
-describe('chartCsv', () => {
-  it('quotes headings and cells as CSV needs', () => {
-    expect(
-      chartCsv(
-        ['Date', { label: 'Pass rate of "Has, owner"', unit: '%' }],
-        [['2026-12-01', 50]],
-      ),
-    ).toBe('Date,"Pass rate of ""Has, owner"" (%)"\r\n2026-12-01,50\r\n');
-  });
-});
-
-describe('csvFileName', () => {
-  it('joins the parts given, each made safe for a file name', () => {
-    expect(
-      csvFileName([
-        'production-readiness',
-        undefined,
-        'Wei.Zhang',
-        'average score',
-        '2026-09-10',
-        'to',
-        '2026-12-08',
-      ]),
-    ).toBe(
-      'production-readiness-wei.zhang-average-score-2026-09-10-to-2026-12-08.csv',
-    );
-    expect(csvFileName(['../../etc/passwd'])).toBe('etc-passwd.csv');
-    expect(csvFileName([undefined, '///'])).toBe('data.csv');
   });
 });

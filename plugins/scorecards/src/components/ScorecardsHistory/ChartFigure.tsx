@@ -15,52 +15,10 @@
  */
 
 import { ReactNode } from 'react';
-import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import DownloadIcon from '@material-ui/icons/GetApp';
-import { csvLine } from '@openscorecards/plugin-scorecards-common';
-import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
+import { columnLabel, CsvColumn, CsvDownloadButton } from '../CsvDownload';
 import { VisuallyHidden } from '../VisuallyHidden';
-
-/**
- * A column of a chart's data: a heading, or a heading and a unit that the
- * table shows after each value (`76.4%`) and the CSV file in the heading
- * (`Average score (%)`), its values left as numbers.
- */
-export type ChartColumn = string | { label: string; unit: string };
-
-const columnLabel = (column: ChartColumn) =>
-  typeof column === 'string' ? column : column.label;
-
-/**
- * A CSV file's name from its parts, those given: lower case, each run of
- * other characters than letters, digits and dots one `-`, no dot or `-`
- * at either end of a part.
- */
-export function csvFileName(parts: Array<string | undefined>): string {
-  const words = parts
-    .filter((part): part is string => Boolean(part))
-    .map(part =>
-      part
-        .toLocaleLowerCase('en-US')
-        .replace(/[^a-z0-9.]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, ''),
-    )
-    .filter(Boolean);
-  return `${words.join('-') || 'data'}.csv`;
-}
-
-/** The chart's data as a CSV file: a header line, then one line a row. */
-export function chartCsv(
-  columns: ChartColumn[],
-  rows: Array<Array<string | number>>,
-): string {
-  const header = columns.map(column =>
-    typeof column === 'string' ? column : `${column.label} (${column.unit})`,
-  );
-  return [header, ...rows].map(csvLine).join('');
-}
 
 const useStyles = makeStyles(theme => ({
   figure: {
@@ -102,7 +60,7 @@ const useStyles = makeStyles(theme => ({
 export function ChartFigure(props: {
   title: string;
   summary: string;
-  columns: ChartColumn[];
+  columns: CsvColumn[];
   rows: Array<Array<string | number>>;
   fileName?: string;
   hideTitle?: boolean;
@@ -111,11 +69,6 @@ export function ChartFigure(props: {
   const { title, summary, columns, rows, fileName, hideTitle, children } =
     props;
   const classes = useStyles();
-  const download = () =>
-    downloadBlob(
-      new Blob([chartCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }),
-      fileName!,
-    );
   return (
     <figure className={classes.figure}>
       <figcaption className={hideTitle ? undefined : classes.caption}>
@@ -170,14 +123,12 @@ export function ChartFigure(props: {
           </table>
         </details>
         {fileName && rows.length > 0 && (
-          <Button
-            size="small"
-            startIcon={<DownloadIcon />}
-            onClick={download}
-            aria-label={`Download CSV: ${title}`}
-          >
-            Download CSV
-          </Button>
+          <CsvDownloadButton
+            title={title}
+            fileName={fileName}
+            columns={columns}
+            rows={rows}
+          />
         )}
       </div>
     </figure>

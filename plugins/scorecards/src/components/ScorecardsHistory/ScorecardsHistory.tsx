@@ -50,7 +50,8 @@ import {
 } from '../../api';
 import { LabelledSelect } from '../LabelledSelect';
 import { levelAppearance } from '../LevelBadge';
-import { ChartFigure, csvFileName } from './ChartFigure';
+import { csvFileName } from '../CsvDownload';
+import { ChartFigure } from './ChartFigure';
 import { HISTORY_OWNER_PARAMS } from './historyLink';
 import {
   OwnerCaption,
