@@ -43,6 +43,7 @@ function DepartmentsTable(props: {
   }
   return (
     <CampaignTeamsTable
+      campaignKey={campaign.key}
       campaignName={campaign.name}
       by="department"
       teams={value.items.map(item => ({ ...item, owner: item.group }))}
@@ -73,6 +74,7 @@ export function CampaignProgressByTeam(props: {
       }}
       teams={
         <CampaignTeamsTable
+          campaignKey={campaign.key}
           campaignName={campaign.name}
           teams={campaign.byTeam}
         />

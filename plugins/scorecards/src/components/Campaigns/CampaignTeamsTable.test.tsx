@@ -23,7 +23,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { presentingAs } from '../../__testUtils__/presentation';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { CampaignTeamsTable } from './CampaignTeamsTable';
+
+jest.mock('../ScorecardEntitiesTable/downloadBlob', () => ({
+  downloadBlob: jest.fn(),
+}));
 
 /** The teams of the table's rows, in order. */
 const teamsIn = (table: HTMLElement) =>
@@ -60,6 +65,7 @@ describe('CampaignTeamsTable', () => {
         ]}
       >
         <CampaignTeamsTable
+          campaignKey="tls-13"
           campaignName="Move to TLS 1.3"
           teams={[
             progress('group:default/team-a', 1, 4),
@@ -86,6 +92,23 @@ describe('CampaignTeamsTable', () => {
 
     await userEvent.click(within(table).getByRole('button', { name: 'Team' }));
     expect(teamOrder()).toEqual(['Alpha Team', 'Zeta Team', 'No owner']);
+
+    // The download follows the table: its order and its names.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download CSV: Progress by team' }),
+    );
+    const [blob, fileName] = jest.mocked(downloadBlob).mock.calls[0];
+    expect(fileName).toBe('tls-13-teams-progress.csv');
+    expect(await blob.text()).toBe(
+      [
+        'Team,Entity ref,In scope,Passing,Failing,Completion (%)',
+        'Alpha Team,group:default/team-b,4,3,1,75',
+        'Zeta Team,group:default/team-a,4,1,3,25',
+        'No owner,,4,2,2,50',
+        '',
+      ].join('\r\n'),
+    );
+
     await userEvent.click(within(table).getByRole('button', { name: /Team/ }));
     expect(teamOrder()).toEqual(['No owner', 'Zeta Team', 'Alpha Team']);
   });
@@ -94,6 +117,7 @@ describe('CampaignTeamsTable', () => {
     await renderInTestApp(
       <>
         <CampaignTeamsTable
+          campaignKey="tls-13"
           campaignName="Move to TLS 1.3"
           teams={[
             progress('group:default/team-a', 1, 2),

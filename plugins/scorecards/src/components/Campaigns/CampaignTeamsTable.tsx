@@ -31,6 +31,7 @@ import { campaignFailingLink } from './CampaignEntitiesTable';
 import { CompletionBar } from './CompletionBar';
 import { DataTable, TableScroller } from '../DataTable';
 import { DepartmentTeams } from '../ByDepartment';
+import { csvFileName, CsvDownloadBelow } from '../CsvDownload';
 
 type SortField = 'team' | 'completion' | 'failing';
 type Sort = { field: SortField; order: 'asc' | 'desc' };
@@ -145,11 +146,12 @@ function FailingCount(props: { team: CampaignProgressRow }) {
  * by completion.
  */
 export function CampaignTeamsTable(props: {
+  campaignKey: string;
   campaignName: string;
   teams: CampaignProgressRow[];
   by?: 'team' | 'department';
 }) {
-  const { campaignName, teams, by = 'team' } = props;
+  const { campaignKey, campaignName, teams, by = 'team' } = props;
   const classes = useStyles();
   // The sort lives in the URL (`?teamsSort=failing&teamsOrder=desc`), so
   // that a shared link shows the teams the same way.
@@ -193,50 +195,77 @@ export function CampaignTeamsTable(props: {
     </TableCell>
   );
   return (
-    <TableScroller>
-      <DataTable>
-        <caption className={classes.caption}>
-          Completion of {campaignName} by {by}
-        </caption>
-        <TableHead>
-          <TableRow>
-            {header('team', by === 'team' ? 'Team' : 'Department')}
-            {header('completion', 'Completion')}
-            {header('failing', 'Failing', 'right')}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map(team => (
-            <TableRow key={team.owner || 'no-owner'}>
-              <TableCell>
-                {team.owner ? (
-                  <EntityRefLink entityRef={team.owner} defaultKind="group" />
-                ) : (
-                  'No owner'
-                )}
-                {team.owners && (
-                  <DepartmentTeams group={team.owner} owners={team.owners} />
-                )}
-              </TableCell>
-              <TableCell className={classes.bar}>
-                <CompletionBar
-                  completion={team.completion}
-                  passing={team.passing}
-                  total={team.inScope}
-                  label={`Completion of ${
-                    team.owner
-                      ? nameOf(team.owner)
-                      : 'entities without an owner'
-                  }`}
-                />
-              </TableCell>
-              <TableCell align="right" className={classes.numeric}>
-                <FailingCount team={team} />
-              </TableCell>
+    <>
+      <TableScroller>
+        <DataTable>
+          <caption className={classes.caption}>
+            Completion of {campaignName} by {by}
+          </caption>
+          <TableHead>
+            <TableRow>
+              {header('team', by === 'team' ? 'Team' : 'Department')}
+              {header('completion', 'Completion')}
+              {header('failing', 'Failing', 'right')}
             </TableRow>
-          ))}
-        </TableBody>
-      </DataTable>
-    </TableScroller>
+          </TableHead>
+          <TableBody>
+            {rows.map(team => (
+              <TableRow key={team.owner || 'no-owner'}>
+                <TableCell>
+                  {team.owner ? (
+                    <EntityRefLink entityRef={team.owner} defaultKind="group" />
+                  ) : (
+                    'No owner'
+                  )}
+                  {team.owners && (
+                    <DepartmentTeams group={team.owner} owners={team.owners} />
+                  )}
+                </TableCell>
+                <TableCell className={classes.bar}>
+                  <CompletionBar
+                    completion={team.completion}
+                    passing={team.passing}
+                    total={team.inScope}
+                    label={`Completion of ${
+                      team.owner
+                        ? nameOf(team.owner)
+                        : 'entities without an owner'
+                    }`}
+                  />
+                </TableCell>
+                <TableCell align="right" className={classes.numeric}>
+                  <FailingCount team={team} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </DataTable>
+      </TableScroller>
+      {/* In the table's order; each owner by the name the table shows. */}
+      <CsvDownloadBelow
+        title={by === 'team' ? 'Progress by team' : 'Progress by department'}
+        fileName={csvFileName([
+          campaignKey,
+          by === 'team' ? 'teams' : 'departments',
+          'progress',
+        ])}
+        columns={[
+          by === 'team' ? 'Team' : 'Department',
+          'Entity ref',
+          'In scope',
+          'Passing',
+          'Failing',
+          { label: 'Completion', unit: '%' },
+        ]}
+        rows={rows.map(team => [
+          team.owner ? nameOf(team.owner) : 'No owner',
+          team.owner,
+          team.inScope,
+          team.passing,
+          team.inScope - team.passing,
+          team.completion,
+        ])}
+      />
+    </>
   );
 }

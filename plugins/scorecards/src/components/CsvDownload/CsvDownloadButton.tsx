@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import DownloadIcon from '@material-ui/icons/GetApp';
 import { csvLine } from '@openscorecards/plugin-scorecards-common';
@@ -86,5 +87,16 @@ export function CsvDownloadButton(props: {
     >
       Download CSV
     </Button>
+  );
+}
+
+/** The button on a line of its own, at the right, below a table. */
+export function CsvDownloadBelow(
+  props: Parameters<typeof CsvDownloadButton>[0],
+) {
+  return (
+    <Box display="flex" justifyContent="flex-end" mt={1}>
+      <CsvDownloadButton {...props} />
+    </Box>
   );
 }

@@ -17,6 +17,7 @@
 export {
   columnLabel,
   csvFileName,
+  CsvDownloadBelow,
   CsvDownloadButton,
   tableCsv,
 } from './CsvDownloadButton';

@@ -29,8 +29,13 @@ import {
   productionReadinessDetails,
 } from '../../__testUtils__/fixtures';
 import { rootRouteRef } from '../../routes';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { TeamLevelsGrid } from './TeamLevelsGrid';
 import { useScorecardDepartments } from './scorecardDepartments';
+
+jest.mock('../ScorecardEntitiesTable/downloadBlob', () => ({
+  downloadBlob: jest.fn(),
+}));
 
 /** The grid as the scorecard page has it, reading departments when asked. */
 function Grid(props: { scorecard: ScorecardDetailsResponse }) {
@@ -165,6 +170,48 @@ describe('TeamLevelsGrid', () => {
     ).toHaveAttribute(
       'href',
       '/scorecards/history?scorecard=production-readiness&department=group%3Adefault%2Fengineering',
+    );
+  });
+
+  it('downloads the teams, or the departments, as CSV', async () => {
+    const api = mockScorecardsApi({
+      getScorecardDepartments: jest.fn().mockResolvedValue(departments),
+    });
+    await renderGrid(api);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download CSV: Teams by level' }),
+    );
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'By department in Teams by level' }),
+    );
+    await screen.findByRole('table', {
+      name: 'Entities of each department per level of Production Readiness',
+    });
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Download CSV: Departments by level',
+      }),
+    );
+
+    const calls = jest.mocked(downloadBlob).mock.calls;
+    expect(calls.map(([, fileName]) => fileName)).toEqual([
+      'production-readiness-teams-by-level.csv',
+      'production-readiness-departments-by-level.csv',
+    ]);
+    expect(await calls[0][0].text()).toBe(
+      [
+        'Team,Entity ref,Entities,Average score (%),Basic,Bronze,Silver,Gold',
+        'team-a,group:default/team-a,25,80,5,12,5,3',
+        'No owner,,15,60,5,8,1,1',
+        '',
+      ].join('\r\n'),
+    );
+    expect(await calls[1][0].text()).toBe(
+      [
+        'Department,Entity ref,Entities,Average score (%),Basic,Bronze,Silver,Gold',
+        'engineering,group:default/engineering,30,72.5,6,13,7,4',
+        '',
+      ].join('\r\n'),
     );
   });
 

@@ -59,6 +59,12 @@ function AverageScore(props: { scorecardId: string; row: TeamsRow }) {
   );
 }
 
+/** An owner's count of entities at each level, in the ladder's order. */
+function levelCounts(row: TeamsRow, levels: string[]): number[] {
+  const counts = new Map(row.distribution.map(d => [d.level, d.count]));
+  return levels.map(level => counts.get(level) ?? 0);
+}
+
 /** Owners × levels: entities, average score and entities per level. */
 function LevelsTable(props: {
   scorecard: ScorecardDetailsResponse;
@@ -91,27 +97,22 @@ function LevelsTable(props: {
           </TableRow>
         </TableHead>
         <TableBody>
-          {rows.map(row => {
-            const counts = new Map(
-              row.distribution.map(d => [d.level, d.count]),
-            );
-            return (
-              <TableRow key={row.owner ?? ''}>
-                <TableCell component="th" scope="row">
-                  <OwnerName owner={row.owner} owners={row.owners} />
+          {rows.map(row => (
+            <TableRow key={row.owner ?? ''}>
+              <TableCell component="th" scope="row">
+                <OwnerName owner={row.owner} owners={row.owners} />
+              </TableCell>
+              <TableCell align="right">{row.entities}</TableCell>
+              <TableCell align="right">
+                <AverageScore scorecardId={scorecard.id} row={row} />
+              </TableCell>
+              {levelCounts(row, scorecard.levels).map((count, index) => (
+                <TableCell key={scorecard.levels[index]} align="right">
+                  {count}
                 </TableCell>
-                <TableCell align="right">{row.entities}</TableCell>
-                <TableCell align="right">
-                  <AverageScore scorecardId={scorecard.id} row={row} />
-                </TableCell>
-                {scorecard.levels.map(level => (
-                  <TableCell key={level} align="right">
-                    {counts.get(level) ?? 0}
-                  </TableCell>
-                ))}
-              </TableRow>
-            );
-          })}
+              ))}
+            </TableRow>
+          ))}
         </TableBody>
       </DataTable>
     </TableScroller>
@@ -142,6 +143,19 @@ export function TeamLevelsGrid(props: {
       table={(rows, by) => (
         <LevelsTable scorecard={scorecard} rows={rows} by={by} />
       )}
+      csv={{
+        name: 'by-level',
+        columns: [
+          'Entities',
+          { label: 'Average score', unit: '%' },
+          ...scorecard.levels,
+        ],
+        cells: row => [
+          row.entities,
+          row.averageScore,
+          ...levelCounts(row, scorecard.levels),
+        ],
+      }}
     />
   );
 }

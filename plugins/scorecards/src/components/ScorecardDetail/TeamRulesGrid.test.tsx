@@ -34,8 +34,13 @@ import {
   productionReadinessDetails,
 } from '../../__testUtils__/fixtures';
 import { presentingAs } from '../../__testUtils__/presentation';
+import { downloadBlob } from '../ScorecardEntitiesTable/downloadBlob';
 import { ScorecardDetail } from './ScorecardDetail';
 import { TeamRulesGrid } from './TeamRulesGrid';
+
+jest.mock('../ScorecardEntitiesTable/downloadBlob', () => ({
+  downloadBlob: jest.fn(),
+}));
 
 const mountedRoutes = {
   '/scorecards': rootRouteRef,
@@ -302,6 +307,45 @@ describe('TeamRulesGrid', () => {
     const teamOrder = () => teamsIn(grid);
     await waitFor(() =>
       expect(teamOrder()).toEqual(['Alpha Team', 'Zeta Team', 'No owner']),
+    );
+  });
+
+  it('downloads the pass rates as CSV, teams by the names the catalog presents', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [scorecardsApiRef, mockScorecardsApi()],
+          [
+            entityPresentationApiRef,
+            presentingAs({ 'group:default/team-a': 'Team A' }),
+          ],
+        ]}
+      >
+        <TeamRulesGrid
+          scorecard={productionReadinessDetails}
+          departments={{ loading: false }}
+        />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    const grid = screen.getByRole('table', {
+      name: 'Pass rate by team and rule',
+    });
+    await waitFor(() => expect(teamsIn(grid)[0]).toBe('Team A'));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download CSV: Teams by rule' }),
+    );
+
+    const [blob, fileName] = jest.mocked(downloadBlob).mock.calls[0];
+    expect(fileName).toBe('production-readiness-teams-by-rule.csv');
+    // A rule that applies to none of the owner's entities: an empty cell.
+    expect(await blob.text()).toBe(
+      [
+        'Team,Entity ref,Has an owner (%),Has on-call (%)',
+        'Team A,group:default/team-a,100,40',
+        'No owner,,33.3,',
+        '',
+      ].join('\r\n'),
     );
   });
 });

@@ -356,6 +356,17 @@ export function TeamRulesGrid(props: {
       table={(rows, by) => (
         <RulesTable scorecard={scorecard} rows={rows} by={by} />
       )}
+      csv={{
+        name: 'by-rule',
+        // A rule's pass rate; empty where it applies to none of the
+        // owner's entities.
+        columns: scorecard.rules.map(rule => ({
+          label: rule.title,
+          unit: '%',
+        })),
+        cells: row =>
+          scorecard.rules.map(rule => ruleRate(row, rule.id).passRate ?? ''),
+      }}
     />
   );
 }

@@ -30,6 +30,8 @@ import {
   TeamScore,
 } from '../../api';
 import { ByDepartmentCard, useByDepartment } from '../ByDepartment';
+import { CsvColumn, csvFileName, CsvDownloadBelow } from '../CsvDownload';
+import { useTeamNames } from '../EntityName';
 
 /** A scorecard's scores by department, as read (or not yet). */
 export type ScorecardDepartments = {
@@ -82,10 +84,56 @@ export function DepartmentsContent(props: {
 /** A team's row, or a department's with the groups it counts. */
 export type TeamsRow = TeamScore & { owners?: string[] };
 
+/** What a card's CSV file holds beside each owner's name and ref. */
+export type TeamsCsv = {
+  /** Names the file after the scorecard and the view: `by-rule`. */
+  name: string;
+  columns: CsvColumn[];
+  cells: (row: TeamsRow) => Array<string | number>;
+};
+
+/**
+ * **Download CSV** of a card's rows: one line an owner (its name as the
+ * catalog presents it, "No owner" for the entities without one, and its
+ * ref), then the card's columns.
+ */
+function TeamsCsvDownload(props: {
+  title: string;
+  scorecard: ScorecardDetailsResponse;
+  rows: TeamsRow[];
+  by: 'team' | 'department';
+  csv: TeamsCsv;
+}) {
+  const { title, scorecard, rows, by, csv } = props;
+  const nameOf = useTeamNames(
+    rows.flatMap(row => (row.owner ? [row.owner] : [])),
+  );
+  return (
+    <CsvDownloadBelow
+      title={title}
+      fileName={csvFileName([
+        scorecard.id,
+        by === 'team' ? 'teams' : 'departments',
+        csv.name,
+      ])}
+      columns={[
+        by === 'team' ? 'Team' : 'Department',
+        'Entity ref',
+        ...csv.columns,
+      ]}
+      rows={rows.map(row => [
+        row.owner ? nameOf(row.owner) : 'No owner',
+        row.owner ?? '',
+        ...csv.cells(row),
+      ])}
+    />
+  );
+}
+
 /**
  * A card of the scorecard page that compares teams, or, switched on,
- * departments, in a table of its own (`table`); or says that no team has
- * entities yet (`empty`).
+ * departments, in a table of its own (`table`) with **Download CSV** of its
+ * rows (`csv`); or says that no team has entities yet (`empty`).
  */
 export function TeamsOrDepartmentsCard(props: {
   title: { teams: string; departments: string };
@@ -94,8 +142,21 @@ export function TeamsOrDepartmentsCard(props: {
   scorecard: ScorecardDetailsResponse;
   departments: ScorecardDepartments;
   table: (rows: TeamsRow[], by: 'team' | 'department') => ReactNode;
+  csv: TeamsCsv;
 }) {
-  const { title, subheader, scorecard, table } = props;
+  const { title, subheader, scorecard, csv } = props;
+  const table = (rows: TeamsRow[], by: 'team' | 'department') => (
+    <>
+      {props.table(rows, by)}
+      <TeamsCsvDownload
+        title={by === 'team' ? title.teams : title.departments}
+        scorecard={scorecard}
+        rows={rows}
+        by={by}
+        csv={csv}
+      />
+    </>
+  );
   if (props.empty) {
     return (
       <InfoCard title={title.teams}>
