@@ -75,6 +75,16 @@ test('an entity page shows its scorecards, levels and failing rules', async ({
   await expect(
     page.locator('#scorecard-documentation-ownership'),
   ).toBeInViewport();
+
+  // Its title opens the scorecard's page, with the rest of the organisation.
+  await page
+    .locator('#scorecard-documentation-ownership')
+    .getByRole('link', { name: 'Documentation & Ownership' })
+    .click();
+  await expect(page).toHaveURL(/\/scorecards\/documentation-ownership$/);
+  await expect(
+    page.getByRole('table', { name: 'Pass rate by team and rule' }),
+  ).toBeVisible();
 });
 
 test('the Scorecards page filters the entity table by team and charts history', async ({

@@ -25,7 +25,9 @@ import {
 } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { RouteRef } from '@backstage/core-plugin-api';
 import { scorecardsApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import {
   FreshPermissionCache,
   mockScorecardsApi,
@@ -40,6 +42,7 @@ function renderContent(
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.DENY,
   path = '/',
+  mountedRoutes: Record<string, RouteRef> = {},
 ) {
   return renderInTestApp(
     <TestApiProvider
@@ -54,7 +57,7 @@ function renderContent(
         </EntityProvider>
       </FreshPermissionCache>
     </TestApiProvider>,
-    { routeEntries: [path] },
+    { routeEntries: [path], mountedRoutes },
   );
 }
 
@@ -171,6 +174,29 @@ describe('EntityScorecardsContent', () => {
         entityRef: 'component:default/payments',
       }),
     );
+  });
+
+  it("links each scorecard's title to its page, where the Scorecards page is mounted", async () => {
+    const api = mockScorecardsApi({
+      getEntityScorecards: jest.fn().mockResolvedValue(paymentsScorecards),
+    });
+    await renderContent(api, AuthorizeResult.DENY, '/', {
+      '/scorecards': rootRouteRef,
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Production Readiness' }),
+    ).toHaveAttribute('href', '/scorecards/production-readiness');
+  });
+
+  it('shows the titles as text where the Scorecards page is not mounted', async () => {
+    const api = mockScorecardsApi({
+      getEntityScorecards: jest.fn().mockResolvedValue(paymentsScorecards),
+    });
+    await renderContent(api);
+    expect(await screen.findByText('Production Readiness')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Production Readiness' }),
+    ).toBeNull();
   });
 
   it("scrolls to the scorecard's card that the URL's hash names", async () => {

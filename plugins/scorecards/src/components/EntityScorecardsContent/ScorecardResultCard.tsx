@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
-import { Gauge, InfoCard } from '@backstage/core-components';
+import { Gauge, InfoCard, Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityScorecardResult } from '../../api';
+import { useScorecardsRoot } from '../Campaigns/useScorecardsRoot';
 import { LevelBadge } from '../LevelBadge';
 import { RelativeTime } from '../RelativeTime';
 import { ScoreTrend } from '../ScoreTrend';
@@ -57,7 +58,11 @@ const useStyles = makeStyles(theme => ({
 export const scorecardAnchor = (scorecardId: string) =>
   `scorecard-${scorecardId}`;
 
-/** One scorecard's result for the current entity. */
+/**
+ * One scorecard's result for the current entity; its title links to the
+ * scorecard's page, where the entity's teams and the rest of the
+ * organisation are (when the app mounts the Scorecards page).
+ */
 export function ScorecardResultCard(props: {
   scorecard: EntityScorecardResult;
   levels: string[];
@@ -68,10 +73,21 @@ export function ScorecardResultCard(props: {
   const groups = groupRulesByLevel(scorecard.rules, levels);
   const gap = nextLevelGap(scorecard.level, scorecard.rules, levels);
   const headingId = scorecardAnchor(scorecard.id);
+  const root = useScorecardsRoot();
 
   return (
     <InfoCard
-      title={<span id={headingId}>{scorecard.title}</span>}
+      title={
+        <span id={headingId}>
+          {root === undefined ? (
+            scorecard.title
+          ) : (
+            <Link to={`${root}/${encodeURIComponent(scorecard.id)}`}>
+              {scorecard.title}
+            </Link>
+          )}
+        </span>
+      }
       action={<LevelBadge level={scorecard.level} levels={levels} />}
       variant="gridItem"
     >
